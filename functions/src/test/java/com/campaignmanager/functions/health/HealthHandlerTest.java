@@ -1,0 +1,53 @@
+package com.campaignmanager.functions.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.local.dataapi.DataApiFault;
+import com.campaignmanager.local.dataapi.LocalDataApiExtension;
+import com.campaignmanager.shared.aws.RdsDataClientFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalDataApiExtension.class)
+class HealthHandlerTest {
+
+    @BeforeAll
+    static void environment() {
+        FunctionEnvironment.install();
+    }
+
+    @Test
+    void aThousandInvocationsShareTheContainersOneClient() {
+        int before = RdsDataClientFactory.clientsBuilt();
+        APIGatewayV2HTTPResponse first = new HealthHandler().handleRequest(new APIGatewayV2HTTPEvent(), null);
+        int afterFirst = RdsDataClientFactory.clientsBuilt();
+
+        for (int i = 0; i < 999; i++) {
+            // A new handler instance each time, as a worst case: the component lives in a static field.
+            assertThat(new HealthHandler().handleRequest(new APIGatewayV2HTTPEvent(), null).getStatusCode())
+                    .isEqualTo(200);
+        }
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(first.getBody()).contains("\"status\":\"ok\"");
+        assertThat(afterFirst - before).isLessThanOrEqualTo(1);
+        assertThat(RdsDataClientFactory.clientsBuilt()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void answers503WhenTheDatabaseDoesNot() {
+        LocalDataApiExtension.dataApi().faults().failNext(20, DataApiFault.DATABASE_UNAVAILABLE);
+        try {
+            APIGatewayV2HTTPResponse response = new HealthHandler().handleRequest(new APIGatewayV2HTTPEvent(), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(response.getBody()).doesNotContain("Exception").contains("unavailable");
+        } finally {
+            LocalDataApiExtension.dataApi().faults().clear();
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package com.campaignmanager.local;
 
+import com.campaignmanager.local.bench.ColdStartBenchmark;
 import com.campaignmanager.local.dataapi.LocalDataApiCommand;
 import java.util.Arrays;
 
@@ -12,19 +13,22 @@ public final class CampaignLocal {
               data-api [--port N] [--data-dir DIR] [--jdbc-url URL --db-user U --db-password P]
                        [--cluster-arn ARN] [--secret-arn ARN] [--database NAME] [--max-connections N]
                   Aurora PostgreSQL + the RDS Data API on this machine (embedded PostgreSQL 16 by default).
+              bench-cold-start [--runs N] [--out FILE|-]
+                  Cold start of a minimal function against the floor and the SDK defaults; writes docs/benchmarks.md.
+                  Run from the repository root after `mvn -B verify`.
             """;
 
     private CampaignLocal() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int status = run(args);
         if (status != 0) {
             System.exit(status);
         }
     }
 
-    static int run(String[] args) {
+    static int run(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
             System.out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -33,6 +37,8 @@ public final class CampaignLocal {
         switch (args[0]) {
             case "data-api":
                 return LocalDataApiCommand.run(rest);
+            case "bench-cold-start":
+                return ColdStartBenchmark.run(rest);
             default:
                 System.err.println("unknown command: " + args[0]);
                 System.err.print(USAGE);

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
@@ -39,13 +40,18 @@ public final class RdsDataClientFactory {
     }
 
     public static RdsDataClient create(DatabaseSettings settings) {
+        return create(settings, UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .build());
+    }
+
+    /** The same client over another HTTP client: how the benchmark compares HTTP clients. */
+    public static RdsDataClient create(DatabaseSettings settings, SdkHttpClient httpClient) {
         RdsDataClientBuilder builder = RdsDataClient.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials())
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
-                        .build())
+                .httpClient(httpClient)
                 .overrideConfiguration(o -> o
                         .apiCallTimeout(API_CALL_TIMEOUT)
                         .retryStrategy(AwsRetryStrategy.doNotRetry()));

@@ -1,0 +1,252 @@
+package com.campaignmanager.local.bench;
+
+import com.campaignmanager.local.dataapi.LocalDataApi;
+import com.campaignmanager.local.dataapi.LocalDataApiConfig;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code campaign-local.jar bench-cold-start}: starts the local Data API, then launches every variant in a new
+ * JVM, runs times each, interleaved, and writes the medians to docs/benchmarks.md. Run from the repository root
+ * after {@code mvn -B verify}.
+ */
+public final class ColdStartBenchmark {
+    /** Flags Lambda's java runtimes use; the same for every variant. */
+    static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto");
+    static final String BEGIN = "<!-- cold-start:begin -->";
+    static final String END = "<!-- cold-start:end -->";
+
+    record Variant(String name, String description, String mainClass, List<String> classpath, List<String> jvmArgs) {
+    }
+
+    record Run(long wallMs, Map<String, Long> fields) {
+    }
+
+    private ColdStartBenchmark() {
+    }
+
+    public static int run(String[] args) throws Exception {
+        int runs = 10;
+        Path out = Path.of("docs/benchmarks.md");
+        Path functionsJar = Path.of("functions/target/campaign-functions.jar");
+        Path probeClasses = Path.of("local/target/classes");
+        Path benchLib = Path.of("local/target/bench-lib");
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(value);
+                case "--out" -> out = Path.of(value);
+                case "--functions-jar" -> functionsJar = Path.of(value);
+                case "--probe-classes" -> probeClasses = Path.of(value);
+                case "--bench-lib" -> benchLib = Path.of(value);
+                default -> {
+                    System.err.println("usage: bench-cold-start [--runs N] [--out FILE|-] [--functions-jar JAR]"
+                            + " [--probe-classes DIR] [--bench-lib DIR]");
+                    return 2;
+                }
+            }
+            i++;
+        }
+        for (Path required : List.of(functionsJar, probeClasses, benchLib.resolve("apache"), benchLib.resolve("crt"))) {
+            if (!Files.exists(required)) {
+                System.err.println(required + " is missing: run `mvn -B verify` (or package) from the repository root first");
+                return 2;
+            }
+        }
+
+        String functions = functionsJar.toString();
+        String probes = probeClasses.toString();
+        List<Variant> variants = List.of(
+                new Variant("floor", "new JVM, one raw HttpURLConnection POST to /Execute", FloorProbe.class.getName(),
+                        List.of(probes), List.of()),
+                new Variant("ours", "HealthFunction handler: static Dagger component, our client, SELECT 1",
+                        HandlerProbe.class.getName(), List.of(functions, probes), List.of()),
+                new Variant("ours-steps", "the same work, timed step by step", StepsProbe.class.getName(),
+                        List.of(functions, probes), List.of()),
+                new Variant("crt", "our client configuration over AwsCrtHttpClient", CrtClientProbe.class.getName(),
+                        concat(List.of(functions, probes), jars(benchLib.resolve("crt"))), List.of()),
+                new Variant("sdk-defaults", "RdsDataClient.create(): Apache client, default chains",
+                        SdkDefaultsProbe.class.getName(),
+                        concat(List.of(functions, probes), jars(benchLib.resolve("apache"))),
+                        List.of("-Dsoftware.amazon.awssdk.http.service.impl="
+                                + "software.amazon.awssdk.http.apache.ApacheSdkHttpService")));
+
+        // No data dir: a temporary PostgreSQL, removed when the benchmark ends.
+        try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
+            Map<String, String> environment = environment(dataApi);
+            Map<String, List<Run>> results = new LinkedHashMap<>();
+            for (Variant variant : variants) {
+                launch(variant, environment); // warm the page cache; not counted
+                results.put(variant.name(), new ArrayList<>());
+            }
+            for (int i = 0; i < runs; i++) {
+                for (Variant variant : variants) {
+                    results.get(variant.name()).add(launch(variant, environment));
+                }
+                System.err.printf("run %d/%d done%n", i + 1, runs);
+            }
+            String report = report(variants, results, runs, functionsJar);
+            if (out.toString().equals("-")) {
+                System.out.println(report);
+            } else {
+                write(out, report);
+                System.out.println("wrote " + out);
+                System.out.println(report);
+            }
+        }
+        return 0;
+    }
+
+    private static Map<String, String> environment(LocalDataApi dataApi) {
+        Map<String, String> env = new TreeMap<>();
+        env.put("DB_CLUSTER_ARN", dataApi.clusterArn());
+        env.put("DB_SECRET_ARN", dataApi.secretArn());
+        env.put("DB_NAME", dataApi.database());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("DATA_API_ENDPOINT", dataApi.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL", dataApi.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        return env;
+    }
+
+    private static Run launch(Variant variant, Map<String, String> environment) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM_FLAGS);
+        command.addAll(variant.jvmArgs());
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, variant.classpath()));
+        command.add(variant.mainClass());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        String line;
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            line = reader.lines().filter(l -> l.startsWith("probe ")).findFirst().orElse(null);
+        }
+        long wallMs = (System.nanoTime() - started) / 1_000_000;
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (line == null || process.exitValue() != 0) {
+            throw new IllegalStateException(variant.name() + " failed (exit " + process.exitValue() + ")");
+        }
+        Map<String, Long> fields = new LinkedHashMap<>();
+        for (String pair : line.substring("probe ".length()).split(" ")) {
+            String[] kv = pair.split("=", 2);
+            fields.put(kv[0], Long.parseLong(kv[1]));
+        }
+        return new Run(wallMs, fields);
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static long medianOf(List<Run> runs, String field) {
+        List<Long> values = runs.stream().map(r -> r.fields().get(field)).filter(v -> v != null).toList();
+        return values.isEmpty() ? -1 : median(values);
+    }
+
+    private static String report(List<Variant> variants, Map<String, List<Run>> results, int runs, Path functionsJar)
+            throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append(BEGIN).append('\n');
+        md.append("## Cold start of a minimal function\n\n");
+        md.append("Measured ").append(LocalDate.now()).append(" on ").append(machine()).append(", ")
+                .append(runs).append(" runs per variant (interleaved, after one uncounted warm-up run each), JVM flags `")
+                .append(String.join(" ", JVM_FLAGS)).append("`. Rerun: `mvn -B verify && java -jar "
+                        + "local/target/campaign-local.jar bench-cold-start --runs ").append(runs).append("`.\n\n");
+        md.append("*wall*: from launching the JVM to the first answer printed (what a cold invocation costs); *jvm*: JVM "
+                + "start-up until `main`; *init*: handler class and component; *config*, *client*: building the "
+                + "settings and the SDK client; *first call*: the first Data API SELECT answered; *peak RSS*: VmHWM.\n\n");
+        md.append("| variant | what | wall (median ms) | jvm | init | config | client | first call | peak RSS (MiB) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, Long> wall = new LinkedHashMap<>();
+        for (Variant variant : variants) {
+            List<Run> variantRuns = results.get(variant.name());
+            long wallMedian = median(variantRuns.stream().map(Run::wallMs).toList());
+            wall.put(variant.name(), wallMedian);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %.0f |%n",
+                    variant.name(), variant.description(), wallMedian,
+                    cell(medianOf(variantRuns, "jvmMs")), cell(medianOf(variantRuns, "initMs")),
+                    cell(medianOf(variantRuns, "configMs")), cell(medianOf(variantRuns, "clientMs")),
+                    cell(medianOf(variantRuns, "firstCallMs")), medianOf(variantRuns, "rssKb") / 1024.0));
+        }
+        double toFloor = (double) wall.get("ours") / wall.get("floor");
+        double toDefaults = (double) wall.get("ours") / wall.get("sdk-defaults");
+        double crtToOurs = (double) wall.get("crt") / wall.get("ours");
+        md.append('\n');
+        md.append(String.format(Locale.ROOT, "- ours / floor: **%.2f×** (target ≤ 4×)%n", toFloor));
+        md.append(String.format(Locale.ROOT, "- ours / sdk-defaults: **%.2f×** (target ≤ 0.6×)%n", toDefaults));
+        md.append(String.format(Locale.ROOT, "- AwsCrtHttpClient / UrlConnectionHttpClient: **%.2f×**, so the "
+                + "functions use %s%n", crtToOurs, crtToOurs >= 1 ? "UrlConnectionHttpClient" : "(see note: CRT measured faster)"));
+        md.append("- Data API calls for one health request: 1\n");
+        md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.1f MiB%n", functionsJar,
+                Files.size(functionsJar) / (1024.0 * 1024.0)));
+        md.append(END).append('\n');
+        return md.toString();
+    }
+
+    private static String cell(long value) {
+        return value < 0 ? "–" : Long.toString(value);
+    }
+
+    private static String machine() throws IOException {
+        String cpu = "unknown CPU";
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.exists(cpuinfo)) {
+            try (Stream<String> lines = Files.lines(cpuinfo)) {
+                cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+            }
+        }
+        return String.format(Locale.ROOT, "%s, %d cores, %s %s, Java %s (%s)", cpu,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.vendor"));
+    }
+
+    private static void write(Path out, String section) throws IOException {
+        String existing = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n";
+        int begin = existing.indexOf(BEGIN);
+        int end = existing.indexOf(END);
+        String updated = begin >= 0 && end > begin
+                ? existing.substring(0, begin) + section + existing.substring(end + END.length() + 1)
+                : existing + (existing.endsWith("\n\n") ? "" : "\n") + section;
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, updated);
+    }
+
+    private static List<String> jars(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).map(Path::toString).sorted().toList();
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+}

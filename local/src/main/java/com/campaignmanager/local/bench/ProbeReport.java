@@ -1,0 +1,51 @@
+package com.campaignmanager.local.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a cold-start probe prints on its one line of output: when main began (JVM start-up), how long each step
+ * took, the JVM's uptime when the first answer was in, and its peak resident memory.
+ */
+final class ProbeReport {
+    private final StringBuilder line = new StringBuilder("probe");
+    private long stepStarted = System.nanoTime();
+
+    ProbeReport() {
+        field("jvmMs", ManagementFactory.getRuntimeMXBean().getUptime());
+    }
+
+    /** Ends the current step, recording its duration under {@code name}. */
+    void step(String name) {
+        long now = System.nanoTime();
+        field(name + "Ms", (now - stepStarted) / 1_000_000);
+        stepStarted = now;
+    }
+
+    void print() {
+        field("totalMs", ManagementFactory.getRuntimeMXBean().getUptime());
+        field("rssKb", peakRssKb());
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    private void field(String name, long value) {
+        line.append(' ').append(name).append('=').append(value);
+    }
+
+    /** VmHWM: the most resident memory the process had, which is what a Lambda memory size must cover. */
+    private static long peakRssKb() {
+        try {
+            for (String status : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (status.startsWith("VmHWM:")) {
+                    return Long.parseLong(status.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -20,15 +20,30 @@ class HealthHandlerTest {
         FunctionEnvironment.install();
     }
 
+    private static APIGatewayV2HTTPEvent healthRequest() {
+        return APIGatewayV2HTTPEvent.builder().withRouteKey("GET /health").withRawPath("/health").build();
+    }
+
+    @Test
+    void reportsTheDatabaseAndVersion() {
+        APIGatewayV2HTTPResponse response = new HealthHandler().handleRequest(healthRequest(), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/json")
+                .containsEntry("cache-control", "no-store");
+        assertThat(response.getBody()).matches(
+                "\\{\"status\":\"ok\",\"database\":\\{\"status\":\"ok\",\"latencyMs\":\\d+},\"version\":\"[^\"]+\"}");
+    }
+
     @Test
     void aThousandInvocationsShareTheContainersOneClient() {
         int before = RdsDataClientFactory.clientsBuilt();
-        APIGatewayV2HTTPResponse first = new HealthHandler().handleRequest(new APIGatewayV2HTTPEvent(), null);
+        APIGatewayV2HTTPResponse first = new HealthHandler().handleRequest(healthRequest(), null);
         int afterFirst = RdsDataClientFactory.clientsBuilt();
 
         for (int i = 0; i < 999; i++) {
             // A new handler instance each time, as a worst case: the component lives in a static field.
-            assertThat(new HealthHandler().handleRequest(new APIGatewayV2HTTPEvent(), null).getStatusCode())
+            assertThat(new HealthHandler().handleRequest(healthRequest(), null).getStatusCode())
                     .isEqualTo(200);
         }
 
@@ -42,10 +57,11 @@ class HealthHandlerTest {
     void answers503WhenTheDatabaseDoesNot() {
         LocalDataApiExtension.dataApi().faults().failNext(20, DataApiFault.DATABASE_UNAVAILABLE);
         try {
-            APIGatewayV2HTTPResponse response = new HealthHandler().handleRequest(new APIGatewayV2HTTPEvent(), null);
+            APIGatewayV2HTTPResponse response = new HealthHandler().handleRequest(healthRequest(), null);
 
             assertThat(response.getStatusCode()).isEqualTo(503);
-            assertThat(response.getBody()).doesNotContain("Exception").contains("unavailable");
+            assertThat(response.getBody()).doesNotContain("Exception").contains("\"status\":\"degraded\"")
+                    .contains("\"status\":\"unavailable\"");
         } finally {
             LocalDataApiExtension.dataApi().faults().clear();
         }

@@ -80,11 +80,11 @@ public final class ColdStartBenchmark {
                         List.of(functions, probes), List.of()),
                 new Variant("crt", "our client configuration over AwsCrtHttpClient", CrtClientProbe.class.getName(),
                         concat(List.of(functions, probes), jars(benchLib.resolve("crt"))), List.of()),
-                new Variant("sdk-defaults", "RdsDataClient.create(): Apache client, default chains",
+                new Variant("sdk-defaults", "RdsDataClient.create(): the default HTTP client (Apache 5), default chains",
                         SdkDefaultsProbe.class.getName(),
                         concat(List.of(functions, probes), jars(benchLib.resolve("apache"))),
                         List.of("-Dsoftware.amazon.awssdk.http.service.impl="
-                                + "software.amazon.awssdk.http.apache.ApacheSdkHttpService")));
+                                + "software.amazon.awssdk.http.apache5.Apache5SdkHttpService")));
 
         // No data dir: a temporary PostgreSQL, removed when the benchmark ends.
         try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {

@@ -12,7 +12,8 @@ public final class HandlerProbe {
         ProbeReport report = new ProbeReport();
         HealthHandler handler = new HealthHandler();
         report.step("init");
-        int status = handler.handleRequest(new APIGatewayV2HTTPEvent(), null).getStatusCode();
+        int status = handler.handleRequest(APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("GET /health").withRawPath("/health").build(), null).getStatusCode();
         if (status != 200) {
             throw new IllegalStateException("health answered " + status);
         }

@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
  * The same work with the client built from SDK defaults ({@code RdsDataClient.create()}): the default HTTP client
- * (Apache), the default credentials and region chains. The endpoint comes from {@code AWS_ENDPOINT_URL}.
+ * (Apache 5, what rdsdata brings), the default credentials and region chains. The endpoint comes from {@code AWS_ENDPOINT_URL}.
  */
 public final class SdkDefaultsProbe {
     private SdkDefaultsProbe() {

@@ -1,0 +1,4 @@
+package com.campaignmanager.local.dataapi.protocol;
+
+public record BeginTransactionRequest(Target target) {
+}

@@ -1,0 +1,192 @@
+package com.campaignmanager.shared.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One API Gateway HTTP API (payload 2.0) request, with typed and validated access to what a route reads. Every
+ * malformed input becomes a 400 problem naming the field, never an exception from deep inside.
+ */
+public final class ApiRequest {
+    /** Lambda's synchronous payload limit; API Gateway would have refused more anyway. */
+    static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+    private final APIGatewayV2HTTPEvent event;
+    private final Caller caller;
+    private final ObjectMapper json;
+    private final String requestId;
+
+    ApiRequest(APIGatewayV2HTTPEvent event, Caller caller, ObjectMapper json, String requestId) {
+        this.event = event;
+        this.caller = caller;
+        this.json = json;
+        this.requestId = requestId;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String routeKey() {
+        return event.getRouteKey();
+    }
+
+    public String method() {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        return context != null && context.getHttp() != null ? context.getHttp().getMethod() : null;
+    }
+
+    public String path() {
+        return event.getRawPath();
+    }
+
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        String value = headers.get(name.toLowerCase(Locale.ROOT));
+        return Optional.ofNullable(value);
+    }
+
+    public String pathParameter(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        if (value == null || value.isEmpty()) {
+            throw ApiProblem.notFound("no " + name + " in the path");
+        }
+        return value;
+    }
+
+    /** A path id: one that is not a UUID cannot name anything, so it is a 404 like any unknown id. */
+    public UUID pathUuid(String name) {
+        String value = pathParameter(name);
+        try {
+            UUID id = UUID.fromString(value);
+            if (!id.toString().equalsIgnoreCase(value)) {
+                throw new IllegalArgumentException(value);
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound(name + " " + value + " does not exist");
+        }
+    }
+
+    public Optional<String> query(String name) {
+        Map<String, String> parameters = event.getQueryStringParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    public int queryInt(String name, int defaultValue, int min, int max) {
+        Optional<String> text = query(name);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.get());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid(name, "must be a whole number");
+        }
+        if (value < min || value > max) {
+            throw ApiProblem.invalid(name, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    /** {@code ?limit=&cursor=}. */
+    public PageRequest page() {
+        int limit = queryInt("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
+        return new PageRequest(limit, query("cursor").map(PageRequest::decode).orElse(null));
+    }
+
+    /** The raw body as text (base64 bodies decoded); empty when there is none. */
+    public String bodyText() {
+        String body = event.getBody();
+        if (body == null) {
+            return "";
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("the body is not valid base64");
+            }
+        }
+        if (body.length() > MAX_BODY_BYTES) {
+            throw ApiProblem.payloadTooLarge("the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        return body;
+    }
+
+    /** The JSON body as {@code type}: 415 for another media type, 400 naming the field for anything malformed. */
+    public <T> T body(Class<T> type) {
+        String contentType = header("content-type").orElse("application/json").toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/json") && !contentType.contains("+json")) {
+            throw ApiProblem.unsupportedMediaType("send the body as application/json, not " + contentType);
+        }
+        String text = bodyText();
+        if (text.isBlank()) {
+            throw ApiProblem.badRequest("a JSON body is required");
+        }
+        try {
+            T value = json.readValue(text, type);
+            if (value == null) {
+                throw ApiProblem.badRequest("a JSON body is required");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiProblem.invalid(path(e), "is not a known field");
+        } catch (InvalidFormatException e) {
+            throw ApiProblem.invalid(path(e), "has an invalid value " + describe(e.getValue()));
+        } catch (MismatchedInputException e) {
+            throw ApiProblem.invalid(path(e).isEmpty() ? "body" : path(e), "has the wrong type or is missing");
+        } catch (JsonMappingException e) {
+            // A record constructor refused the value (its message is written for clients).
+            Throwable cause = e.getCause();
+            String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
+                    ? cause.getMessage() : "is invalid";
+            throw ApiProblem.invalid(path(e).isEmpty() ? "body" : path(e), message);
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.badRequest("the body is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    private static String describe(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 60 ? "'" + text.substring(0, 60) + "…'" : "'" + text + "'";
+    }
+
+    /** {@code contacts[3].email} from Jackson's reference chain. */
+    static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

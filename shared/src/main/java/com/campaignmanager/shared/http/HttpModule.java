@@ -1,0 +1,21 @@
+package com.campaignmanager.shared.http;
+
+import com.campaignmanager.shared.json.JsonModule;
+import com.campaignmanager.shared.observability.Observability;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Module;
+import dagger.Provides;
+import javax.inject.Singleton;
+
+/** For API functions: the dispatcher over the {@link Routes} that the function's component binds. */
+@Module(includes = JsonModule.class)
+public final class HttpModule {
+    private HttpModule() {
+    }
+
+    @Provides
+    @Singleton
+    static RouteDispatcher routeDispatcher(Routes routes, ObjectMapper json, Observability observability) {
+        return new RouteDispatcher(routes, json, observability);
+    }
+}

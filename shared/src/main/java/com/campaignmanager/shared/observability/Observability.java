@@ -1,0 +1,61 @@
+package com.campaignmanager.shared.observability;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.campaignmanager.shared.config.Environment;
+import java.util.function.Supplier;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * Structured JSON logs and CloudWatch metrics (EMF) around every invocation, with Powertools' functional API
+ * rather than AspectJ weaving (which would fight Dagger's annotation processor and add to cold start). Logs carry
+ * the request id, function name, cold start flag and a correlation id; metrics include ColdStart.
+ */
+@Singleton
+public final class Observability {
+    static final String DEFAULT_NAMESPACE = "CampaignManager";
+
+    private final Metrics metrics;
+
+    @Inject
+    public Observability() {
+        this.metrics = MetricsFactory.getMetricsInstance();
+        if (Environment.system().optional("POWERTOOLS_METRICS_NAMESPACE").isEmpty()) {
+            metrics.setNamespace(DEFAULT_NAMESPACE);
+        }
+    }
+
+    public <T> T around(Context context, String correlationId, Supplier<T> work) {
+        if (correlationId != null) {
+            MDC.put("correlation_id", correlationId);
+        }
+        try {
+            if (context == null) {
+                return work.get();
+            }
+            metrics.captureColdStartMetric(context);
+            return PowertoolsLogging.withLogging(context, work);
+        } finally {
+            MDC.remove("correlation_id");
+            metrics.flush();
+        }
+    }
+
+    public void countResponse(int status) {
+        metrics.addMetric("Requests", 1, MetricUnit.COUNT);
+        if (status >= 500) {
+            metrics.addMetric("ServerErrors", 1, MetricUnit.COUNT);
+        } else if (status >= 400) {
+            metrics.addMetric("ClientErrors", 1, MetricUnit.COUNT);
+        }
+    }
+
+    public void count(String metric, double value) {
+        metrics.addMetric(metric, value, MetricUnit.COUNT);
+    }
+}

@@ -4,16 +4,25 @@ import com.campaignmanager.shared.aws.DataApiModule;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.migration.MigrationRunner;
 import com.campaignmanager.shared.db.migration.Migrations;
+import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.json.JsonModule;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, MigrateComponent.MigrationsModule.class})
+@Component(modules = {DataApiModule.class, JsonModule.class, MigrateComponent.MigrationsModule.class})
 interface MigrateComponent {
 
     MigrationRunner migrationRunner();
+
+    JobRunner jobRunner();
+
+    SchemaMigrationResource customResources();
+
+    ObjectMapper json();
 
     static MigrateComponent create() {
         return DaggerMigrateComponent.create();

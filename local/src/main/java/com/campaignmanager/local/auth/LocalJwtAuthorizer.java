@@ -32,7 +32,7 @@ import java.util.Map;
  * The guide mentions no clock skew allowance, so none is allowed. Two choices are ours where the guide is silent:
  * a token without {@code exp} is refused, and the {@code Bearer} prefix is matched case-sensitively; in both cases
  * accepting less than production risks a confusing local 401, accepting more risks code that fails once deployed.
- * Route authorization scopes are not checked (the deployed routes configure none: they take ID tokens).
+ * Route authorization scopes are not checked: the local tokens are ID tokens, which carry no scopes.
  */
 public final class LocalJwtAuthorizer {
     /** API Gateway's answer to any request the authorizer refuses: status 401 with this body. */

@@ -101,14 +101,18 @@ public final class LocalSigningKey {
                 Files.createDirectories(authDir.getParent());
                 createOwnerOnlyDirectory(authDir);
                 try (FileChannel channel = FileChannel.open(authDir.resolve(LOCK_FILE),
-                        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnlyFile(authDir));
-                     FileLock ignored = channel.lock()) {
-                    if (Files.isRegularFile(file)) {
-                        return read(file); // Another process won the race.
+                        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), ownerOnlyFile(authDir))) {
+                    FileLock lock = channel.lock(); // Blocks while another process is creating the key.
+                    try {
+                        if (Files.isRegularFile(file)) {
+                            return read(file); // Another process won the race.
+                        }
+                        RSAKey key = generate();
+                        writeAtomically(file, key.toJSONString());
+                        return new LocalSigningKey(key, file);
+                    } finally {
+                        lock.release();
                     }
-                    RSAKey key = generate();
-                    writeAtomically(file, key.toJSONString());
-                    return new LocalSigningKey(key, file);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the local signing key " + file + ": " + e.getMessage(), e);

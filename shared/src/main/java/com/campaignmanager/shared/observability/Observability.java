@@ -58,4 +58,8 @@ public final class Observability {
     public void count(String metric, double value) {
         metrics.addMetric(metric, value, MetricUnit.COUNT);
     }
+
+    public void measureMillis(String metric, double value) {
+        metrics.addMetric(metric, value, MetricUnit.MILLISECONDS);
+    }
 }

@@ -1,7 +1,10 @@
 package com.campaignmanager.local;
 
 import com.campaignmanager.local.bench.ColdStartBenchmark;
+import com.campaignmanager.local.auth.TokenCommand;
 import com.campaignmanager.local.dataapi.LocalDataApiCommand;
+import com.campaignmanager.local.serve.InvokeCommand;
+import com.campaignmanager.local.serve.ServeCommand;
 import java.util.Arrays;
 
 /** {@code java -jar local/target/campaign-local.jar <command> [flags]}: the product on one machine, no AWS needed. */
@@ -13,6 +16,13 @@ public final class CampaignLocal {
               data-api [--port N] [--data-dir DIR] [--jdbc-url URL --db-user U --db-password P]
                        [--cluster-arn ARN] [--secret-arn ARN] [--database NAME] [--max-connections N]
                   Aurora PostgreSQL + the RDS Data API on this machine (embedded PostgreSQL 16 by default).
+              serve [--port 3000] [--data-dir DIR] [--fresh]
+                  Every route and schedule of template.yaml on http://127.0.0.1:3000, with the JWT authorizer,
+                  over an embedded PostgreSQL kept in DIR (default .local; --fresh wipes its data first).
+              token [--data-dir DIR] --sub S --email E --role viewer|editor|approver|admin [--role ...] [--ttl 12h]
+                  Prints a token that a runner using the same DIR accepts.
+              invoke <FunctionLogicalId> --event FILE [--data-dir DIR]
+                  Runs one function once with an event (e.g. from events/), like `sam local invoke`.
               bench-cold-start [--runs N] [--out FILE|-]
                   Cold start of a minimal function against the floor and the SDK defaults; writes docs/benchmarks.md.
                   Run from the repository root after `mvn -B verify`.
@@ -37,6 +47,12 @@ public final class CampaignLocal {
         switch (args[0]) {
             case "data-api":
                 return LocalDataApiCommand.run(rest);
+            case "serve":
+                return ServeCommand.run(rest);
+            case "token":
+                return TokenCommand.run(rest, System.out, System.err);
+            case "invoke":
+                return InvokeCommand.run(rest);
             case "bench-cold-start":
                 return ColdStartBenchmark.run(rest);
             default:

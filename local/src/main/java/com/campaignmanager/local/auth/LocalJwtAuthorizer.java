@@ -33,6 +33,8 @@ import java.util.Map;
  * a token without {@code exp} is refused, and the {@code Bearer} prefix is matched case-sensitively; in both cases
  * accepting less than production risks a confusing local 401, accepting more risks code that fails once deployed.
  * Route authorization scopes are not checked: the local tokens are ID tokens, which carry no scopes.
+ *
+ * <p>Thread-safe: one instance can serve all requests.
  */
 public final class LocalJwtAuthorizer {
     /** API Gateway's answer to any request the authorizer refuses: status 401 with this body. */

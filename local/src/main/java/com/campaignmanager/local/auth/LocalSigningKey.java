@@ -185,7 +185,7 @@ public final class LocalSigningKey {
             return;
         }
         try {
-            if (supportsPosix(dir.getParent())) {
+            if (supportsPosix(dir)) {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectory(dir);

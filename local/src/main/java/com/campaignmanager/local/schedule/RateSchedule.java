@@ -21,7 +21,7 @@ record RateSchedule(Duration period) implements Schedule {
             throw ScheduleExpression.invalid(expression,
                     "rate value \"" + valueText + "\" must be a positive whole number");
         }
-        long value;
+        int value;
         try {
             value = Integer.parseInt(valueText);
         } catch (NumberFormatException tooLong) {
@@ -30,17 +30,16 @@ record RateSchedule(Duration period) implements Schedule {
         if (value == 0) {
             throw ScheduleExpression.invalid(expression, "rate value must be positive, got 0");
         }
-        ChronoUnit unit;
-        String singular;
-        switch (unitText) {
-            case "minute", "minutes" -> { unit = ChronoUnit.MINUTES; singular = "minute"; }
-            case "hour", "hours" -> { unit = ChronoUnit.HOURS; singular = "hour"; }
-            case "day", "days" -> { unit = ChronoUnit.DAYS; singular = "day"; }
+        ChronoUnit unit = switch (unitText) {
+            case "minute", "minutes" -> ChronoUnit.MINUTES;
+            case "hour", "hours" -> ChronoUnit.HOURS;
+            case "day", "days" -> ChronoUnit.DAYS;
             default -> throw ScheduleExpression.invalid(expression,
                     "rate unit \"" + unitText + "\" must be one of minute, minutes, hour, hours, day, days");
-        }
+        };
         // EventBridge insists on agreement: rate(1 minute) and rate(5 minutes), never rate(1 minutes) or rate(5 minute).
-        boolean plural = !unitText.equals(singular);
+        boolean plural = unitText.endsWith("s");
+        String singular = plural ? unitText.substring(0, unitText.length() - 1) : unitText;
         if (value == 1 && plural) {
             throw ScheduleExpression.invalid(expression,
                     "a rate of 1 needs the singular unit: rate(1 " + singular + ")");

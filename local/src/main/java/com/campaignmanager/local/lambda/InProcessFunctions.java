@@ -1,0 +1,120 @@
+package com.campaignmanager.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.campaignmanager.local.template.FunctionDefinition;
+import com.campaignmanager.local.template.SamTemplate;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs the template's functions in this JVM, the way the Lambda Java runtime does: the handler class named in
+ * template.yaml is instantiated once (a warm container) and every event goes in and out as JSON through Lambda's
+ * own serializers, so a handler sees exactly what it would see on AWS.
+ */
+public final class InProcessFunctions {
+    private final SamTemplate template;
+    private final Map<String, LoadedHandler> handlers = new ConcurrentHashMap<>();
+
+    public InProcessFunctions(SamTemplate template) {
+        this.template = template;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    /** Invokes the function with an event (JSON) and returns its response (JSON). */
+    public byte[] invoke(String logicalId, byte[] event) throws FunctionError {
+        FunctionDefinition function = template.function(logicalId)
+                .orElseThrow(() -> new FunctionError("ResourceNotFoundException",
+                        "no function " + logicalId + " in template.yaml", null));
+        Context context = new LocalContext(UUID.randomUUID().toString(), logicalId, function.timeoutSeconds());
+        try {
+            LoadedHandler handler = handlers.computeIfAbsent(logicalId, id -> LoadedHandler.load(function));
+            return handler.invoke(event, context);
+        } catch (RuntimeException | Error | IOException e) {
+            throw new FunctionError(e.getClass().getName(), e.getMessage(), e);
+        }
+    }
+
+    /** A handler instance and how to feed it. */
+    private record LoadedHandler(Object instance, PojoSerializer<Object> input) {
+
+        static LoadedHandler load(FunctionDefinition function) {
+            Object instance;
+            try {
+                // As the Lambda runtime does: the class named by Handler, through its public no-argument constructor.
+                Class<?> type = Class.forName(function.handlerClass());
+                instance = type.getConstructor().newInstance();
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException(function.logicalId() + ": handler failed to initialise: "
+                        + e.getCause(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(function.logicalId() + ": cannot load handler "
+                        + function.handler() + ": " + e, e);
+            }
+            if (instance instanceof RequestStreamHandler) {
+                return new LoadedHandler(instance, null);
+            }
+            if (instance instanceof RequestHandler<?, ?>) {
+                return new LoadedHandler(instance, serializerFor(inputType(instance.getClass())));
+            }
+            throw new IllegalStateException(function.handler() + " is neither a RequestHandler nor a RequestStreamHandler");
+        }
+
+        @SuppressWarnings("unchecked")
+        byte[] invoke(byte[] event, Context context) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (instance instanceof RequestStreamHandler streamHandler) {
+                streamHandler.handleRequest(new ByteArrayInputStream(event), out, context);
+                return out.toByteArray();
+            }
+            Object request = input.fromJson(new ByteArrayInputStream(event));
+            Object response = ((RequestHandler<Object, Object>) instance).handleRequest(request, context);
+            if (response == null) {
+                return "null".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            serializerFor(response.getClass()).toJson(response, out);
+            return out.toByteArray();
+        }
+
+        private static Class<?> inputType(Class<?> handlerClass) {
+            for (Class<?> type = handlerClass; type != null; type = type.getSuperclass()) {
+                for (Type candidate : type.getGenericInterfaces()) {
+                    if (candidate instanceof ParameterizedType parameterized
+                            && parameterized.getRawType() == RequestHandler.class) {
+                        Type input = parameterized.getActualTypeArguments()[0];
+                        if (input instanceof Class<?> inputClass) {
+                            return inputClass;
+                        }
+                        if (input instanceof ParameterizedType generic) {
+                            return (Class<?>) generic.getRawType();
+                        }
+                    }
+                }
+            }
+            return Object.class;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static PojoSerializer<Object> serializerFor(Class<?> type) {
+            if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
+                return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type,
+                        InProcessFunctions.class.getClassLoader());
+            }
+            return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.campaignmanager.local.serve;
+
+import com.campaignmanager.local.dataapi.LocalDataApi;
+import com.campaignmanager.local.dataapi.LocalDataApiConfig;
+import com.campaignmanager.local.lambda.FunctionError;
+import com.campaignmanager.local.lambda.InProcessFunctions;
+import com.campaignmanager.local.template.FunctionDefinition;
+import com.campaignmanager.local.template.SamTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What {@code serve} and {@code invoke} both stand on: the local Data API over PostgreSQL kept in the data
+ * directory, the functions of template.yaml configured to reach it, and the schema migrated by MigrateFunction.
+ */
+final class LocalBackend implements AutoCloseable {
+    static final String MIGRATE_FUNCTION = "MigrateFunction";
+
+    private final LocalDataApi dataApi;
+    private final InProcessFunctions functions;
+
+    private LocalBackend(LocalDataApi dataApi, InProcessFunctions functions) {
+        this.dataApi = dataApi;
+        this.functions = functions;
+    }
+
+    static LocalBackend start(RunnerOptions options) throws IOException {
+        // Before any logger starts: readable lines instead of Lambda's JSON.
+        System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
+        SamTemplate template = readTemplate(options.template());
+        Path dataDir = options.dataDir().toAbsolutePath();
+        if (options.fresh()) {
+            deleteRecursively(dataDir.resolve("postgres"));
+        }
+        Files.createDirectories(dataDir);
+        LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults().withDataDir(dataDir));
+        configureFunctions(template, dataApi);
+        return new LocalBackend(dataApi, new InProcessFunctions(template));
+    }
+
+    /** The template's environment, with the database settings pointing at the local Data API. */
+    private static void configureFunctions(SamTemplate template, LocalDataApi dataApi) {
+        for (FunctionDefinition function : template.functions().values()) {
+            for (Map.Entry<String, String> variable : function.environment().entrySet()) {
+                if (System.getenv(variable.getKey()) == null && !variable.getKey().equals("JAVA_TOOL_OPTIONS")) {
+                    System.setProperty(variable.getKey(), variable.getValue());
+                }
+            }
+        }
+        System.setProperty("DB_CLUSTER_ARN", dataApi.clusterArn());
+        System.setProperty("DB_SECRET_ARN", dataApi.secretArn());
+        System.setProperty("DB_NAME", dataApi.database());
+        System.setProperty("DATA_API_ENDPOINT", dataApi.endpoint().toString());
+        System.setProperty("AWS_REGION", "us-east-1");
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+    }
+
+    static SamTemplate readTemplate(Path file) throws IOException {
+        if (file != null) {
+            return SamTemplate.read(file);
+        }
+        Path workingCopy = Path.of("template.yaml");
+        if (Files.exists(workingCopy)) {
+            return SamTemplate.read(workingCopy);
+        }
+        // Outside the repository: the copy of template.yaml built into this jar.
+        try (InputStream in = LocalBackend.class.getResourceAsStream("/campaign-manager/template.yaml")) {
+            if (in == null) {
+                throw new IOException("template.yaml not found: run from the repository root or pass --template FILE");
+            }
+            Path copy = Files.createTempFile("campaign-manager-template", ".yaml");
+            copy.toFile().deleteOnExit();
+            Files.write(copy, in.readAllBytes());
+            return SamTemplate.read(copy);
+        }
+    }
+
+    /** Runs MigrateFunction as the deploy does; returns its report. */
+    String migrate() throws FunctionError {
+        if (functions.template().function(MIGRATE_FUNCTION).isEmpty()) {
+            return "{}";
+        }
+        return new String(functions.invoke(MIGRATE_FUNCTION, "{}".getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+    }
+
+    LocalDataApi dataApi() {
+        return dataApi;
+    }
+
+    InProcessFunctions functions() {
+        return functions;
+    }
+
+    @Override
+    public void close() {
+        dataApi.close();
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

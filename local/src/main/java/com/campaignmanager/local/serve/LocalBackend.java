@@ -39,7 +39,11 @@ final class LocalBackend implements AutoCloseable {
             deleteRecursively(dataDir.resolve("postgres"));
         }
         Files.createDirectories(dataDir);
-        LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults().withDataDir(dataDir));
+        LocalDataApiConfig config = LocalDataApiConfig.defaults().withDataDir(dataDir).withDatabase(options.database());
+        if (options.jdbcUrl() != null) {
+            config = config.withJdbcUrl(options.jdbcUrl()).withDbUser(options.dbUser()).withDbPassword(options.dbPassword());
+        }
+        LocalDataApi dataApi = LocalDataApi.start(config);
         configureFunctions(template, dataApi);
         return new LocalBackend(dataApi, new InProcessFunctions(template));
     }

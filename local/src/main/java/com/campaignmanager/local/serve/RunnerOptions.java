@@ -2,21 +2,43 @@ package com.campaignmanager.local.serve;
 
 import java.nio.file.Path;
 
-/** Flags shared by {@code serve} and {@code invoke}. */
-public record RunnerOptions(String host, int port, Path dataDir, boolean fresh, Path template) {
+/**
+ * Flags shared by {@code serve} and {@code invoke}. With {@code jdbcUrl} the runner uses that PostgreSQL instead of
+ * the embedded one (whose data lives in {@code dataDir/postgres}); the signing key is in {@code dataDir} either way.
+ */
+public record RunnerOptions(String host, int port, Path dataDir, boolean fresh, Path template,
+                            String jdbcUrl, String dbUser, String dbPassword, String database) {
     static final int DEFAULT_PORT = 3000;
     static final Path DEFAULT_DATA_DIR = Path.of(".local");
 
     public static RunnerOptions defaults() {
-        return new RunnerOptions("127.0.0.1", DEFAULT_PORT, DEFAULT_DATA_DIR, false, null);
+        return new RunnerOptions("127.0.0.1", DEFAULT_PORT, DEFAULT_DATA_DIR, false, null, null, null, null,
+                "campaigns");
     }
 
-    /** Reads one flag at {@code args[i]}; returns how many arguments it consumed, or 0 when it is not one of ours. */
+    public RunnerOptions withPort(int value) {
+        return new RunnerOptions(host, value, dataDir, fresh, template, jdbcUrl, dbUser, dbPassword, database);
+    }
+
+    public RunnerOptions withDataDir(Path value) {
+        return new RunnerOptions(host, port, value, fresh, template, jdbcUrl, dbUser, dbPassword, database);
+    }
+
+    public RunnerOptions withTemplate(Path value) {
+        return new RunnerOptions(host, port, dataDir, fresh, value, jdbcUrl, dbUser, dbPassword, database);
+    }
+
+    public RunnerOptions withPostgres(String url, String user, String password, String databaseName) {
+        return new RunnerOptions(host, port, dataDir, fresh, template, url, user, password, databaseName);
+    }
+
+    /** Reads the flag at {@code args[i]} into {@code options[0]}; returns how many arguments it took, 0 if not ours. */
     static int parse(String[] args, int i, RunnerOptions[] options) {
         RunnerOptions o = options[0];
         String flag = args[i];
         if (flag.equals("--fresh")) {
-            options[0] = new RunnerOptions(o.host(), o.port(), o.dataDir(), true, o.template());
+            options[0] = new RunnerOptions(o.host, o.port, o.dataDir, true, o.template, o.jdbcUrl, o.dbUser,
+                    o.dbPassword, o.database);
             return 1;
         }
         if (i + 1 >= args.length) {
@@ -24,13 +46,15 @@ public record RunnerOptions(String host, int port, Path dataDir, boolean fresh, 
         }
         String value = args[i + 1];
         switch (flag) {
-            case "--port" -> options[0] = new RunnerOptions(o.host(), Integer.parseInt(value), o.dataDir(), o.fresh(),
-                    o.template());
-            case "--host" -> options[0] = new RunnerOptions(value, o.port(), o.dataDir(), o.fresh(), o.template());
-            case "--data-dir" -> options[0] = new RunnerOptions(o.host(), o.port(), Path.of(value), o.fresh(),
-                    o.template());
-            case "--template" -> options[0] = new RunnerOptions(o.host(), o.port(), o.dataDir(), o.fresh(),
-                    Path.of(value));
+            case "--port" -> options[0] = o.withPort(Integer.parseInt(value));
+            case "--host" -> options[0] = new RunnerOptions(value, o.port, o.dataDir, o.fresh, o.template, o.jdbcUrl,
+                    o.dbUser, o.dbPassword, o.database);
+            case "--data-dir" -> options[0] = o.withDataDir(Path.of(value));
+            case "--template" -> options[0] = o.withTemplate(Path.of(value));
+            case "--jdbc-url" -> options[0] = o.withPostgres(value, o.dbUser, o.dbPassword, o.database);
+            case "--db-user" -> options[0] = o.withPostgres(o.jdbcUrl, value, o.dbPassword, o.database);
+            case "--db-password" -> options[0] = o.withPostgres(o.jdbcUrl, o.dbUser, value, o.database);
+            case "--database" -> options[0] = o.withPostgres(o.jdbcUrl, o.dbUser, o.dbPassword, value);
             default -> {
                 return 0;
             }

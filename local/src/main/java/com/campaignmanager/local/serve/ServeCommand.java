@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * template.yaml on this machine, with the JWT authorizer, over the local Data API; until Ctrl-C.
  */
 public final class ServeCommand {
-    static final String USAGE = "usage: serve [--port N] [--host H] [--data-dir DIR] [--fresh] [--template FILE]";
+    static final String USAGE = "usage: serve [--port N] [--host H] [--data-dir DIR] [--fresh] [--template FILE]"
+            + " [--jdbc-url URL --db-user U --db-password P] [--database NAME]";
 
     private ServeCommand() {
     }

@@ -69,6 +69,8 @@ public final class LocalDataApi implements AutoCloseable {
         this.faults = new FaultInjector();
         this.pools = new DatabasePools(postgres, catalog, config.maxConnections());
         this.transactions = new TransactionRegistry(limits);
+        // Not bounded by itself: each worker serves one waiting HTTP thread (bounded below) or one statement left
+        // running after its call timed out (continueAfterTimeout), which holds one of the bounded pool connections.
         this.workers = Executors.newCachedThreadPool(daemonThreads("data-api-statement"));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads("data-api-transaction-sweeper"));
         sweeper.scheduleWithFixedDelay(transactions::sweep, 250, 250, TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package com.campaignmanager.local.dataapi;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -14,6 +15,8 @@ import java.util.function.Consumer;
  */
 public final class LocalDataApiCommand {
     static final int USAGE_ERROR = 2;
+    private static final Set<String> FLAGS = Set.of("--port", "--host", "--data-dir", "--jdbc-url", "--db-user",
+            "--db-password", "--cluster-arn", "--secret-arn", "--database", "--max-connections");
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: data-api [--port N] [--host H] [--data-dir DIR] [--jdbc-url URL --db-user U --db-password P]",
@@ -82,10 +85,12 @@ public final class LocalDataApiCommand {
             if (flag.equals("--help") || flag.equals("-h")) {
                 throw new HelpRequested();
             }
+            if (!FLAGS.contains(flag)) {
+                throw new IllegalArgumentException(flag.startsWith("-") ? "unknown flag " + flag : "unexpected argument " + flag);
+            }
             if (value == null) {
                 if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(flag.startsWith("--")
-                            ? flag + " needs a value" : "unexpected argument " + flag);
+                    throw new IllegalArgumentException(flag + " needs a value");
                 }
                 value = args[++i];
             }

@@ -34,6 +34,8 @@ class LocalDataApiCommandTest {
         assertThat(run("--port", "eighty")).isEqualTo(2);
         assertThat(run("--max-connections", "0")).isEqualTo(2);
         assertThat(run("stray")).isEqualTo(2);
+        assertThat(run("--nope")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown flag --nope");
     }
 
     @Test

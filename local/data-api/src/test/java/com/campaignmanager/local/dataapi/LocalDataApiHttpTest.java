@@ -69,6 +69,15 @@ class LocalDataApiHttpTest {
     }
 
     @Test
+    void aRequestOverFourMebibytesIsRefused() throws Exception {
+        String padding = "x".repeat(4 * 1024 * 1024);
+        HttpResponse<String> response = post("/Execute", "application/json",
+                "{\"sql\":\"select 1\",\"padding\":\"" + padding + "\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("BadRequestException");
+    }
+
+    @Test
     void unknownPathsAndTheRetiredExecuteSql() throws Exception {
         assertThat(post("/Nope", "application/json", "{}").statusCode()).isEqualTo(404);
         HttpResponse<String> executeSql = post("/ExecuteSql", "application/json", "{}");

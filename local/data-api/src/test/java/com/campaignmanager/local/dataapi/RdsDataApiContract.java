@@ -480,10 +480,10 @@ abstract class RdsDataApiContract {
             BatchExecuteStatementResponse response = client.batchExecuteStatement(b -> b
                     .resourceArn(target.resourceArn()).secretArn(target.secretArn()).database(target.database())
                     .sql("insert into " + table + " values (:id, :name)")
-                    .parameterSets(
+                    .parameterSets(List.of(
                             List.of(param("id", Field.fromLongValue(1L)), param("name", string("a"))),
                             List.of(param("id", Field.fromLongValue(2L)), param("name", string("b"))),
-                            List.of(param("id", Field.fromLongValue(3L)), param("name", Field.fromIsNull(true)))));
+                            List.of(param("id", Field.fromLongValue(3L)), param("name", Field.fromIsNull(true))))));
             assertThat(response.updateResults()).hasSize(3)
                     .allSatisfy(result -> assertThat(result.generatedFields()).isEmpty());
             assertThat(count(table)).isEqualTo(3L);
@@ -510,8 +510,8 @@ abstract class RdsDataApiContract {
             assertThatThrownBy(() -> client.batchExecuteStatement(b -> b
                     .resourceArn(target.resourceArn()).secretArn(target.secretArn()).database(target.database())
                     .sql("insert into " + table + " values (:id)")
-                    .parameterSets(List.of(param("id", Field.fromLongValue(1L))),
-                            List.of(param("id", Field.fromLongValue(1L))))))
+                    .parameterSets(List.of(List.of(param("id", Field.fromLongValue(1L))),
+                            List.of(param("id", Field.fromLongValue(1L)))))))
                     .isInstanceOf(DatabaseErrorException.class).hasMessageContaining("SQLState: 23505");
             assertThat(count(table)).isZero();
         }
@@ -540,7 +540,7 @@ abstract class RdsDataApiContract {
             executeIn(transactionId, "insert into " + table + " values (1)");
             client.batchExecuteStatement(b -> b.resourceArn(target.resourceArn()).secretArn(target.secretArn())
                     .transactionId(transactionId).sql("insert into " + table + " values (:id)")
-                    .parameterSets(List.of(param("id", Field.fromLongValue(2L)))));
+                    .parameterSets(List.of(List.of(param("id", Field.fromLongValue(2L))))));
             assertThat(rollback(transactionId)).isEqualTo("Rollback Complete");
             assertThat(count(table)).isZero();
         }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The open transactions. A transaction unused for the idle timeout, or older than the maximum lifetime, is rolled
@@ -131,15 +132,23 @@ public final class TransactionRegistry implements AutoCloseable {
         List<OpenTransaction> remaining = new ArrayList<>(open.values());
         for (OpenTransaction transaction : remaining) {
             transaction.cancelRunningStatement();
-            transaction.lock.lock();
+            boolean locked = false;
             try {
+                locked = transaction.lock.tryLock(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                // Unlocked only if a statement would not stop: its connection is closed under it, which ends it.
                 if (!transaction.ended()) {
                     transaction.markEnded();
                     open.remove(transaction.id);
                     rollbackAndRelease(transaction);
                 }
             } finally {
-                transaction.lock.unlock();
+                if (locked) {
+                    transaction.lock.unlock();
+                }
             }
         }
     }

@@ -107,7 +107,7 @@ public final class LocalJwtAuthorizer {
             return refuse(claimsProblem);
         }
         Map<String, Object> payload = signed.getPayload().toJSONObject();
-        return new AuthorizationResult.Authorized(ApiGatewayClaimText.of(payload));
+        return new AuthorizationResult.Authorized(ApiGatewayJwtClaims.of(payload));
     }
 
     private String claimsProblem(JWTClaimsSet claims, Instant now) {

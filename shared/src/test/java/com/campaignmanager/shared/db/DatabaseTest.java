@@ -167,8 +167,9 @@ class DatabaseTest {
 
         assertThat(db.queryOptional("SELECT name FROM things WHERE id = :id", Params.of("id", UUID.randomUUID()),
                 r -> r.string("name"))).isEmpty();
-        assertThat(db.querySingle("SELECT name FROM things WHERE id = :id", Params.of("id", id),
-                r -> r.string("name"))).isEqualTo("only");
+        String name = db.querySingle("SELECT name FROM things WHERE id = :id", Params.of("id", id),
+                r -> r.string("name"));
+        assertThat(name).isEqualTo("only");
         assertThatThrownBy(() -> db.querySingle("SELECT name FROM things WHERE name = 'none'", Params.of(),
                 r -> r.string("name"))).isInstanceOf(NotFoundException.class);
     }
@@ -219,8 +220,9 @@ class DatabaseTest {
         });
 
         assertThat(countThings()).isEqualTo(1);
-        assertThat(db.querySingle("SELECT count(*) AS n FROM parts WHERE thing_id = :id", Params.of("id", id),
-                r -> r.longValue("n"))).isEqualTo(1);
+        long parts = db.querySingle("SELECT count(*) AS n FROM parts WHERE thing_id = :id", Params.of("id", id),
+                r -> r.longValue("n"));
+        assertThat(parts).isEqualTo(1);
         assertThat(test.dataApi().activeTransactions()).isZero();
     }
 

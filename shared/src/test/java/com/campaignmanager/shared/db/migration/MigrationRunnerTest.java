@@ -46,8 +46,8 @@ class MigrationRunnerTest {
         assertThat(report.applied()).containsExactly("V001__create.sql", "V002__seed.sql", "V010__alter.sql");
         assertThat(report.schemaVersion()).isEqualTo(10);
         assertThat(appliedVersions(db)).containsExactly(1, 2, 10);
-        assertThat(db.querySingle("SELECT name FROM lists WHERE id = 1", Params.of(), r -> r.string("name")))
-                .isEqualTo("first; with a semicolon");
+        String name = db.querySingle("SELECT name FROM lists WHERE id = 1", Params.of(), r -> r.string("name"));
+        assertThat(name).isEqualTo("first; with a semicolon");
         assertThat(db.query("SELECT checksum FROM schema_migrations WHERE version = 1", Params.of(),
                 r -> r.string("checksum"))).containsExactly(CREATE.checksum());
     }
@@ -63,7 +63,8 @@ class MigrationRunnerTest {
         assertThat(again.applied()).isEmpty();
         assertThat(again.alreadyApplied()).isEqualTo(2);
         assertThat(later.applied()).containsExactly("V010__alter.sql");
-        assertThat(db.querySingle("SELECT count(*) AS n FROM lists", Params.of(), r -> r.longValue("n"))).isEqualTo(1);
+        long lists = db.querySingle("SELECT count(*) AS n FROM lists", Params.of(), r -> r.longValue("n"));
+        assertThat(lists).isEqualTo(1);
     }
 
     @Test
@@ -91,8 +92,9 @@ class MigrationRunnerTest {
                 .hasMessageContaining("no_such_table");
 
         assertThat(appliedVersions(db)).containsExactly(1);
-        assertThat(db.querySingle("SELECT to_regclass('half_done') IS NULL AS absent", Params.of(),
-                r -> r.bool("absent"))).isTrue();
+        boolean absent = db.querySingle("SELECT to_regclass('half_done') IS NULL AS absent", Params.of(),
+                r -> r.bool("absent"));
+        assertThat(absent).isTrue();
     }
 
     @Test

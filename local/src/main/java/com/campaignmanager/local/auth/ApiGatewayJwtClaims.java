@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  * {@code map[key:value]} text (reported for a custom object claim); null claims left out. The array and object
  * forms are Go's {@code %v}, so nested values follow it too: map keys sorted, a nested null as {@code <nil>}.
  */
-final class ApiGatewayClaimText {
+final class ApiGatewayJwtClaims {
 
-    private ApiGatewayClaimText() {
+    private ApiGatewayJwtClaims() {
     }
 
     static Map<String, String> of(Map<String, Object> claims) {
@@ -47,7 +47,7 @@ final class ApiGatewayClaimText {
             return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(ApiGatewayClaimText::text).collect(Collectors.joining(" ", "[", "]"));
+            return list.stream().map(ApiGatewayJwtClaims::text).collect(Collectors.joining(" ", "[", "]"));
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();

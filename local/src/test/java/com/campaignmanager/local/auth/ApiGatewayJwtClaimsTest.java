@@ -6,7 +6,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ApiGatewayClaimTextTest {
+class ApiGatewayJwtClaimsTest {
 
     @Test
     void everyClaimBecomesTheTextApiGatewayPasses() throws Exception {
@@ -17,7 +17,7 @@ class ApiGatewayClaimTextTest {
                  "mixed": [1, true, null, {"b": 2, "a": [3]}]}
                 """);
 
-        Map<String, String> claims = ApiGatewayClaimText.of(payload);
+        Map<String, String> claims = ApiGatewayJwtClaims.of(payload);
 
         assertThat(claims).containsExactly(
                 Map.entry("sub", "alice"),

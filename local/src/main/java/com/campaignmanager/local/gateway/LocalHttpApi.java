@@ -2,6 +2,7 @@ package com.campaignmanager.local.gateway;
 
 import com.campaignmanager.local.auth.AuthorizationResult;
 import com.campaignmanager.local.auth.LocalJwtAuthorizer;
+import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.lambda.FunctionError;
 import com.campaignmanager.local.lambda.InProcessFunctions;
 import com.campaignmanager.local.template.HttpRoute;
@@ -60,6 +61,7 @@ public final class LocalHttpApi implements AutoCloseable {
         this.authorizer = authorizer;
         this.routes = new RouteTable(functions.template().routes());
         this.scheduleFirer = scheduleFirer;
+        LocalDataApi.disableNagle();
         this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
         server.createContext("/", this::serve);
         server.setExecutor(executor);

@@ -17,8 +17,20 @@ import software.amazon.awssdk.services.rdsdata.model.SqlParameter;
 public final class Database implements SqlExecutor {
     private final StatementRunner runner;
 
+    private final RdsDataClient client;
+    private final DatabaseSettings settings;
+
     public Database(RdsDataClient client, DatabaseSettings settings, RetryPolicy retry) {
+        this.client = client;
+        this.settings = settings;
         this.runner = new StatementRunner(client, settings, retry);
+    }
+
+    /** The same database over the same client, answering every failure at once: for checks that must be quick. */
+    public Database withoutRetries() {
+        RetryPolicy current = runner.retryPolicy();
+        return new Database(client, settings, new RetryPolicy(1, current.baseDelay(), current.maxDelay(),
+                current.sleeper()));
     }
 
     /** Data API calls made through this instance, retries included. */

@@ -104,7 +104,8 @@ public final class Params {
 
     /**
      * A list, which the Data API cannot bind as an array: it travels as one JSON array and the SQL unpacks it,
-     * e.g. {@code WHERE id IN (SELECT value::uuid FROM jsonb_array_elements_text(:ids))}.
+     * e.g. {@code WHERE id IN (SELECT value::uuid FROM json_array_elements_text(:ids))} (the JSON type hint
+     * makes it {@code json}, not {@code jsonb}).
      */
     public Params putList(String name, Collection<?> values) {
         StringBuilder json = new StringBuilder("[");

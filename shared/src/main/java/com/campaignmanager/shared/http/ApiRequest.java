@@ -158,11 +158,16 @@ public final class ApiRequest {
         } catch (MismatchedInputException e) {
             throw ApiProblem.invalid(path(e).isEmpty() ? "body" : path(e), "has the wrong type or is missing");
         } catch (JsonMappingException e) {
-            // A record constructor refused the value (its message is written for clients).
+            // A record constructor refused a value; its message is written for clients.
+            String path = path(e);
+            if (e.getCause() instanceof InvalidFieldException invalid) {
+                throw ApiProblem.invalid(path.isEmpty() ? invalid.field() : path + "." + invalid.field(),
+                        invalid.getMessage());
+            }
             Throwable cause = e.getCause();
             String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
                     ? cause.getMessage() : "is invalid";
-            throw ApiProblem.invalid(path(e).isEmpty() ? "body" : path(e), message);
+            throw ApiProblem.invalid(path.isEmpty() ? "body" : path, message);
         } catch (JsonProcessingException e) {
             throw ApiProblem.badRequest("the body is not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");

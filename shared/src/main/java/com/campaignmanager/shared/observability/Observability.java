@@ -25,9 +25,9 @@ public final class Observability {
     @Inject
     public Observability() {
         this.metrics = MetricsFactory.getMetricsInstance();
-        if (Environment.system().optional("POWERTOOLS_METRICS_NAMESPACE").isEmpty()) {
-            metrics.setNamespace(DEFAULT_NAMESPACE);
-        }
+        // Set here rather than left to Powertools, which reads only the process environment: in-process runs
+        // (local runner, tests) configure functions through system properties.
+        metrics.setNamespace(Environment.system().optional("POWERTOOLS_METRICS_NAMESPACE").orElse(DEFAULT_NAMESPACE));
     }
 
     public <T> T around(Context context, String correlationId, Supplier<T> work) {

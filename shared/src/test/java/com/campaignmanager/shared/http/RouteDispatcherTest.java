@@ -21,7 +21,7 @@ class RouteDispatcherTest {
     record Contact(String email, List<Tag> tags, OffsetDateTime since) {
         Contact {
             if (email != null && !email.contains("@")) {
-                throw new IllegalArgumentException("must be an e-mail address");
+                throw new InvalidFieldException("email", "must be an e-mail address");
             }
         }
     }
@@ -111,6 +111,7 @@ class RouteDispatcherTest {
         assertField("{\"email\":\"not-an-address\"}", "email");
         assertField("{\"email\":\"a@b.c\",\"since\":\"yesterday\"}", "since");
         assertField("[1,2]", "body");
+        assertField("{\"email\":\"a@b.c\",\"tags\":[{\"name\":\"x\"}]}", "tags[0].weight");
 
         APIGatewayV2HTTPResponse broken = dispatcher.dispatch(request("POST /things", "/things", "{\"email\":", null),
                 null);

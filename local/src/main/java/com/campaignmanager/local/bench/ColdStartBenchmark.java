@@ -145,6 +145,7 @@ public final class ColdStartBenchmark {
         long wallMs = (System.nanoTime() - started) / 1_000_000;
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+            throw new IllegalStateException(variant.name() + " did not exit");
         }
         if (line == null || process.exitValue() != 0) {
             throw new IllegalStateException(variant.name() + " failed (exit " + process.exitValue() + ")");

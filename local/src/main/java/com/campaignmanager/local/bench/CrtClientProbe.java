@@ -30,6 +30,6 @@ public final class CrtClientProbe {
             throw new IllegalStateException("SELECT 1 answered " + up);
         }
         report.step("firstCall");
-        report.print();
+        report.printAndExit();
     }
 }

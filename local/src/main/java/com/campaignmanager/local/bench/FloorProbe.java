@@ -32,6 +32,6 @@ public final class FloorProbe {
             throw new IllegalStateException("unexpected answer " + connection.getResponseCode() + " " + answer);
         }
         report.step("firstCall");
-        report.print();
+        report.printAndExit();
     }
 }

@@ -18,6 +18,6 @@ public final class HandlerProbe {
             throw new IllegalStateException("health answered " + status);
         }
         report.step("firstCall");
-        report.print();
+        report.printAndExit();
     }
 }

@@ -24,11 +24,13 @@ final class ProbeReport {
         stepStarted = now;
     }
 
-    void print() {
+    /** Prints the line and ends the JVM: the measurement is over, and SDK or logging threads must not hold it. */
+    void printAndExit() {
         field("totalMs", ManagementFactory.getRuntimeMXBean().getUptime());
         field("rssKb", peakRssKb());
         System.out.println(line);
         System.out.flush();
+        System.exit(0);
     }
 
     private void field(String name, long value) {

@@ -27,6 +27,6 @@ public final class SdkDefaultsProbe {
             throw new IllegalStateException("SELECT 1 answered " + up);
         }
         report.step("firstCall");
-        report.print();
+        report.printAndExit();
     }
 }

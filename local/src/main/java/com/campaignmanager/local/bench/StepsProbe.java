@@ -28,6 +28,6 @@ public final class StepsProbe {
             throw new IllegalStateException("SELECT 1 answered " + up);
         }
         report.step("firstCall");
-        report.print();
+        report.printAndExit();
     }
 }

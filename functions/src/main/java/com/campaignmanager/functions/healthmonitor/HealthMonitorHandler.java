@@ -2,6 +2,7 @@ package com.campaignmanager.functions.healthmonitor;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.campaignmanager.shared.jobs.JobRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,9 +10,12 @@ import java.io.OutputStream;
 /** HealthMonitorFunction: every 5 minutes (EventBridge), the health check as metrics and a log line. */
 public final class HealthMonitorHandler implements RequestStreamHandler {
     private static final HealthMonitorComponent COMPONENT = HealthMonitorComponent.create();
+    // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
+    private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    private static final HealthMonitorJob JOB = COMPONENT.job();
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        COMPONENT.jobRunner().run(input, output, context, COMPONENT.job()::run);
+        RUNNER.run(input, output, context, JOB::run);
     }
 }

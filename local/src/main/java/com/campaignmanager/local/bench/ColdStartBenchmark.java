@@ -76,11 +76,11 @@ public final class ColdStartBenchmark {
                         List.of(probes), List.of()),
                 new Variant("ours", "HealthFunction handler: static Dagger component, our client, SELECT 1",
                         HandlerProbe.class.getName(), List.of(functions, probes), List.of()),
-                new Variant("ours-steps", "the same work, timed step by step", StepsProbe.class.getName(),
+                new Variant("ours-steps", "the Data API part of it, timed step by step (no logging/JSON/routing)", StepsProbe.class.getName(),
                         List.of(functions, probes), List.of()),
-                new Variant("crt", "our client configuration over AwsCrtHttpClient", CrtClientProbe.class.getName(),
+                new Variant("crt", "the same handler work, our client configuration over AwsCrtHttpClient", CrtClientProbe.class.getName(),
                         concat(List.of(functions, probes), jars(benchLib.resolve("crt"))), List.of()),
-                new Variant("sdk-defaults", "RdsDataClient.create(): the default HTTP client (Apache 5), default chains",
+                new Variant("sdk-defaults", "the same handler work, client from RdsDataClient.create() (Apache 5, default chains)",
                         SdkDefaultsProbe.class.getName(),
                         concat(List.of(functions, probes), jars(benchLib.resolve("apache"))),
                         List.of("-Dsoftware.amazon.awssdk.http.service.impl="
@@ -100,7 +100,7 @@ public final class ColdStartBenchmark {
                 }
                 System.err.printf("run %d/%d done%n", i + 1, runs);
             }
-            String report = report(variants, results, runs, functionsJar);
+            String report = report(variants, results, runs, functionsJar, benchLib);
             if (out.toString().equals("-")) {
                 System.out.println(report);
             } else {
@@ -169,7 +169,8 @@ public final class ColdStartBenchmark {
         return values.isEmpty() ? -1 : median(values);
     }
 
-    private static String report(List<Variant> variants, Map<String, List<Run>> results, int runs, Path functionsJar)
+    private static String report(List<Variant> variants, Map<String, List<Run>> results, int runs, Path functionsJar,
+                                 Path benchLib)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append(BEGIN).append('\n');
@@ -200,8 +201,16 @@ public final class ColdStartBenchmark {
         md.append('\n');
         md.append(String.format(Locale.ROOT, "- ours / floor: **%.2f×** (target ≤ 4×)%n", toFloor));
         md.append(String.format(Locale.ROOT, "- ours / sdk-defaults: **%.2f×** (target ≤ 0.6×)%n", toDefaults));
-        md.append(String.format(Locale.ROOT, "- AwsCrtHttpClient / UrlConnectionHttpClient: **%.2f×**, so the "
-                + "functions use %s%n", crtToOurs, crtToOurs >= 1 ? "UrlConnectionHttpClient" : "(see note: CRT measured faster)"));
+        long crtBytes = 0;
+        for (String jar : jars(benchLib.resolve("crt"))) {
+            crtBytes += Files.size(Path.of(jar));
+        }
+        md.append(String.format(Locale.ROOT, "- AwsCrtHttpClient / UrlConnectionHttpClient: **%.2f×** wall, peak RSS %+.0f MiB; "
+                + "the CRT client adds %.1f MiB of jars (native libraries). %s%n", crtToOurs,
+                (medianOf(results.get("crt"), "rssKb") - medianOf(results.get("ours"), "rssKb")) / 1024.0,
+                crtBytes / (1024.0 * 1024.0),
+                crtToOurs < 0.9 ? "CRT is clearly faster here: reconsider the choice in RdsDataClientFactory."
+                        : "The functions keep UrlConnectionHttpClient: no faster to start, smaller, pure Java."));
         md.append("- Data API calls for one health request: 1\n");
         md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.1f MiB%n", functionsJar,
                 Files.size(functionsJar) / (1024.0 * 1024.0)));

@@ -40,6 +40,9 @@ public final class RdsDataClientFactory {
     }
 
     public static RdsDataClient create(DatabaseSettings settings) {
+        // HttpURLConnection silently resends a POST whose connection dropped before the answer came (on by
+        // default): for the Data API that could run a write twice. Read once, when its HTTP client class loads.
+        System.setProperty("sun.net.http.retryPost", "false");
         return create(settings, UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(SOCKET_TIMEOUT)

@@ -32,7 +32,7 @@ final class LocalBackend implements AutoCloseable {
 
     static LocalBackend start(RunnerOptions options) throws IOException {
         // Before any logger starts: readable lines instead of Lambda's JSON.
-        System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
+        System.setProperty("log4j2.configurationFile", "classpath:log4j2-local.xml");
         SamTemplate template = readTemplate(options.template());
         Path dataDir = options.dataDir().toAbsolutePath();
         if (options.fresh()) {

@@ -119,9 +119,15 @@ public final class ServeCommand {
         System.out.println();
         System.out.println("campaign-manager is ready at " + base + " (Data API at " + backend.dataApi().endpoint() + ")");
         System.out.println("try:");
-        System.out.println("  curl " + base + "/health");
-        System.out.println("  curl -H 'Authorization: Bearer " + token + "' " + base + "/me");
-        System.out.println("  curl -X POST " + base + "/_local/schedules/HealthMonitorFunction");
+        // Examples from whatever the template holds: the runner knows no function by name.
+        routes.stream().filter(r -> !r.authorized() && r.method().equals("GET") && !r.path().contains("{"))
+                .findFirst()
+                .ifPresent(r -> System.out.println("  curl " + base + r.path()));
+        routes.stream().filter(r -> r.authorized() && r.method().equals("GET") && !r.path().contains("{"))
+                .findFirst()
+                .ifPresent(r -> System.out.println("  curl -H 'Authorization: Bearer " + token + "' " + base + r.path()));
+        scheduler.schedules().stream().findFirst().ifPresent(s -> System.out.println(
+                "  curl -X POST " + base + "/_local/schedules/" + s.functionLogicalId()));
         System.out.println("more tokens: java -jar local/target/campaign-local.jar token --sub alice --email alice@example.com --role editor");
         System.out.flush();
     }

@@ -31,7 +31,11 @@ public final class JobRunner {
     public void run(InputStream input, OutputStream output, Context context, Supplier<Object> job) throws IOException {
         JsonNode event = readEvent(input);
         String correlationId = event.path("id").isTextual() ? event.get("id").asText() : null;
-        Object result = observability.around(context, correlationId, job);
+        Object result = observability.around(context, correlationId, () -> {
+            Object outcome = job.get();
+            observability.count("JobRuns", 1);
+            return outcome;
+        });
         try {
             json.writeValue(output, result);
         } catch (UncheckedIOException e) {

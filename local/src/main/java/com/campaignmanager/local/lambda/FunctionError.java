@@ -1,7 +1,12 @@
 package com.campaignmanager.local.lambda;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** A function invocation failed: what Lambda would report as {@code errorType} and {@code errorMessage}. */
 public final class FunctionError extends Exception {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final String errorType;
 
     public FunctionError(String errorType, String message, Throwable cause) {
@@ -15,21 +20,9 @@ public final class FunctionError extends Exception {
 
     /** Lambda's error document. */
     public String toJson() {
-        return "{\"errorType\":" + quote(errorType) + ",\"errorMessage\":" + quote(String.valueOf(getMessage())) + "}";
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
+        ObjectNode error = JSON.createObjectNode()
+                .put("errorType", errorType)
+                .put("errorMessage", String.valueOf(getMessage()));
+        return error.toString();
     }
 }

@@ -1,6 +1,15 @@
 package com.campaignmanager.functions.migrate;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import com.campaignmanager.functions.testing.FunctionEnvironment;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
@@ -13,9 +22,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+// The first test sees an empty database; the custom-resource test then finds it migrated.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(LocalDataApiExtension.class)
 class MigrateHandlerTest {
     private static String database;
@@ -32,6 +46,7 @@ class MigrateHandlerTest {
     }
 
     @Test
+    @Order(1)
     void migratesThenIsANoOp() throws Exception {
         String first = invoke();
         String second = invoke();
@@ -39,6 +54,37 @@ class MigrateHandlerTest {
         assertThat(first).startsWith("{\"applied\":[\"V001__audit_events.sql\"");
         assertThat(second).startsWith("{\"applied\":[],\"alreadyApplied\":");
         assertThat(tableExists("audit_events")).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void answersCloudFormationOnEveryDeploy() throws Exception {
+        WireMockServer cloudFormation = new WireMockServer(
+                wireMockConfig().dynamicPort());
+        cloudFormation.start();
+        try {
+            cloudFormation.stubFor(put(
+                    urlPathEqualTo("/response"))
+                    .willReturn(ok()));
+            String event = "{\"RequestType\":\"Update\",\"ResponseURL\":\"" + cloudFormation.baseUrl()
+                    + "/response?X-Amz-Signature=abc\",\"StackId\":\"arn:aws:cloudformation:eu-west-1:1:stack/cm/1\","
+                    + "\"RequestId\":\"r-1\",\"LogicalResourceId\":\"SchemaMigration\","
+                    + "\"PhysicalResourceId\":\"campaign-manager-schema\",\"ResourceProperties\":{}}";
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            new MigrateHandler().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+
+            cloudFormation.verify(putRequestedFor(
+                    urlPathEqualTo("/response"))
+                    .withRequestBody(matchingJsonPath("$.Status",
+                            equalTo("SUCCESS")))
+                    .withRequestBody(matchingJsonPath("$.RequestId",
+                            equalTo("r-1")))
+                    .withRequestBody(matchingJsonPath(
+                            "$.Data.SchemaVersion")));
+        } finally {
+            cloudFormation.stop();
+        }
     }
 
     private static boolean tableExists(String table) throws SQLException {

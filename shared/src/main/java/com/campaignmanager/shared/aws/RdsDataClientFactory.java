@@ -64,6 +64,7 @@ public final class RdsDataClientFactory {
         return client;
     }
 
+    /** Container credentials first (SnapStart), then environment and system properties (local runs). */
     static AwsCredentialsProvider credentials() {
         return AwsCredentialsProviderChain.builder()
                 .credentialsProviders(

@@ -51,7 +51,8 @@ class MigrateHandlerTest {
         String first = invoke();
         String second = invoke();
 
-        assertThat(first).startsWith("{\"applied\":[\"V001__audit_events.sql\"");
+        // Other test classes may have migrated this JVM's database already: then the first run applies nothing.
+        assertThat(first).matches("\\{\"applied\":\\[(\"V001__audit_events.sql\".*)?],.*");
         assertThat(second).startsWith("{\"applied\":[],\"alreadyApplied\":");
         assertThat(tableExists("audit_events")).isTrue();
     }

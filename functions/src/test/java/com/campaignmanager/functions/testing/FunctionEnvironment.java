@@ -11,6 +11,7 @@ import com.campaignmanager.shared.config.DatabaseSettings;
  */
 public final class FunctionEnvironment {
     private static String database;
+    private static boolean migrated;
 
     private FunctionEnvironment() {
     }
@@ -28,5 +29,21 @@ public final class FunctionEnvironment {
             System.setProperty("aws.secretAccessKey", "local");
         }
         return database;
+    }
+
+    /** The schema, as MigrateFunction leaves it after a deploy. */
+    public static synchronized void migrate() {
+        install();
+        if (!migrated) {
+            com.campaignmanager.shared.config.DatabaseSettings settings = com.campaignmanager.shared.config
+                    .DatabaseSettings.from(com.campaignmanager.shared.config.Environment.system());
+            try (var client = com.campaignmanager.shared.aws.RdsDataClientFactory.create(settings)) {
+                new com.campaignmanager.shared.db.migration.MigrationRunner(
+                        new com.campaignmanager.shared.db.Database(client, settings,
+                                com.campaignmanager.shared.db.RetryPolicy.standard()),
+                        com.campaignmanager.shared.db.migration.Migrations.fromClasspath()).migrate();
+            }
+            migrated = true;
+        }
     }
 }

@@ -113,7 +113,7 @@ public final class ApiRequest {
     /** {@code ?limit=&cursor=}. */
     public PageRequest page() {
         int limit = queryInt("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);
-        return new PageRequest(limit, query("cursor").map(PageRequest::decode).orElse(null));
+        return new PageRequest(limit, query("cursor").orElse(null));
     }
 
     /** The raw body as text (base64 bodies decoded); empty when there is none. */

@@ -1,45 +1,25 @@
 package com.campaignmanager.shared.http;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import com.campaignmanager.shared.db.Cursor;
 import java.util.List;
 
 /**
  * {@code ?limit=&cursor=}: at most 200 items a page (50 by default), and an opaque cursor, which is the encoded
- * keyset position the previous page ended at.
+ * keyset position the previous page ended at ({@link Cursor}).
  */
-public record PageRequest(int limit, List<String> after) {
+public record PageRequest(int limit, String cursor) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
-    public PageRequest {
-        after = after == null ? null : List.copyOf(after);
-    }
-
     public boolean isFirstPage() {
-        return after == null;
+        return cursor == null;
     }
 
-    /** The cursor for the page after the row with these key values (e.g. created_at and id). */
-    public static String cursor(String... keyValues) {
-        StringBuilder joined = new StringBuilder("v1");
-        for (String value : keyValues) {
-            joined.append('\u001f').append(value);
+    /** The key values of the cursor; one this API did not return is a 400 naming {@code cursor}. */
+    public List<String> after(int keyParts) {
+        if (cursor == null) {
+            return null;
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static List<String> decode(String cursor) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor this API returned");
-        }
-        String[] parts = decoded.split("\u001f", -1);
-        if (parts.length < 2 || !parts[0].equals("v1")) {
-            throw ApiProblem.invalid("cursor", "is not a cursor this API returned");
-        }
-        return List.of(parts).subList(1, parts.length);
+        return Cursor.decode(cursor, keyParts);
     }
 }

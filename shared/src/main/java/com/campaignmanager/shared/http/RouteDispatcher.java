@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.campaignmanager.shared.db.BadRequestException;
 import com.campaignmanager.shared.db.ConflictException;
+import com.campaignmanager.shared.db.InvalidCursorException;
 import com.campaignmanager.shared.db.NotFoundException;
 import com.campaignmanager.shared.db.RetryableException;
 import com.campaignmanager.shared.db.StatementTimeoutException;
@@ -68,6 +69,9 @@ public final class RouteDispatcher {
     }
 
     private ApiProblem translate(RuntimeException e, APIGatewayV2HTTPEvent event) {
+        if (e instanceof InvalidCursorException) {
+            return ApiProblem.invalid("cursor", "is not a cursor this API returned");
+        }
         if (e instanceof NotFoundException) {
             return ApiProblem.notFound("the requested resource does not exist");
         }

@@ -37,7 +37,7 @@ class RouteDispatcherTest {
                 return ApiResponse.noContent();
             })
             .add("GET /page", r -> ApiResponse.ok(Map.of("limit", r.page().limit(),
-                    "after", String.valueOf(r.page().after()))))
+                    "after", String.valueOf(r.page().after(2)))))
             .add("GET /conflict", r -> {
                 throw new ConflictException("lists_name_key", "duplicate", null);
             })
@@ -60,7 +60,7 @@ class RouteDispatcherTest {
                 .withHeaders(Map.of("content-type", "application/json"))
                 .withPathParameters(path.startsWith("/things/") ? Map.of("thingId", path.substring(8)) : null)
                 .withQueryStringParameters(path.equals("/page") ? Map.of("limit", "20",
-                        "cursor", PageRequest.cursor("2026-10-01 09:00:00", "abc")) : null)
+                        "cursor", com.campaignmanager.shared.db.Cursor.encode("2026-10-01 09:00:00", "abc")) : null)
                 .withBody(body)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("req-1").withAuthorizer(authorizer).build())

@@ -1,0 +1,115 @@
+package com.campaignmanager.functions.lists;
+
+import com.campaignmanager.shared.audience.Contact;
+import com.campaignmanager.shared.audience.ContactRepository;
+import com.campaignmanager.shared.audience.SuppressionRepository;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.http.ApiProblem;
+import com.campaignmanager.shared.http.ApiRequest;
+import com.campaignmanager.shared.http.ApiResponse;
+import com.campaignmanager.shared.http.PageRequest;
+import com.campaignmanager.shared.http.PageResponse;
+import com.campaignmanager.shared.http.Role;
+import com.campaignmanager.shared.http.Routes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.inject.Inject;
+
+/** {@code /contacts}: one person across lists, their history, and erasure. */
+final class ContactsRoutes {
+    record History(Contact contact, List<ContactRepository.Membership> memberships) {
+    }
+
+    private final Database database;
+    private final ContactRepository contacts;
+    private final SuppressionRepository suppressions;
+    private final ObjectMapper json;
+
+    @Inject
+    ContactsRoutes(Database database, ContactRepository contacts, SuppressionRepository suppressions,
+                   ObjectMapper json) {
+        this.database = database;
+        this.contacts = contacts;
+        this.suppressions = suppressions;
+        this.json = json;
+    }
+
+    void addTo(Routes.Builder routes) {
+        routes.add("GET /contacts", this::page)
+                .add("GET /contacts/{contactId}", this::get)
+                .add("PATCH /contacts/{contactId}", this::update)
+                .add("GET /contacts/{contactId}/history", this::history)
+                .add("DELETE /contacts/{contactId}", this::erase);
+    }
+
+    private ApiResponse page(ApiRequest request) {
+        request.caller().requireReader();
+        PageRequest page = request.page();
+        return ApiResponse.ok(PageResponse.of(contacts.page(database, request.query("q").orElse(null), page.after(2),
+                page.limit())));
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        request.caller().requireReader();
+        return ApiResponse.ok(existing(request.pathUuid("contactId")));
+    }
+
+    /** {@code firstName}/{@code lastName} (null clears), {@code attributes} merged (a null value drops one). */
+    private ApiResponse update(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        UUID contactId = request.pathUuid("contactId");
+        JsonNode body = request.body(JsonNode.class);
+        if (!body.isObject()) {
+            throw ApiProblem.invalid("body", "must be a JSON object");
+        }
+        body.fieldNames().forEachRemaining(name -> {
+            if (!List.of("firstName", "lastName", "attributes").contains(name)) {
+                throw ApiProblem.invalid(name, name.equals("email")
+                        ? "cannot be changed: add the new address as a contact instead"
+                        : "is not a known field");
+            }
+        });
+        String firstName;
+        String lastName;
+        Map<String, Object> attributes;
+        try {
+            firstName = ContactRequests.name(body, "firstName");
+            lastName = ContactRequests.name(body, "lastName");
+            attributes = body.has("attributes") ? ContactRequests.attributes(body, json) : null;
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalid(e.getMessage().split(" ")[0], e.getMessage());
+        }
+        if (!contacts.update(database, contactId, body.has("firstName"), firstName, body.has("lastName"), lastName,
+                attributes)) {
+            throw notFound(contactId);
+        }
+        return ApiResponse.ok(existing(contactId));
+    }
+
+    private ApiResponse history(ApiRequest request) {
+        request.caller().requireReader();
+        UUID contactId = request.pathUuid("contactId");
+        return ApiResponse.ok(new History(existing(contactId), contacts.memberships(database, contactId)));
+    }
+
+    /** Erasure (the right to be forgotten): admin only; the address stays suppressed as a hash. */
+    private ApiResponse erase(ApiRequest request) {
+        request.caller().require(Role.ADMIN);
+        UUID contactId = request.pathUuid("contactId");
+        if (!contacts.erase(database, contactId, request.caller().subject(), suppressions)) {
+            throw notFound(contactId);
+        }
+        return ApiResponse.noContent();
+    }
+
+    private Contact existing(UUID contactId) {
+        return contacts.find(database, contactId).orElseThrow(() -> notFound(contactId));
+    }
+
+    private static ApiProblem notFound(UUID contactId) {
+        return ApiProblem.notFound("contact " + contactId + " does not exist");
+    }
+}

@@ -1,0 +1,274 @@
+package com.campaignmanager.functions.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.campaignmanager.functions.testing.ApiCall;
+import com.campaignmanager.functions.testing.ApiCall.Response;
+import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.local.dataapi.LocalDataApiExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** ListsFunction through its handler, on a real PostgreSQL behind the local Data API. */
+@ExtendWith(LocalDataApiExtension.class)
+class ListsHandlerTest {
+    private static ListsHandler HANDLER;
+
+    @BeforeAll
+    static void schema() {
+        FunctionEnvironment.migrate();
+        HANDLER = new ListsHandler();
+    }
+
+    private static String unique(String name) {
+        return name + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String createList(String name) {
+        Response created = ApiCall.to(HANDLER, "POST /lists").as("ed", "editor")
+                .json(Map.of("name", name, "description", "test list")).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    private static JsonNode list(String listId) {
+        return ApiCall.to(HANDLER, "GET /lists/{listId}", listId).as("v", "viewer").send().json();
+    }
+
+    @Test
+    void listsAreCreatedReadRenamedAndDeleted() {
+        String name = unique("Newsletter");
+        String id = createList(name);
+
+        JsonNode read = list(id);
+        Response duplicate = ApiCall.to(HANDLER, "POST /lists").as("ed", "editor")
+                .json(Map.of("name", name.toUpperCase())).send();
+        Response renamed = ApiCall.to(HANDLER, "PATCH /lists/{listId}", id).as("ed", "editor")
+                .json(Map.of("name", name + " (renamed)")).send();
+        Response found = ApiCall.to(HANDLER, "GET /lists").as("v", "viewer").query("q", name.substring(11)).send();
+        Response deleted = ApiCall.to(HANDLER, "DELETE /lists/{listId}", id).as("ed", "editor").send();
+        Response gone = ApiCall.to(HANDLER, "GET /lists/{listId}", id).as("v", "viewer").send();
+
+        assertThat(read.get("name").asText()).isEqualTo(name);
+        assertThat(read.get("contactCount").asLong()).isZero();
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(renamed.json().get("name").asText()).endsWith("(renamed)");
+        assertThat(found.json().get("items")).hasSize(1);
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(gone.status()).isEqualTo(404);
+    }
+
+    @Test
+    void badInputAndMissingRolesAreRefusedClearly() {
+        Response noName = ApiCall.to(HANDLER, "POST /lists").as("ed", "editor").json(Map.of("description", "x")).send();
+        Response viewer = ApiCall.to(HANDLER, "POST /lists").as("v", "viewer").json(Map.of("name", "x")).send();
+        Response anonymous = ApiCall.to(HANDLER, "GET /lists").send();
+        Response badCursor = ApiCall.to(HANDLER, "GET /lists").as("v", "viewer").query("cursor", "garbage").send();
+        Response badLimit = ApiCall.to(HANDLER, "GET /lists").as("v", "viewer").query("limit", "500").send();
+
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(noName.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(viewer.status()).isEqualTo(403);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(badCursor.json().get("errors").get(0).get("field").asText()).isEqualTo("cursor");
+        assertThat(badLimit.json().get("errors").get(0).get("field").asText()).isEqualTo("limit");
+    }
+
+    @Test
+    void listsPageWithACursor() {
+        String prefix = unique("Paged");
+        for (int i = 0; i < 5; i++) {
+            createList(prefix + " " + i);
+        }
+        List<String> names = new ArrayList<>();
+        String cursor = null;
+        do {
+            ApiCall call = ApiCall.to(HANDLER, "GET /lists").as("v", "viewer").query("q", prefix).query("limit", "2");
+            if (cursor != null) {
+                call.query("cursor", cursor);
+            }
+            JsonNode page = call.send().json();
+            page.get("items").forEach(item -> names.add(item.get("name").asText()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+
+        assertThat(names).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void addingContactsReportsWhatHappenedToEach() {
+        String listId = createList(unique("Batch"));
+        String suppressed = "blocked-" + UUID.randomUUID() + "@example.com";
+        assertThat(ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor")
+                .json(Map.of("email", suppressed, "reason", "manual")).send().status()).isEqualTo(201);
+        Map<String, Object> batch = Map.of("contacts", List.of(
+                Map.of("email", "  Ann@Example.COM ", "firstName", "Ann", "attributes", Map.of("plan", "pro")),
+                Map.of("email", "not-an-address"),
+                Map.of("email", "ann@example.com"),
+                Map.of("email", suppressed),
+                Map.of("email", "bob@example.com", "colour", "blue")));
+
+        JsonNode first = ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
+                .json(batch).send().json();
+        JsonNode again = ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
+                .json(batch).send().json();
+        JsonNode contacts = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("v", "viewer").send().json();
+
+        assertThat(first.get("added").asLong()).isEqualTo(2);
+        assertThat(first.get("suppressed").asLong()).isEqualTo(1);
+        assertThat(first.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(first.get("invalid")).extracting(i -> i.get("index").asInt()).containsExactly(1, 4);
+        assertThat(again.get("added").asLong()).isZero();
+        assertThat(again.get("updated").asLong()).isZero();
+        assertThat(again.get("unchanged").asLong()).isEqualTo(2);
+        assertThat(contacts.get("items")).extracting(c -> c.get("email").asText())
+                .contains("Ann@example.com", suppressed);
+        JsonNode ann = contacts.get("items").get(0);
+        assertThat(ann.get("attributes").get("plan").asText()).isEqualTo("pro");
+        assertThat(list(listId).get("contactCount").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void csvImportsMergeDuplicatesKeepValidRowsAndChangeNothingTheSecondTime() {
+        String listId = createList(unique("Import"));
+        String csv = "\uFEFFEmail;First_Name;lastName;Company\n"
+                + "carol@example.com;Carol;\"Smith; Jr\";Acme\n"
+                + "bad-address;X;Y;Z\n"
+                + "dave@example.com;Dave;;\n"
+                + "CAROL@example.com;Caroline;;Acme Inc\n"
+                + "\n"
+                + "erin@example.com;\"Erin \"\"E\"\"\";Jones;Initech\n";
+
+        JsonNode first = ApiCall.to(HANDLER, "POST /lists/{listId}/imports", listId).as("ed", "editor")
+                .body("text/csv", csv).send().json();
+        JsonNode second = ApiCall.to(HANDLER, "POST /lists/{listId}/imports", listId).as("ed", "editor")
+                .body("text/csv; charset=utf-8", csv).send().json();
+        JsonNode carol = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("v", "viewer")
+                .query("q", "carol").send().json().get("items").get(0);
+
+        assertThat(first.get("rows").asInt()).isEqualTo(5);
+        assertThat(first.get("added").asLong()).isEqualTo(3);
+        assertThat(first.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(first.get("invalid")).hasSize(1);
+        assertThat(first.get("invalid").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(first.get("invalid").get(0).get("email").asText()).isEqualTo("bad-address");
+        assertThat(second.get("added").asLong()).isZero();
+        assertThat(second.get("updated").asLong()).isZero();
+        assertThat(second.get("unchanged").asLong()).isEqualTo(3);
+        assertThat(carol.get("firstName").asText()).isEqualTo("Caroline");
+        assertThat(carol.get("lastName").asText()).isEqualTo("Smith; Jr");
+        assertThat(carol.get("attributes").get("Company").asText()).isEqualTo("Acme Inc");
+    }
+
+    @Test
+    void importsRefuseWhatIsNotACsvOfContacts() {
+        String listId = createList(unique("Refused"));
+
+        Response json = ApiCall.to(HANDLER, "POST /lists/{listId}/imports", listId).as("ed", "editor")
+                .json("{}").send();
+        Response noEmail = ApiCall.to(HANDLER, "POST /lists/{listId}/imports", listId).as("ed", "editor")
+                .body("text/csv", "name,company\nx,y\n").send();
+
+        assertThat(json.status()).isEqualTo(415);
+        assertThat(noEmail.status()).isEqualTo(400);
+        assertThat(noEmail.json().get("detail").asText()).contains("email column");
+    }
+
+    @Test
+    void twoConcurrentImportsIntoOneListAddEveryoneOnce() throws Exception {
+        String listId = createList(unique("Concurrent"));
+        StringBuilder a = new StringBuilder("email,first_name\n");
+        StringBuilder b = new StringBuilder("email,first_name\n");
+        for (int i = 0; i < 300; i++) {
+            a.append("person").append(i).append("@concurrent.example.com,A\n");
+            b.append("person").append(i + 150).append("@concurrent.example.com,A\n");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Response>> imports = List.of(
+                    () -> ApiCall.to(HANDLER, "POST /lists/{listId}/imports", listId).as("ed", "editor")
+                            .body("text/csv", a.toString()).send(),
+                    () -> ApiCall.to(HANDLER, "POST /lists/{listId}/imports", listId).as("ed", "editor")
+                            .body("text/csv", b.toString()).send());
+            long added = 0;
+            for (Future<Response> result : pool.invokeAll(imports)) {
+                assertThat(result.get().status()).as(result.get().toString()).isEqualTo(200);
+                added += result.get().json().get("added").asLong();
+            }
+            assertThat(added).isEqualTo(450);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(list(listId).get("contactCount").asLong()).isEqualTo(450);
+    }
+
+    @Test
+    void contactsAreEditedAndErasedForGood() {
+        String listId = createList(unique("Erase"));
+        String email = "frank-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
+                .json(Map.of("email", email, "firstName", "Frank")).send();
+        String contactId = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("v", "viewer").send()
+                .json().get("items").get(0).get("id").asText();
+
+        Response edited = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
+                .json(Map.of("lastName", "Ocean", "attributes", Map.of("vip", true))).send();
+        Response changeEmail = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
+                .json(Map.of("email", "other@example.com")).send();
+        Response history = ApiCall.to(HANDLER, "GET /contacts/{contactId}/history", contactId).as("v", "viewer").send();
+        Response editorErase = ApiCall.to(HANDLER, "DELETE /contacts/{contactId}", contactId).as("ed", "editor").send();
+        Response erased = ApiCall.to(HANDLER, "DELETE /contacts/{contactId}", contactId).as("root", "admin").send();
+        Response afterwards = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("v", "viewer").send();
+        JsonNode readded = ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
+                .json(Map.of("email", email)).send().json();
+        JsonNode suppressions = ApiCall.to(HANDLER, "GET /suppressions").as("v", "viewer")
+                .query("reason", "erased").query("limit", "200").send().json();
+        Response lift = ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("root", "admin").send();
+
+        assertThat(edited.json().get("firstName").asText()).isEqualTo("Frank");
+        assertThat(edited.json().get("lastName").asText()).isEqualTo("Ocean");
+        assertThat(edited.json().get("attributes").get("vip").asBoolean()).isTrue();
+        assertThat(changeEmail.status()).isEqualTo(400);
+        assertThat(history.json().get("memberships")).hasSize(1);
+        assertThat(editorErase.status()).isEqualTo(403);
+        assertThat(erased.status()).isEqualTo(204);
+        assertThat(afterwards.status()).isEqualTo(404);
+        assertThat(readded.get("suppressed").asLong()).isEqualTo(1);
+        assertThat(suppressions.get("items")).allSatisfy(s -> assertThat(s.get("email").isNull()).isTrue());
+        assertThat(lift.status()).isEqualTo(409);
+    }
+
+    @Test
+    void manualSuppressionsAreListedAndLiftedByAdminsOnly() {
+        String email = "pause-" + UUID.randomUUID().toString().substring(0, 6) + "@Example.com";
+
+        Response added = ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor")
+                .json(Map.of("email", email, "reason", "manual")).send();
+        Response wrongReason = ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor")
+                .json(Map.of("email", email, "reason", "spam_complaint")).send();
+        JsonNode found = ApiCall.to(HANDLER, "GET /suppressions").as("v", "viewer").query("q", email.substring(0, 12))
+                .send().json();
+        Response byEditor = ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("ed", "editor").send();
+        Response byAdmin = ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("root", "admin").send();
+        Response again = ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("root", "admin").send();
+
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("reason").asText()).isEqualTo("manual");
+        assertThat(wrongReason.status()).isEqualTo(400);
+        assertThat(found.get("items")).hasSize(1);
+        assertThat(byEditor.status()).isEqualTo(403);
+        assertThat(byAdmin.status()).isEqualTo(204);
+        assertThat(again.status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,158 @@
+package com.campaignmanager.shared.audience;
+
+import com.campaignmanager.shared.audit.AuditTrail;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.Row;
+import com.campaignmanager.shared.db.SqlExecutor;
+import com.campaignmanager.shared.db.SqlStatements;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** Contacts and list memberships. Adding many contacts costs two statements per chunk of up to 5,000. */
+@Singleton
+public final class ContactRepository {
+    private static final SqlStatements SQL = SqlStatements.load(ContactRepository.class, "contacts.sql");
+    /** Rows per upsert statement; far inside the 4 MiB request and 45 s statement limits. */
+    static final int CHUNK_ROWS = 5_000;
+    static final int CHUNK_JSON_CHARS = 2 * 1024 * 1024;
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private final ObjectMapper json;
+    private final AuditTrail audit;
+
+    @Inject
+    public ContactRepository(ObjectMapper json, AuditTrail audit) {
+        this.json = json;
+        this.audit = audit;
+    }
+
+    /**
+     * Adds the contacts to the list, creating or updating them (by address). Each chunk is one transaction: a
+     * failure leaves earlier chunks in place, and running the same input again completes it without changing them.
+     * {@code contacts} must not repeat an address.
+     */
+    public UpsertSummary addToList(Database db, UUID listId, List<ContactInput> contacts, String source) {
+        List<ContactInput> sorted = new ArrayList<>(contacts);
+        sorted.sort(Comparator.comparing(c -> c.email().key()));
+        UpsertSummary total = UpsertSummary.NONE;
+        int start = 0;
+        while (start < sorted.size()) {
+            ArrayNode rows = json.createArrayNode();
+            List<String> keys = new ArrayList<>();
+            int chars = 0;
+            int end = start;
+            while (end < sorted.size() && end - start < CHUNK_ROWS && chars < CHUNK_JSON_CHARS) {
+                ObjectNode row = rowOf(sorted.get(end));
+                chars += row.toString().length();
+                rows.add(row);
+                keys.add(sorted.get(end).email().key());
+                end++;
+            }
+            String rowsJson = rows.toString();
+            String keysJson = json.valueToTree(keys).toString();
+            int count = end - start;
+            total = total.plus(db.inTransaction(tx -> {
+                long[] changed = tx.querySingle(SQL.get("upsert-contacts"),
+                        Params.of("listId", listId).putJson("rows", rowsJson),
+                        r -> new long[] {r.longValue("updated_members"), r.longValue("suppressed")});
+                long added = tx.update(SQL.get("add-members"),
+                        Params.of("listId", listId).put("source", source).putJson("emailKeys", keysJson));
+                return new UpsertSummary(added, changed[0], count - added - changed[0], changed[1]);
+            }));
+            start = end;
+        }
+        return total;
+    }
+
+    public Optional<Contact> find(SqlExecutor sql, UUID contactId) {
+        return sql.queryOptional(SQL.get("find-contact"), Params.of("contactId", contactId), this::map);
+    }
+
+    public Page<Contact> page(SqlExecutor sql, String q, List<String> after, int limit) {
+        return sql.queryPage(SQL.get("page-contacts"), Search.byCreatedAt(Params.of(), q, after), limit,
+                this::map, c -> Search.cursor(c.createdAt(), c.id()));
+    }
+
+    public Page<Contact> pageInList(SqlExecutor sql, UUID listId, String q, List<String> after, int limit) {
+        return sql.queryPage(SQL.get("page-list-contacts"), Search.byCreatedAt(Params.of("listId", listId), q, after),
+                limit, this::map, c -> Search.cursor(c.createdAt(), c.id()));
+    }
+
+    /** Sets the names when {@code set…} is true (null clears), merges attributes when given. */
+    public boolean update(SqlExecutor sql, UUID contactId, boolean setFirstName, String firstName, boolean setLastName,
+                          String lastName, Map<String, Object> attributes) {
+        String attributesJson = attributes == null ? null : json.valueToTree(attributes).toString();
+        return sql.update(SQL.get("update-contact"), Params.of("contactId", contactId)
+                .put("setFirstName", setFirstName).put("firstName", firstName)
+                .put("setLastName", setLastName).put("lastName", lastName)
+                .putJson("attributes", attributesJson)) == 1;
+    }
+
+    public boolean removeFromList(SqlExecutor sql, UUID listId, UUID contactId) {
+        return sql.update(SQL.get("remove-member"), Params.of("listId", listId).put("contactId", contactId)) == 1;
+    }
+
+    public record Membership(UUID listId, String listName, Instant addedAt, String source) {
+    }
+
+    public List<Membership> memberships(SqlExecutor sql, UUID contactId) {
+        return sql.query(SQL.get("find-memberships"), Params.of("contactId", contactId),
+                r -> new Membership(r.uuid("list_id"), r.string("list_name"), r.instant("added_at"), r.string("source")));
+    }
+
+    /**
+     * Erases the person: the contact and its memberships are deleted, only the hash of the address stays, as an
+     * {@code erased} suppression, so that it is never mailed again. Audited. False when there is no such contact.
+     */
+    public boolean erase(Database db, UUID contactId, String actor, SuppressionRepository suppressions) {
+        return db.inTransaction(tx -> {
+            Optional<String> hash = tx.queryOptional(SQL.get("lock-contact-for-erasure"),
+                    Params.of("contactId", contactId), r -> r.string("email_hash"));
+            if (hash.isEmpty()) {
+                return false;
+            }
+            suppressions.suppressHash(tx, hash.get(), null, SuppressionReason.ERASED, "user:" + actor, null);
+            tx.update(SQL.get("delete-contact"), Params.of("contactId", contactId));
+            audit.record(tx, actor, "contact.erased", "contact", contactId.toString(), Map.of());
+            return true;
+        });
+    }
+
+    private ObjectNode rowOf(ContactInput contact) {
+        ObjectNode row = json.createObjectNode();
+        row.put("email", contact.email().value());
+        row.put("email_hash", contact.email().hash());
+        row.put("first_name", contact.firstName());
+        row.put("last_name", contact.lastName());
+        row.set("attributes", json.valueToTree(contact.attributes()));
+        return row;
+    }
+
+    private Contact map(Row row) {
+        Map<String, Object> attributes;
+        try {
+            attributes = json.readValue(row.json("attributes"), OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("contact attributes are not a JSON object", e);
+        }
+        String reason = row.string("suppression_reason");
+        return new Contact(row.uuid("id"), row.string("email"), row.string("first_name"), row.string("last_name"),
+                attributes, reason != null,
+                reason == null ? null : new Contact.SuppressionStatus(reason, row.instant("suppressed_at")),
+                row.instant("created_at"), row.instant("updated_at"));
+    }
+}

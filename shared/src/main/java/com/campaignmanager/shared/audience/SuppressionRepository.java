@@ -1,0 +1,67 @@
+package com.campaignmanager.shared.audience;
+
+import com.campaignmanager.shared.db.Cursor;
+import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.SqlExecutor;
+import com.campaignmanager.shared.db.SqlStatements;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** The global suppression list, keyed by the hash of the address (see {@link EmailAddress#hash()}). */
+@Singleton
+public final class SuppressionRepository {
+    private static final SqlStatements SQL = SqlStatements.load(SuppressionRepository.class, "suppressions.sql");
+
+    @Inject
+    public SuppressionRepository() {
+    }
+
+    /** Suppresses the address; an existing entry keeps its first reason (an erasure always replaces it). */
+    public void suppress(SqlExecutor sql, EmailAddress email, SuppressionReason reason, String source, UUID roundId) {
+        suppressHash(sql, email.hash(), reason == SuppressionReason.ERASED ? null : email.value(), reason, source,
+                roundId);
+    }
+
+    void suppressHash(SqlExecutor sql, String emailHash, String email, SuppressionReason reason, String source,
+                      UUID roundId) {
+        sql.query(SQL.get("insert-suppression"), Params.of("emailHash", emailHash).put("email", email)
+                .put("reason", reason.wireName()).put("source", source).put("roundId", roundId), r -> r.string("email_hash"));
+    }
+
+    public Optional<Suppression> find(SqlExecutor sql, EmailAddress email) {
+        return sql.queryOptional(SQL.get("find-suppression"), Params.of("emailHash", email.hash()),
+                r -> new Suppression(r.string("email"), r.string("reason"), r.string("source"), r.uuid("round_id"),
+                        r.instant("created_at")));
+    }
+
+    public record Entry(String emailHash, Suppression suppression) {
+    }
+
+    public Page<Suppression> page(SqlExecutor sql, SuppressionReason reason, String q, List<String> after, int limit) {
+        Params params = Params.of("reason", reason == null ? null : reason.wireName()).put("q", Search.likeText(q));
+        if (after == null) {
+            params.put("afterCreatedAt", (Instant) null).put("afterHash", (String) null);
+        } else {
+            try {
+                params.put("afterCreatedAt", Instant.parse(after.get(0))).put("afterHash", after.get(1));
+            } catch (RuntimeException e) {
+                throw new com.campaignmanager.shared.db.InvalidCursorException();
+            }
+        }
+        Page<Entry> page = sql.queryPage(SQL.get("page-suppressions"), params, limit,
+                r -> new Entry(r.string("email_hash"), new Suppression(r.string("email"), r.string("reason"),
+                        r.string("source"), r.uuid("round_id"), r.instant("created_at"))),
+                e -> Cursor.encode(e.suppression().createdAt().toString(), e.emailHash()));
+        return new Page<>(page.items().stream().map(Entry::suppression).toList(), page.nextCursor());
+    }
+
+    /** Lifts a suppression; never one for a spam complaint or an erasure. True when one was lifted. */
+    public boolean lift(SqlExecutor sql, EmailAddress email) {
+        return sql.update(SQL.get("delete-suppression"), Params.of("emailHash", email.hash())) == 1;
+    }
+}

@@ -1,6 +1,7 @@
 package com.campaignmanager.local;
 
 import com.campaignmanager.local.bench.ColdStartBenchmark;
+import com.campaignmanager.local.bench.ImportBenchmark;
 import com.campaignmanager.local.auth.TokenCommand;
 import com.campaignmanager.local.dataapi.LocalDataApiCommand;
 import com.campaignmanager.local.serve.InvokeCommand;
@@ -26,6 +27,8 @@ public final class CampaignLocal {
               bench-cold-start [--runs N] [--out FILE|-]
                   Cold start of a minimal function against the floor and the SDK defaults; writes docs/benchmarks.md.
                   Run from the repository root after `mvn -B verify`.
+              bench-import [--rows 100000] [--out FILE|-]
+                  A CSV import of N contacts through the local Data API; writes docs/benchmarks.md.
             """;
 
     private CampaignLocal() {
@@ -55,6 +58,8 @@ public final class CampaignLocal {
                 return InvokeCommand.run(rest);
             case "bench-cold-start":
                 return ColdStartBenchmark.run(rest);
+            case "bench-import":
+                return ImportBenchmark.run(rest);
             default:
                 System.err.println("unknown command: " + args[0]);
                 System.err.print(USAGE);

@@ -28,8 +28,7 @@ public final class ColdStartBenchmark {
     /** Flags Lambda's java runtimes use; the same for every variant. */
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto");
-    static final String BEGIN = "<!-- cold-start:begin -->";
-    static final String END = "<!-- cold-start:end -->";
+    static final String SECTION = "cold-start";
 
     record Variant(String name, String description, String mainClass, List<String> classpath, List<String> jvmArgs) {
     }
@@ -104,7 +103,7 @@ public final class ColdStartBenchmark {
             if (out.toString().equals("-")) {
                 System.out.println(report);
             } else {
-                write(out, report);
+                BenchmarkDoc.write(out, SECTION, report);
                 System.out.println("wrote " + out);
                 System.out.println(report);
             }
@@ -173,9 +172,9 @@ public final class ColdStartBenchmark {
                                  Path benchLib)
             throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append(BEGIN).append('\n');
+        md.append(BenchmarkDoc.begin(SECTION)).append('\n');
         md.append("## Cold start of a minimal function\n\n");
-        md.append("Measured ").append(LocalDate.now()).append(" on ").append(machine()).append(", ")
+        md.append("Measured ").append(LocalDate.now()).append(" on ").append(BenchmarkDoc.machine()).append(", ")
                 .append(runs).append(" runs per variant (interleaved, after one uncounted warm-up run each), JVM flags `")
                 .append(String.join(" ", JVM_FLAGS)).append("`. Rerun: `mvn -B verify && java -jar "
                         + "local/target/campaign-local.jar bench-cold-start --runs ").append(runs).append("`.\n\n");
@@ -214,37 +213,12 @@ public final class ColdStartBenchmark {
         md.append("- Data API calls for one health request: 1\n");
         md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.1f MiB%n", functionsJar,
                 Files.size(functionsJar) / (1024.0 * 1024.0)));
-        md.append(END).append('\n');
+        md.append(BenchmarkDoc.end(SECTION)).append('\n');
         return md.toString();
     }
 
     private static String cell(long value) {
         return value < 0 ? "–" : Long.toString(value);
-    }
-
-    private static String machine() throws IOException {
-        String cpu = "unknown CPU";
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (Files.exists(cpuinfo)) {
-            try (Stream<String> lines = Files.lines(cpuinfo)) {
-                cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
-                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
-            }
-        }
-        return String.format(Locale.ROOT, "%s, %d cores, %s %s, Java %s (%s)", cpu,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                System.getProperty("os.arch"), System.getProperty("java.version"), System.getProperty("java.vendor"));
-    }
-
-    private static void write(Path out, String section) throws IOException {
-        String existing = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n";
-        int begin = existing.indexOf(BEGIN);
-        int end = existing.indexOf(END);
-        String updated = begin >= 0 && end > begin
-                ? existing.substring(0, begin) + section + existing.substring(end + END.length() + 1)
-                : existing + (existing.endsWith("\n\n") ? "" : "\n") + section;
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, updated);
     }
 
     private static List<String> jars(Path directory) throws IOException {

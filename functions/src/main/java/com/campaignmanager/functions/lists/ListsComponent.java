@@ -26,11 +26,13 @@ interface ListsComponent {
 
         @Provides
         @Singleton
-        static Routes routes(ListsRoutes lists, ContactsRoutes contacts, SuppressionsRoutes suppressions) {
+        static Routes routes(ListsRoutes lists, ContactsRoutes contacts, SuppressionsRoutes suppressions,
+                             UnsubscribeRoutes unsubscribe) {
             Routes.Builder routes = Routes.builder();
             lists.addTo(routes);
             contacts.addTo(routes);
             suppressions.addTo(routes);
+            unsubscribe.addTo(routes);
             return routes.build();
         }
     }

@@ -277,4 +277,53 @@ class ListsHandlerTest {
         assertThat(byAdmin.status()).isEqualTo(204);
         assertThat(again.status()).isEqualTo(404);
     }
+
+    @Test
+    void unsubscribeLinksWorkOnceAndForgedOnesChangeNothing() throws Exception {
+        String listId = createList(unique("Unsubscribe"));
+        String email = "gina-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
+                .json(Map.of("email", email)).send();
+        UUID contactId = UUID.fromString(ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("v", "viewer")
+                .send().json().get("items").get(0).get("id").asText());
+        UUID roundId = UUID.randomUUID();
+        com.campaignmanager.shared.audience.UnsubscribeTokens tokens = new com.campaignmanager.shared.audience.UnsubscribeTokens();
+        String token = tokens.create(contactId, roundId);
+        String forged = new com.campaignmanager.shared.audience.UnsubscribeTokens("another-key-that-is-at-least-32-chars-long")
+                .create(contactId, roundId);
+
+        Response page = ApiCall.to(HANDLER, "GET /unsubscribe").query("token", token).send();
+        Response forgedPost = ApiCall.to(HANDLER, "POST /unsubscribe").query("token", forged)
+                .body("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").send();
+        Response malformed = ApiCall.to(HANDLER, "POST /unsubscribe").query("token", "abc").send();
+        boolean suppressedBefore = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("v", "viewer").send()
+                .json().get("suppressed").asBoolean();
+        Response oneClick = ApiCall.to(HANDLER, "POST /unsubscribe").query("token", token)
+                .body("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").send();
+        Response again = ApiCall.to(HANDLER, "POST /unsubscribe").query("token", token)
+                .body("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").send();
+        JsonNode contact = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("v", "viewer").send().json();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().getHeaders().get("content-type")).startsWith("text/html");
+        assertThat(page.raw().getBody()).contains("g***@example.com").doesNotContain(email);
+        assertThat(forgedPost.status()).isEqualTo(400);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(suppressedBefore).isFalse();
+        assertThat(oneClick.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(contact.get("suppression").get("reason").asText()).isEqualTo("unsubscribed");
+        var dataApi = LocalDataApiExtension.dataApi();
+        try (var connection = java.sql.DriverManager.getConnection(dataApi.jdbcUrl(FunctionEnvironment.install()),
+                dataApi.user(), dataApi.password());
+             var statement = connection.prepareStatement("SELECT count(*) FROM audit_events WHERE action = "
+                     + "'contact.unsubscribed' AND entity_id = ? AND detail->>'roundId' = ?")) {
+            statement.setString(1, contactId.toString());
+            statement.setString(2, roundId.toString());
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
 }

@@ -21,16 +21,22 @@ public final class SuppressionRepository {
     public SuppressionRepository() {
     }
 
-    /** Suppresses the address; an existing entry keeps its first reason (an erasure always replaces it). */
-    public void suppress(SqlExecutor sql, EmailAddress email, SuppressionReason reason, String source, UUID roundId) {
-        suppressHash(sql, email.hash(), reason == SuppressionReason.ERASED ? null : email.value(), reason, source,
-                roundId);
+    /**
+     * Suppresses the address; an existing entry keeps its first reason (an erasure always replaces it). True when
+     * this call changed the list.
+     */
+    public boolean suppress(SqlExecutor sql, EmailAddress email, SuppressionReason reason, String source,
+                            UUID roundId) {
+        return suppressHash(sql, email.hash(), reason == SuppressionReason.ERASED ? null : email.value(), reason,
+                source, roundId);
     }
 
-    void suppressHash(SqlExecutor sql, String emailHash, String email, SuppressionReason reason, String source,
-                      UUID roundId) {
-        sql.query(SQL.get("insert-suppression"), Params.of("emailHash", emailHash).put("email", email)
-                .put("reason", reason.wireName()).put("source", source).put("roundId", roundId), r -> r.string("email_hash"));
+    /** As {@link #suppress}, for an address known only by its hash (or with the stored address). */
+    public boolean suppressHash(SqlExecutor sql, String emailHash, String email, SuppressionReason reason,
+                                String source, UUID roundId) {
+        return !sql.query(SQL.get("insert-suppression"), Params.of("emailHash", emailHash).put("email", email)
+                .put("reason", reason.wireName()).put("source", source).put("roundId", roundId),
+                r -> r.string("email_hash")).isEmpty();
     }
 
     public Optional<Suppression> find(SqlExecutor sql, EmailAddress email) {

@@ -102,7 +102,10 @@ public final class RouteDispatcher {
     private APIGatewayV2HTTPResponse success(ApiResponse answer) {
         Map<String, String> headers = new LinkedHashMap<>(answer.headers());
         String body = null;
-        if (answer.body() != null) {
+        if (answer.body() instanceof TextBody text) {
+            headers.putIfAbsent("content-type", text.contentType());
+            body = text.text();
+        } else if (answer.body() != null) {
             headers.putIfAbsent("content-type", "application/json");
             body = write(answer.body());
         }

@@ -91,3 +91,6 @@ SELECT email_hash FROM contacts WHERE id = :contactId FOR UPDATE
 
 -- name: delete-contact
 DELETE FROM contacts WHERE id = :contactId
+
+-- name: find-contact-address
+SELECT email, email_hash FROM contacts WHERE id = :contactId

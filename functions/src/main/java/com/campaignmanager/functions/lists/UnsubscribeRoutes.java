@@ -1,0 +1,76 @@
+package com.campaignmanager.functions.lists;
+
+import com.campaignmanager.shared.audience.UnsubscribeTokens;
+import com.campaignmanager.shared.audience.Unsubscriptions;
+import com.campaignmanager.shared.http.ApiProblem;
+import com.campaignmanager.shared.http.ApiRequest;
+import com.campaignmanager.shared.http.ApiResponse;
+import com.campaignmanager.shared.http.Routes;
+import com.campaignmanager.shared.http.TextBody;
+import java.util.Map;
+import javax.inject.Inject;
+
+/**
+ * {@code /unsubscribe?token=} (public): GET shows a small confirmation page, POST unsubscribes, also as the
+ * RFC 8058 one-click POST a mail client sends from the {@code List-Unsubscribe} header. A forged or malformed
+ * token is a 400 and changes nothing; a repeated POST changes nothing either.
+ */
+final class UnsubscribeRoutes {
+    private static final Map<String, String> PAGE_HEADERS = Map.of("cache-control", "no-store",
+            "x-robots-tag", "noindex", "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'");
+
+    private final UnsubscribeTokens tokens;
+    private final Unsubscriptions unsubscriptions;
+
+    @Inject
+    UnsubscribeRoutes(UnsubscribeTokens tokens, Unsubscriptions unsubscriptions) {
+        this.tokens = tokens;
+        this.unsubscriptions = unsubscriptions;
+    }
+
+    void addTo(Routes.Builder routes) {
+        routes.add("GET /unsubscribe", this::confirm)
+                .add("POST /unsubscribe", this::unsubscribe);
+    }
+
+    private ApiResponse confirm(ApiRequest request) {
+        UnsubscribeTokens.Recipient recipient = recipient(request);
+        String token = request.query("token").orElseThrow();
+        String address = unsubscriptions.addressOf(recipient).map(UnsubscribeRoutes::masked).orElse("your address");
+        return page(200, "Unsubscribe",
+                "<p>Stop sending e-mail to <strong>" + escape(address) + "</strong>?</p>"
+                        + "<form method=\"post\" action=\"?token=" + escape(token) + "\">"
+                        + "<button type=\"submit\">Unsubscribe</button></form>");
+    }
+
+    private ApiResponse unsubscribe(ApiRequest request) {
+        UnsubscribeTokens.Recipient recipient = recipient(request);
+        unsubscriptions.unsubscribe(recipient);
+        return page(200, "Unsubscribed", "<p>You will not receive these e-mails any more.</p>");
+    }
+
+    private UnsubscribeTokens.Recipient recipient(ApiRequest request) {
+        return request.query("token").flatMap(tokens::verify)
+                .orElseThrow(() -> ApiProblem.invalid("token", "is not a valid unsubscribe link"));
+    }
+
+    private static ApiResponse page(int status, String title, String content) {
+        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+                + "</title><style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}"
+                + "button{font-size:1rem;padding:.5rem 1rem}</style></head><body><h1>" + title + "</h1>" + content
+                + "</body></html>";
+        return new ApiResponse(status, new TextBody("text/html; charset=utf-8", html), PAGE_HEADERS);
+    }
+
+    /** a***@example.com: enough for the person to recognise, not enough to harvest. */
+    static String masked(String email) {
+        int at = email.indexOf('@');
+        return email.charAt(0) + "***" + email.substring(at);
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+}

@@ -2,11 +2,13 @@ package com.campaignmanager.functions.lists;
 
 import com.campaignmanager.shared.audience.Contact;
 import com.campaignmanager.shared.audience.ContactRepository;
+import com.campaignmanager.shared.audience.ListRepository;
 import com.campaignmanager.shared.audience.SuppressionRepository;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.ApiRequest;
 import com.campaignmanager.shared.http.ApiResponse;
+import com.campaignmanager.shared.http.InvalidFieldException;
 import com.campaignmanager.shared.http.PageRequest;
 import com.campaignmanager.shared.http.PageResponse;
 import com.campaignmanager.shared.http.Role;
@@ -23,16 +25,41 @@ final class ContactsRoutes {
     record History(Contact contact, List<ContactRepository.Membership> memberships) {
     }
 
+    record BulkRequest(String action, UUID listId, List<UUID> contactIds) {
+        static final List<String> ACTIONS = List.of("add_to_list", "remove_from_list", "suppress", "erase");
+
+        BulkRequest {
+            if (action == null || !ACTIONS.contains(action)) {
+                throw new InvalidFieldException("action", "must be one of " + String.join(", ", ACTIONS));
+            }
+            if (action.endsWith("_list") && listId == null) {
+                throw new InvalidFieldException("listId", "is required for " + action);
+            }
+            if (contactIds == null || contactIds.isEmpty()) {
+                throw new InvalidFieldException("contactIds", "must name at least one contact");
+            }
+            if (contactIds.size() > ContactRequests.MAX_BATCH) {
+                throw new InvalidFieldException("contactIds", "at most " + ContactRequests.MAX_BATCH + " at a time");
+            }
+            if (contactIds.contains(null)) {
+                throw new InvalidFieldException("contactIds", "must not contain null");
+            }
+            contactIds = List.copyOf(new java.util.LinkedHashSet<>(contactIds));
+        }
+    }
+
     private final Database database;
     private final ContactRepository contacts;
+    private final ListRepository lists;
     private final SuppressionRepository suppressions;
     private final ObjectMapper json;
 
     @Inject
-    ContactsRoutes(Database database, ContactRepository contacts, SuppressionRepository suppressions,
-                   ObjectMapper json) {
+    ContactsRoutes(Database database, ContactRepository contacts, ListRepository lists,
+                   SuppressionRepository suppressions, ObjectMapper json) {
         this.database = database;
         this.contacts = contacts;
+        this.lists = lists;
         this.suppressions = suppressions;
         this.json = json;
     }
@@ -42,7 +69,8 @@ final class ContactsRoutes {
                 .add("GET /contacts/{contactId}", this::get)
                 .add("PATCH /contacts/{contactId}", this::update)
                 .add("GET /contacts/{contactId}/history", this::history)
-                .add("DELETE /contacts/{contactId}", this::erase);
+                .add("DELETE /contacts/{contactId}", this::erase)
+                .add("POST /contacts/bulk", this::bulk);
     }
 
     private ApiResponse page(ApiRequest request) {
@@ -103,6 +131,20 @@ final class ContactsRoutes {
             throw notFound(contactId);
         }
         return ApiResponse.noContent();
+    }
+
+    /** Up to 1,000 contacts at once; erasure needs an admin. */
+    private ApiResponse bulk(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        BulkRequest body = request.body(BulkRequest.class);
+        if (body.action().equals("erase")) {
+            request.caller().require(Role.ADMIN);
+        }
+        if (body.listId() != null && body.action().endsWith("_list") && lists.find(database, body.listId()).isEmpty()) {
+            throw ApiProblem.invalid("listId", "list " + body.listId() + " does not exist");
+        }
+        return ApiResponse.ok(contacts.bulk(database, body.action(), body.listId(), body.contactIds(),
+                request.caller().subject()));
     }
 
     private Contact existing(UUID contactId) {

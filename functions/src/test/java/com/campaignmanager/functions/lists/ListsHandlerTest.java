@@ -326,4 +326,47 @@ class ListsHandlerTest {
             }
         }
     }
+
+    @Test
+    void bulkActionsWorkOnManyContactsAtOnce() {
+        String from = createList(unique("Bulk from"));
+        String to = createList(unique("Bulk to"));
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", from).as("ed", "editor").json(Map.of("contacts", List.of(
+                Map.of("email", "h1-" + tag + "@example.com"), Map.of("email", "h2-" + tag + "@example.com"),
+                Map.of("email", "h3-" + tag + "@example.com")))).send();
+        List<String> ids = new ArrayList<>();
+        ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", from).as("v", "viewer").send().json().get("items")
+                .forEach(c -> ids.add(c.get("id").asText()));
+        List<String> withUnknown = new ArrayList<>(ids);
+        withUnknown.add(UUID.randomUUID().toString());
+
+        JsonNode added = ApiCall.to(HANDLER, "POST /contacts/bulk").as("ed", "editor")
+                .json(Map.of("action", "add_to_list", "listId", to, "contactIds", withUnknown)).send().json();
+        JsonNode removed = ApiCall.to(HANDLER, "POST /contacts/bulk").as("ed", "editor")
+                .json(Map.of("action", "remove_from_list", "listId", from, "contactIds", ids.subList(0, 1))).send().json();
+        JsonNode suppressed = ApiCall.to(HANDLER, "POST /contacts/bulk").as("ed", "editor")
+                .json(Map.of("action", "suppress", "contactIds", ids)).send().json();
+        JsonNode suppressedAgain = ApiCall.to(HANDLER, "POST /contacts/bulk").as("ed", "editor")
+                .json(Map.of("action", "suppress", "contactIds", ids)).send().json();
+        Response eraseByEditor = ApiCall.to(HANDLER, "POST /contacts/bulk").as("ed", "editor")
+                .json(Map.of("action", "erase", "contactIds", ids)).send();
+        Response badAction = ApiCall.to(HANDLER, "POST /contacts/bulk").as("ed", "editor")
+                .json(Map.of("action", "explode", "contactIds", ids)).send();
+        JsonNode erased = ApiCall.to(HANDLER, "POST /contacts/bulk").as("root", "admin")
+                .json(Map.of("action", "erase", "contactIds", ids)).send().json();
+
+        assertThat(added.get("requested").asInt()).isEqualTo(4);
+        assertThat(added.get("found").asLong()).isEqualTo(3);
+        assertThat(added.get("affected").asLong()).isEqualTo(3);
+        assertThat(removed.get("affected").asLong()).isEqualTo(1);
+        assertThat(suppressed.get("affected").asLong()).isEqualTo(3);
+        assertThat(suppressedAgain.get("affected").asLong()).isZero();
+        assertThat(eraseByEditor.status()).isEqualTo(403);
+        assertThat(badAction.json().get("errors").get(0).get("field").asText()).isEqualTo("action");
+        assertThat(erased.get("affected").asLong()).isEqualTo(3);
+        assertThat(ApiCall.to(HANDLER, "GET /contacts/{contactId}", ids.get(0)).as("v", "viewer").send().status())
+                .isEqualTo(404);
+        assertThat(list(to).get("contactCount").asLong()).isZero();
+    }
 }

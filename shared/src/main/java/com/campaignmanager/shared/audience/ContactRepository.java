@@ -132,6 +132,35 @@ public final class ContactRepository {
         });
     }
 
+    /** What a bulk action did: how many of the ids exist, and how many rows it changed. */
+    public record BulkResult(String action, int requested, long found, long affected) {
+    }
+
+    /** Adds, removes, suppresses ({@code manual}) or erases up to 1,000 contacts in one transaction. */
+    public BulkResult bulk(Database db, String action, UUID listId, List<UUID> contactIds, String actor) {
+        String ids = json.valueToTree(contactIds.stream().map(UUID::toString).toList()).toString();
+        return db.inTransaction(tx -> {
+            long found = tx.querySingle(SQL.get("count-existing-contacts"), Params.of().putJson("contactIds", ids),
+                    r -> r.longValue("existing"));
+            long affected = switch (action) {
+                case "add_to_list" -> tx.update(SQL.get("bulk-add-to-list"), Params.of("listId", listId)
+                        .put("source", "bulk:" + actor).putJson("contactIds", ids));
+                case "remove_from_list" -> tx.update(SQL.get("bulk-remove-from-list"), Params.of("listId", listId)
+                        .putJson("contactIds", ids));
+                case "suppress" -> tx.update(SQL.get("bulk-suppress"), Params.of("source", "user:" + actor)
+                        .putJson("contactIds", ids));
+                case "erase" -> {
+                    tx.update(SQL.get("bulk-erase-suppress"), Params.of("source", "user:" + actor)
+                            .putJson("contactIds", ids));
+                    tx.update(SQL.get("bulk-erase-audit"), Params.of("actor", actor).putJson("contactIds", ids));
+                    yield tx.update(SQL.get("bulk-erase-delete"), Params.of().putJson("contactIds", ids));
+                }
+                default -> throw new IllegalArgumentException("unknown bulk action " + action);
+            };
+            return new BulkResult(action, contactIds.size(), found, affected);
+        });
+    }
+
     private ObjectNode rowOf(ContactInput contact) {
         ObjectNode row = json.createObjectNode();
         row.put("email", contact.email().value());

@@ -94,3 +94,44 @@ DELETE FROM contacts WHERE id = :contactId
 
 -- name: find-contact-address
 SELECT email, email_hash FROM contacts WHERE id = :contactId
+
+-- name: count-existing-contacts
+SELECT count(*) AS existing
+FROM contacts
+WHERE id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
+
+-- name: bulk-add-to-list
+INSERT INTO list_members (list_id, contact_id, source)
+SELECT :listId, c.id, :source
+FROM contacts c
+WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
+ON CONFLICT DO NOTHING
+
+-- name: bulk-remove-from-list
+DELETE FROM list_members
+WHERE list_id = :listId
+  AND contact_id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
+
+-- name: bulk-suppress
+INSERT INTO suppressions (email_hash, email, reason, source)
+SELECT c.email_hash, c.email, 'manual', :source
+FROM contacts c
+WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
+ON CONFLICT (email_hash) DO NOTHING
+
+-- name: bulk-erase-suppress
+INSERT INTO suppressions AS s (email_hash, email, reason, source)
+SELECT c.email_hash, NULL, 'erased', :source
+FROM contacts c
+WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
+ON CONFLICT (email_hash) DO UPDATE SET email = NULL, reason = 'erased', source = EXCLUDED.source
+
+-- name: bulk-erase-audit
+INSERT INTO audit_events (actor, action, entity_type, entity_id, detail)
+SELECT :actor, 'contact.erased', 'contact', c.id::text, '{"bulk": true}'::jsonb
+FROM contacts c
+WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
+
+-- name: bulk-erase-delete
+DELETE FROM contacts
+WHERE id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))

@@ -1,0 +1,44 @@
+package com.campaignmanager.shared.audience;
+
+import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.SqlStatements;
+import java.time.Duration;
+import java.time.Instant;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Weekly upkeep of the audience data, in a fixed number of statements whatever its size: merges contacts that
+ * differ only by case or whitespace, reports list sizes (always exact: counted, not stored), and applies the
+ * retention rule for erased people ({@code ERASED_DATA_RETENTION_DAYS}, default 30).
+ */
+@Singleton
+public final class ListMaintenance {
+    private static final SqlStatements SQL = SqlStatements.load(ListMaintenance.class, "maintenance.sql");
+    static final String RETENTION_DAYS = "ERASED_DATA_RETENTION_DAYS";
+
+    public record Report(long contactsMerged, long membershipsMoved, long lists, long memberships,
+                         long erasedRecordsCleared) {
+    }
+
+    private final Database database;
+    private final Duration retention;
+
+    @Inject
+    public ListMaintenance(Database database) {
+        this.database = database;
+        this.retention = Duration.ofDays(Long.parseLong(Environment.system().optional(RETENTION_DAYS).orElse("30")));
+    }
+
+    public Report run() {
+        long[] merged = database.inTransaction(tx -> tx.querySingle(SQL.get("merge-duplicate-contacts"), Params.of(),
+                r -> new long[] {r.longValue("merged"), r.longValue("memberships_moved")}));
+        long cleared = database.updateIdempotent(SQL.get("drop-erased-audit-detail"),
+                Params.of().put("cutoff", Instant.now().minus(retention)));
+        long[] counts = database.querySingle(SQL.get("count-lists-and-members"), Params.of(),
+                r -> new long[] {r.longValue("lists"), r.longValue("memberships")});
+        return new Report(merged[0], merged[1], counts[0], counts[1], cleared);
+    }
+}

@@ -136,6 +136,30 @@ class ServeCommandTest {
     }
 
     @Test
+    void aListIsCreatedAndFilledFromACsvOverHttp() throws Exception {
+        String token = tokenFromTheCommand("--data-dir", LocalRunnerFixture.dataDir().toString(), "--sub", "erin",
+                "--email", "erin@example.com", "--role", "editor");
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(base.resolve("/lists"))
+                .header("Authorization", "Bearer " + token).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Runner list " + System.nanoTime() + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String listId = JSON.readTree(created.body()).get("id").asText();
+
+        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(base.resolve("/lists/" + listId + "/imports"))
+                .header("Authorization", "Bearer " + token).header("content-type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("email;name\nzoe@example.com;Zoe\nbad;X\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> contacts = call("GET", "/lists/" + listId + "/contacts?limit=10", token, null);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("location")).contains("/lists/" + listId);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(JSON.readTree(imported.body()).get("added").asLong()).isEqualTo(1);
+        assertThat(JSON.readTree(contacts.body()).get("items").get(0).get("attributes").get("name").asText())
+                .isEqualTo("Zoe");
+    }
+
+    @Test
     void migratedTheSchemaAtStart() throws Exception {
         var dataApi = LocalDataApiExtension.dataApi();
         try (var connection = java.sql.DriverManager.getConnection(dataApi.jdbcUrl("runner_tests"), dataApi.user(),

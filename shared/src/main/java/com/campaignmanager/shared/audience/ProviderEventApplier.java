@@ -1,6 +1,7 @@
 package com.campaignmanager.shared.audience;
 
 import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.SqlExecutor;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ProviderEventApplier {
         return database.inTransaction(tx -> outcome(events.applyStale(tx, receivedBefore), tx));
     }
 
-    private Outcome outcome(List<ProviderEventRepository.Applied> applied, com.campaignmanager.shared.db.Transaction tx) {
+    private Outcome outcome(List<ProviderEventRepository.Applied> applied, SqlExecutor tx) {
         Set<String> softBounced = new TreeSet<>();
         int withEffect = 0;
         for (ProviderEventRepository.Applied event : applied) {

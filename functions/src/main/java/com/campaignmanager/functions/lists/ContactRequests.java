@@ -3,6 +3,7 @@ package com.campaignmanager.functions.lists;
 import com.campaignmanager.shared.audience.ContactInput;
 import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.http.ApiProblem;
+import com.campaignmanager.shared.http.InvalidFieldException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ final class ContactRequests {
                 if (earlier != null) {
                     duplicates++;
                 }
+            } catch (InvalidFieldException e) {
+                invalid.add(new Invalid(index, email, e.field() + " " + e.getMessage()));
             } catch (IllegalArgumentException e) {
                 invalid.add(new Invalid(index, email, e.getMessage()));
             }
@@ -71,7 +74,7 @@ final class ContactRequests {
         }
         entry.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                throw new IllegalArgumentException(name + " is not a known field");
+                throw new InvalidFieldException(name, "is not a known field");
             }
         });
         if (!entry.path("email").isTextual()) {
@@ -87,11 +90,11 @@ final class ContactRequests {
             return null;
         }
         if (!value.isTextual()) {
-            throw new IllegalArgumentException(field + " must be text");
+            throw new InvalidFieldException(field, "must be text");
         }
         String text = value.asText().strip();
         if (text.length() > MAX_NAME) {
-            throw new IllegalArgumentException(field + " is longer than " + MAX_NAME + " characters");
+            throw new InvalidFieldException(field, "is longer than " + MAX_NAME + " characters");
         }
         return text.isEmpty() ? null : text;
     }
@@ -103,7 +106,7 @@ final class ContactRequests {
             return Map.of();
         }
         if (!value.isObject()) {
-            throw new IllegalArgumentException("attributes must be a JSON object");
+            throw new InvalidFieldException("attributes", "must be a JSON object");
         }
         return json.convertValue(value, Map.class);
     }

@@ -107,8 +107,8 @@ final class ContactsRoutes {
             firstName = ContactRequests.name(body, "firstName");
             lastName = ContactRequests.name(body, "lastName");
             attributes = body.has("attributes") ? ContactRequests.attributes(body, json) : null;
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(e.getMessage().split(" ")[0], e.getMessage());
+        } catch (InvalidFieldException e) {
+            throw ApiProblem.invalid(e.field(), e.getMessage());
         }
         if (!contacts.update(database, contactId, body.has("firstName"), firstName, body.has("lastName"), lastName,
                 attributes)) {

@@ -19,6 +19,15 @@ final class BenchmarkDoc {
         return "<!-- " + name + ":end -->";
     }
 
+    /** Prints the section, and writes it into {@code out} unless that is {@code -}. */
+    static void publish(Path out, String name, String section) throws IOException {
+        if (!out.toString().equals("-")) {
+            write(out, name, section);
+            System.out.println("wrote " + out);
+        }
+        System.out.println(section);
+    }
+
     /** {@code section} must start with the begin marker and end with the end marker and a newline. */
     static void write(Path out, String name, String section) throws IOException {
         String existing = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n";

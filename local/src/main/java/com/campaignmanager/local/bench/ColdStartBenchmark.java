@@ -99,14 +99,7 @@ public final class ColdStartBenchmark {
                 }
                 System.err.printf("run %d/%d done%n", i + 1, runs);
             }
-            String report = report(variants, results, runs, functionsJar, benchLib);
-            if (out.toString().equals("-")) {
-                System.out.println(report);
-            } else {
-                BenchmarkDoc.write(out, SECTION, report);
-                System.out.println("wrote " + out);
-                System.out.println(report);
-            }
+            BenchmarkDoc.publish(out, SECTION, report(variants, results, runs, functionsJar, benchLib));
         }
         return 0;
     }

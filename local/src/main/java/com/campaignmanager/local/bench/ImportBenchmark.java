@@ -69,14 +69,7 @@ public final class ImportBenchmark {
                 Measured first = measure(database, () -> importCsv(csv, contacts, database, list));
                 Measured second = measure(database, () -> importCsv(csv, contacts, database, list));
 
-                String section = report(rows, csv.length(), first, second);
-                if (out.toString().equals("-")) {
-                    System.out.println(section);
-                } else {
-                    BenchmarkDoc.write(out, SECTION, section);
-                    System.out.println("wrote " + out);
-                    System.out.println(section);
-                }
+                BenchmarkDoc.publish(out, SECTION, report(rows, csv.length(), first, second));
             }
         }
         return 0;

@@ -115,8 +115,9 @@ public final class ContactRepository {
     }
 
     /**
-     * Erases the person: the contact and its memberships are deleted, only the hash of the address stays, as an
-     * {@code erased} suppression, so that it is never mailed again. Audited. False when there is no such contact.
+     * Erases the person: the contact and its memberships are deleted, provider events keep only the hash, and the
+     * hash stays as an {@code erased} suppression, so that it is never mailed again. Audited. False when there is
+     * no such contact.
      */
     public boolean erase(Database db, UUID contactId, String actor, SuppressionRepository suppressions) {
         return db.inTransaction(tx -> {
@@ -126,6 +127,7 @@ public final class ContactRepository {
                 return false;
             }
             suppressions.suppressHash(tx, hash.get(), null, SuppressionReason.ERASED, "user:" + actor, null);
+            tx.update(SQL.get("forget-provider-events"), Params.of("emailHash", hash.get()));
             tx.update(SQL.get("delete-contact"), Params.of("contactId", contactId));
             audit.record(tx, actor, "contact.erased", "contact", contactId.toString(), Map.of());
             return true;
@@ -153,6 +155,7 @@ public final class ContactRepository {
                     tx.update(SQL.get("bulk-erase-suppress"), Params.of("source", "user:" + actor)
                             .putJson("contactIds", ids));
                     tx.update(SQL.get("bulk-erase-audit"), Params.of("actor", actor).putJson("contactIds", ids));
+                    tx.update(SQL.get("bulk-forget-provider-events"), Params.of().putJson("contactIds", ids));
                     yield tx.update(SQL.get("bulk-erase-delete"), Params.of().putJson("contactIds", ids));
                 }
                 default -> throw new IllegalArgumentException("unknown bulk action " + action);

@@ -135,3 +135,12 @@ WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
 -- name: bulk-erase-delete
 DELETE FROM contacts
 WHERE id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
+
+-- name: forget-provider-events
+-- An erased person's events keep their facts (type, time, hash) for the metrics, not the address or the payload.
+UPDATE provider_events SET email = NULL, payload = '{}'::jsonb WHERE email_hash = :emailHash
+
+-- name: bulk-forget-provider-events
+UPDATE provider_events SET email = NULL, payload = '{}'::jsonb
+WHERE email_hash IN (SELECT c.email_hash FROM contacts c
+                     WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds)))

@@ -1,0 +1,20 @@
+package com.campaignmanager.functions.bouncecleanup;
+
+import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.json.JsonModule;
+import dagger.Component;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {DataApiModule.class, JsonModule.class})
+interface BounceCleanupComponent {
+
+    JobRunner jobRunner();
+
+    BounceCleanupJob job();
+
+    static BounceCleanupComponent create() {
+        return DaggerBounceCleanupComponent.create();
+    }
+}

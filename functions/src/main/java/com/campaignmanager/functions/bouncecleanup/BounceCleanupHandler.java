@@ -1,0 +1,21 @@
+package com.campaignmanager.functions.bouncecleanup;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.campaignmanager.shared.jobs.JobRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** BounceCleanupFunction: nightly (EventBridge), the soft-bounce rule and suppressed contacts off their lists. */
+public final class BounceCleanupHandler implements RequestStreamHandler {
+    private static final BounceCleanupComponent COMPONENT = BounceCleanupComponent.create();
+    // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
+    private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    private static final BounceCleanupJob JOB = COMPONENT.job();
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        RUNNER.run(input, output, context, JOB::run);
+    }
+}

@@ -1,0 +1,61 @@
+package com.campaignmanager.functions.bouncecleanup;
+
+import com.campaignmanager.shared.audience.ProviderEventApplier;
+import com.campaignmanager.shared.audience.SoftBounceRule;
+import com.campaignmanager.shared.audience.SuppressedMemberships;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.observability.Observability;
+import java.time.Clock;
+import java.time.Duration;
+import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Nightly: applies provider events a failed webhook request left unapplied, the soft-bounce rule over every
+ * address with recent soft bounces, then removes suppressed contacts from all lists (contacts and history
+ * kept, each removal audited). Set-based: a fixed number of Data API calls however much there is to do, and a
+ * second run finds nothing left.
+ */
+final class BounceCleanupJob {
+    static final String ACTOR = "job:bounce-cleanup";
+    /** Longer than a webhook request can take: younger unapplied events may still be in a request's hands. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(15);
+    private static final Logger LOG = LoggerFactory.getLogger(BounceCleanupJob.class);
+
+    /** The job's answer (the invocation result). */
+    record CleanupReport(long softBounceSuppressed, long membershipsRemoved) {
+    }
+
+    private final Database database;
+    private final ProviderEventApplier applier;
+    private final SoftBounceRule softBounces;
+    private final SuppressedMemberships memberships;
+    private final Observability observability;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    BounceCleanupJob(Database database, ProviderEventApplier applier, SoftBounceRule softBounces,
+                     SuppressedMemberships memberships, Observability observability) {
+        this.database = database;
+        this.applier = applier;
+        this.softBounces = softBounces;
+        this.memberships = memberships;
+        this.observability = observability;
+    }
+
+    CleanupReport run() {
+        ProviderEventApplier.Outcome leftOver = applier.applyStale(clock.instant().minus(STALE_AFTER));
+        long softBounceSuppressed = leftOver.softBounceSuppressed() + softBounces.applyToAll(database);
+        // After the rule, so that addresses it suppressed leave their lists in this same run.
+        long removed = memberships.removeAll(database, ACTOR);
+
+        observability.count("SoftBounceSuppressed", softBounceSuppressed);
+        observability.count("MembershipsRemoved", removed);
+        observability.count("StaleProviderEventsApplied", leftOver.claimed());
+        LOG.info("bounce cleanup: {} address(es) suppressed for soft bounces, {} list membership(s) of suppressed "
+                + "contacts removed, {} stale provider event(s) applied", softBounceSuppressed, removed,
+                leftOver.claimed());
+        return new CleanupReport(softBounceSuppressed, removed);
+    }
+}

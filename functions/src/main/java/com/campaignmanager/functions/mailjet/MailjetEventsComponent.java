@@ -1,0 +1,35 @@
+package com.campaignmanager.functions.mailjet;
+
+import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.http.HttpModule;
+import com.campaignmanager.shared.http.RouteDispatcher;
+import com.campaignmanager.shared.http.Routes;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {DataApiModule.class, HttpModule.class, MailjetEventsComponent.RoutesModule.class})
+interface MailjetEventsComponent {
+
+    RouteDispatcher dispatcher();
+
+    static MailjetEventsComponent create() {
+        return DaggerMailjetEventsComponent.create();
+    }
+
+    @Module
+    final class RoutesModule {
+        private RoutesModule() {
+        }
+
+        @Provides
+        @Singleton
+        static Routes routes(MailjetEventsRoutes mailjet) {
+            Routes.Builder routes = Routes.builder();
+            mailjet.addTo(routes);
+            return routes.build();
+        }
+    }
+}

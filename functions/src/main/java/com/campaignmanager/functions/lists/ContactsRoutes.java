@@ -22,7 +22,9 @@ import javax.inject.Inject;
 
 /** {@code /contacts}: one person across lists, their history, and erasure. */
 final class ContactsRoutes {
-    record History(Contact contact, List<ContactRepository.Membership> memberships) {
+    /** List memberships and provider events; deliveries join when rounds send. */
+    record History(Contact contact, List<ContactRepository.Membership> memberships,
+                   List<ContactRepository.ProviderEventSummary> providerEvents) {
     }
 
     record BulkRequest(String action, UUID listId, List<UUID> contactIds) {
@@ -120,7 +122,8 @@ final class ContactsRoutes {
     private ApiResponse history(ApiRequest request) {
         request.caller().requireReader();
         UUID contactId = request.pathUuid("contactId");
-        return ApiResponse.ok(new History(existing(contactId), contacts.memberships(database, contactId)));
+        return ApiResponse.ok(new History(existing(contactId), contacts.memberships(database, contactId),
+                contacts.providerEvents(database, contactId)));
     }
 
     /** Erasure (the right to be forgotten): admin only; the address stays suppressed as a hash. */

@@ -254,6 +254,25 @@ class MailjetEventsHandlerTest {
         assertThat(suppression(email)).isNull();
     }
 
+    @Test
+    void eventsShowInTheContactsHistory() {
+        String email = address("history");
+        com.campaignmanager.functions.lists.ListsHandler lists = new com.campaignmanager.functions.lists.ListsHandler();
+        String listId = com.campaignmanager.functions.testing.ApiCall.to(lists, "POST /lists").as("ed", "editor")
+                .json(Map.of("name", "History " + System.nanoTime())).send().json().get("id").asText();
+        com.campaignmanager.functions.testing.ApiCall.to(lists, "POST /lists/{listId}/contacts", listId)
+                .as("ed", "editor").json(Map.of("email", email)).send();
+        String contactId = com.campaignmanager.functions.testing.ApiCall.to(lists, "GET /lists/{listId}/contacts", listId)
+                .as("v", "viewer").send().json().get("items").get(0).get("id").asText();
+
+        post(json(List.of(event("open", email, now(), Map.of()))), GOOD_AUTH);
+        JsonNode history = com.campaignmanager.functions.testing.ApiCall.to(lists, "GET /contacts/{contactId}/history",
+                contactId).as("v", "viewer").send().json();
+
+        assertThat(history.get("providerEvents")).extracting(e -> e.get("type").asText()).containsExactly("open");
+        assertThat(history.get("memberships")).hasSize(1);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static APIGatewayV2HTTPResponse post(String body, String authorization) {

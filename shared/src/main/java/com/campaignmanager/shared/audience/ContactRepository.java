@@ -114,6 +114,17 @@ public final class ContactRepository {
                 r -> new Membership(r.uuid("list_id"), r.string("list_name"), r.instant("added_at"), r.string("source")));
     }
 
+    /** What the email provider reported about the address, newest first (the last 100). */
+    public record ProviderEventSummary(String type, Instant occurredAt, String messageId, String customId,
+                                       String result) {
+    }
+
+    public List<ProviderEventSummary> providerEvents(SqlExecutor sql, UUID contactId) {
+        return sql.query(SQL.get("find-provider-events"), Params.of("contactId", contactId),
+                r -> new ProviderEventSummary(r.string("event_type"), r.instant("occurred_at"), r.string("message_id"),
+                        r.string("custom_id"), r.string("result")));
+    }
+
     /**
      * Erases the person: the contact and its memberships are deleted, provider events keep only the hash, and the
      * hash stays as an {@code erased} suppression, so that it is never mailed again. Audited. False when there is

@@ -144,3 +144,11 @@ UPDATE provider_events SET email = NULL, payload = '{}'::jsonb WHERE email_hash 
 UPDATE provider_events SET email = NULL, payload = '{}'::jsonb
 WHERE email_hash IN (SELECT c.email_hash FROM contacts c
                      WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds)))
+
+-- name: find-provider-events
+SELECT e.event_type, e.occurred_at, e.message_id, e.custom_id, e.result
+FROM provider_events e
+JOIN contacts c ON c.email_hash = e.email_hash
+WHERE c.id = :contactId
+ORDER BY e.occurred_at DESC
+LIMIT 100

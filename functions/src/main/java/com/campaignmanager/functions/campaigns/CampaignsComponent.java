@@ -1,0 +1,36 @@
+package com.campaignmanager.functions.campaigns;
+
+import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.http.HttpModule;
+import com.campaignmanager.shared.http.RouteDispatcher;
+import com.campaignmanager.shared.http.Routes;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {DataApiModule.class, HttpModule.class, CampaignsComponent.RoutesModule.class})
+interface CampaignsComponent {
+
+    RouteDispatcher dispatcher();
+
+    static CampaignsComponent create() {
+        return DaggerCampaignsComponent.create();
+    }
+
+    @Module
+    final class RoutesModule {
+        private RoutesModule() {
+        }
+
+        @Provides
+        @Singleton
+        static Routes routes(CampaignsRoutes campaigns, RoundsRoutes rounds) {
+            Routes.Builder routes = Routes.builder();
+            campaigns.addTo(routes);
+            rounds.addTo(routes);
+            return routes.build();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package com.campaignmanager.functions.campaigns;
+
+import com.campaignmanager.shared.audience.EmailAddress;
+import com.campaignmanager.shared.audit.AuditTrail;
+import com.campaignmanager.shared.campaigns.Campaign;
+import com.campaignmanager.shared.campaigns.CampaignRepository;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.http.ApiProblem;
+import com.campaignmanager.shared.http.ApiRequest;
+import com.campaignmanager.shared.http.ApiResponse;
+import com.campaignmanager.shared.http.InvalidFieldException;
+import com.campaignmanager.shared.http.PageRequest;
+import com.campaignmanager.shared.http.PageResponse;
+import com.campaignmanager.shared.http.Role;
+import com.campaignmanager.shared.http.Routes;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.inject.Inject;
+
+/** {@code /campaigns}: create, read, edit, archive. Every change is audited in its own transaction. */
+final class CampaignsRoutes {
+    private static final SqlStatements SQL = SqlStatements.load(CampaignRepository.class, "campaigns.sql");
+
+    /** Create and full-field edit share the rules; on PATCH an absent field keeps its value. */
+    record CampaignFields(String name, String description, String fromEmail, String fromName, String replyTo,
+                          String timezone) {
+        CampaignFields {
+            if (name != null && (name.isBlank() || name.strip().length() > 200)) {
+                throw new InvalidFieldException("name", "must be 1 to 200 characters");
+            }
+            fromEmail = address("fromEmail", fromEmail);
+            replyTo = address("replyTo", replyTo);
+            if (timezone != null) {
+                try {
+                    timezone = ZoneId.of(timezone).getId();
+                } catch (DateTimeException e) {
+                    throw new InvalidFieldException("timezone", "is not an IANA time zone such as Europe/Paris");
+                }
+            }
+            name = name == null ? null : name.strip();
+        }
+
+        private static String address(String field, String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return EmailAddress.parse(value).value();
+            } catch (EmailAddress.InvalidEmailException e) {
+                throw new InvalidFieldException(field, e.getMessage());
+            }
+        }
+    }
+
+    private final Database database;
+    private final CampaignRepository campaigns;
+    private final AuditTrail audit;
+
+    @Inject
+    CampaignsRoutes(Database database, CampaignRepository campaigns, AuditTrail audit) {
+        this.database = database;
+        this.campaigns = campaigns;
+        this.audit = audit;
+    }
+
+    void addTo(Routes.Builder routes) {
+        routes.add("POST /campaigns", this::create)
+                .add("GET /campaigns", this::page)
+                .add("GET /campaigns/{campaignId}", this::get)
+                .add("PATCH /campaigns/{campaignId}", this::update)
+                .add("DELETE /campaigns/{campaignId}", this::archive);
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        CampaignFields body = request.body(CampaignFields.class);
+        if (body.name() == null) {
+            throw ApiProblem.invalid("name", "is required");
+        }
+        if (body.fromEmail() == null) {
+            throw ApiProblem.invalid("fromEmail", "is required");
+        }
+        String actor = actor(request);
+        Campaign created = database.inTransaction(tx -> {
+            Campaign campaign = campaigns.create(tx, new Campaign(null, body.name(),
+                    body.description() == null ? "" : body.description(), body.fromEmail(),
+                    body.fromName() == null ? "" : body.fromName(), body.replyTo(),
+                    body.timezone() == null ? "UTC" : body.timezone(), "active", actor, null, null));
+            audit.record(tx, actor, "campaign.created", "campaign", campaign.id().toString(),
+                    change(request, null, campaign));
+            return campaign;
+        });
+        return ApiResponse.created(created, "/campaigns/" + created.id());
+    }
+
+    private ApiResponse page(ApiRequest request) {
+        request.caller().requireReader();
+        String status = request.query("status").orElse(null);
+        if (status != null && !List.of("active", "archived").contains(status)) {
+            throw ApiProblem.invalid("status", "must be active or archived");
+        }
+        PageRequest page = request.page();
+        return ApiResponse.ok(PageResponse.of(campaigns.page(database, status, request.query("q").orElse(null),
+                page.after(2), page.limit())));
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        request.caller().requireReader();
+        UUID campaignId = request.pathUuid("campaignId");
+        return ApiResponse.ok(campaigns.find(database, campaignId).orElseThrow(() -> notFound(campaignId)));
+    }
+
+    private ApiResponse update(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        UUID campaignId = request.pathUuid("campaignId");
+        CampaignFields body = request.body(CampaignFields.class);
+        String actor = actor(request);
+        return ApiResponse.ok(database.inTransaction(tx -> {
+            Campaign before = campaigns.lock(tx, campaignId).orElseThrow(() -> notFound(campaignId));
+            if (before.status().equals("archived")) {
+                throw ApiProblem.conflict("an archived campaign cannot be changed");
+            }
+            Campaign after = campaigns.update(tx, new Campaign(campaignId,
+                    body.name() != null ? body.name() : before.name(),
+                    body.description() != null ? body.description() : before.description(),
+                    body.fromEmail() != null ? body.fromEmail() : before.fromEmail(),
+                    body.fromName() != null ? body.fromName() : before.fromName(),
+                    body.replyTo() != null ? body.replyTo() : before.replyTo(),
+                    body.timezone() != null ? body.timezone() : before.timezone(),
+                    before.status(), before.createdBy(), before.createdAt(), null));
+            audit.record(tx, actor, "campaign.updated", "campaign", campaignId.toString(), change(request, before, after));
+            return after;
+        }));
+    }
+
+    /** Archives: refused while a round is sending; rounds not yet sent are cancelled, each audited. */
+    private ApiResponse archive(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        UUID campaignId = request.pathUuid("campaignId");
+        String actor = actor(request);
+        database.inTransaction(tx -> {
+            Campaign before = campaigns.lock(tx, campaignId).orElseThrow(() -> notFound(campaignId));
+            long sending = tx.querySingle(SQL.get("count-sending-rounds"), Params.of("campaignId", campaignId),
+                    r -> r.longValue("sending"));
+            if (sending > 0) {
+                throw ApiProblem.conflict("a round of this campaign is sending; archive it when the send is done");
+            }
+            List<UUID> cancelled = tx.query(SQL.get("cancel-open-rounds"), Params.of("campaignId", campaignId),
+                    r -> r.uuid("id"));
+            for (UUID roundId : cancelled) {
+                audit.record(tx, actor, "round.cancelled", "round", roundId.toString(),
+                        Map.of("reason", "campaign archived", "requestId", request.requestId()));
+            }
+            tx.update(SQL.get("archive-campaign"), Params.of("campaignId", campaignId));
+            audit.record(tx, actor, "campaign.archived", "campaign", campaignId.toString(),
+                    change(request, before, Map.of("status", "archived", "cancelledRounds", cancelled)));
+            return null;
+        });
+        return ApiResponse.noContent();
+    }
+
+    static String actor(ApiRequest request) {
+        String email = request.caller().email();
+        return email != null ? email : request.caller().subject();
+    }
+
+    static Map<String, Object> change(ApiRequest request, Object before, Object after) {
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("before", before);
+        detail.put("after", after);
+        detail.put("requestId", request.requestId());
+        return detail;
+    }
+
+    private static ApiProblem notFound(UUID campaignId) {
+        return ApiProblem.notFound("campaign " + campaignId + " does not exist");
+    }
+}

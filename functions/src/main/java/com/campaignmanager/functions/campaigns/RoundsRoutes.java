@@ -1,0 +1,277 @@
+package com.campaignmanager.functions.campaigns;
+
+import com.campaignmanager.shared.audit.AuditTrail;
+import com.campaignmanager.shared.campaigns.Campaign;
+import com.campaignmanager.shared.campaigns.CampaignRepository;
+import com.campaignmanager.shared.campaigns.Round;
+import com.campaignmanager.shared.campaigns.RoundRepository;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.Transaction;
+import com.campaignmanager.shared.http.ApiProblem;
+import com.campaignmanager.shared.http.ApiRequest;
+import com.campaignmanager.shared.http.ApiResponse;
+import com.campaignmanager.shared.http.InvalidFieldException;
+import com.campaignmanager.shared.http.PageRequest;
+import com.campaignmanager.shared.http.PageResponse;
+import com.campaignmanager.shared.http.Role;
+import com.campaignmanager.shared.http.Routes;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.inject.Inject;
+
+/**
+ * Rounds and their workflow: draft → pending_approval (submit) → scheduled (approve, by someone else than the
+ * submitter) → sending → sent | failed; cancelled from draft, pending_approval or scheduled; a rejection goes back
+ * to draft with its reason. Each transition is a compare-and-set on the status, audited in the same transaction.
+ */
+final class RoundsRoutes {
+    private static final Set<String> EDITABLE = Set.of("draft", "pending_approval", "scheduled");
+
+    record RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
+                       OffsetDateTime scheduledAt) {
+        RoundFields {
+            if (name != null && (name.isBlank() || name.strip().length() > 200)) {
+                throw new InvalidFieldException("name", "must be 1 to 200 characters");
+            }
+            if (subject != null && subject.length() > 998) {
+                throw new InvalidFieldException("subject", "is longer than 998 characters");
+            }
+            if (listIds != null && listIds.contains(null)) {
+                throw new InvalidFieldException("listIds", "must not contain null");
+            }
+            listIds = listIds == null ? null : List.copyOf(new java.util.LinkedHashSet<>(listIds));
+        }
+    }
+
+    record Rejection(String reason) {
+        Rejection {
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidFieldException("reason", "is required: say what has to change");
+            }
+        }
+    }
+
+    private final Database database;
+    private final CampaignRepository campaigns;
+    private final RoundRepository rounds;
+    private final AuditTrail audit;
+
+    @Inject
+    RoundsRoutes(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit) {
+        this.database = database;
+        this.campaigns = campaigns;
+        this.rounds = rounds;
+        this.audit = audit;
+    }
+
+    void addTo(Routes.Builder routes) {
+        routes.add("POST /campaigns/{campaignId}/rounds", this::create)
+                .add("GET /campaigns/{campaignId}/rounds", this::page)
+                .add("GET /rounds/{roundId}", this::get)
+                .add("PATCH /rounds/{roundId}", this::update)
+                .add("POST /rounds/{roundId}/submit", this::submit)
+                .add("POST /rounds/{roundId}/approve", this::approve)
+                .add("POST /rounds/{roundId}/reject", this::reject)
+                .add("POST /rounds/{roundId}/cancel", this::cancel);
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        UUID campaignId = request.pathUuid("campaignId");
+        RoundFields body = request.body(RoundFields.class);
+        if (body.name() == null) {
+            throw ApiProblem.invalid("name", "is required");
+        }
+        String actor = CampaignsRoutes.actor(request);
+        UUID roundId = database.inTransaction(tx -> {
+            Campaign campaign = campaigns.lock(tx, campaignId)
+                    .orElseThrow(() -> ApiProblem.notFound("campaign " + campaignId + " does not exist"));
+            if (campaign.status().equals("archived")) {
+                throw ApiProblem.conflict("an archived campaign takes no new rounds");
+            }
+            List<UUID> listIds = body.listIds() == null ? List.of() : body.listIds();
+            requireLists(tx, listIds);
+            UUID id = rounds.create(tx, campaignId, new RoundRepository.Content(body.name(), text(body.subject()),
+                    text(body.htmlBody()), text(body.textBody()),
+                    body.scheduledAt() == null ? null : body.scheduledAt().toInstant()), listIds, actor);
+            audit.record(tx, actor, "round.created", "round", id.toString(),
+                    CampaignsRoutes.change(request, null, rounds.find(tx, id).orElseThrow()));
+            return id;
+        });
+        return ApiResponse.created(existing(roundId), "/rounds/" + roundId);
+    }
+
+    private ApiResponse page(ApiRequest request) {
+        request.caller().requireReader();
+        UUID campaignId = request.pathUuid("campaignId");
+        campaigns.find(database, campaignId)
+                .orElseThrow(() -> ApiProblem.notFound("campaign " + campaignId + " does not exist"));
+        PageRequest page = request.page();
+        return ApiResponse.ok(PageResponse.of(rounds.page(database, campaignId, page.after(2), page.limit())));
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        request.caller().requireReader();
+        return ApiResponse.ok(existing(request.pathUuid("roundId")));
+    }
+
+    /**
+     * Edits or reschedules a round not yet sending. Changing what a scheduled round sends, to whom or when sends
+     * it back for approval: an approval covers exactly what was approved.
+     */
+    private ApiResponse update(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        UUID roundId = request.pathUuid("roundId");
+        RoundFields body = request.body(RoundFields.class);
+        String actor = CampaignsRoutes.actor(request);
+        database.inTransaction(tx -> {
+            RoundRepository.Locked locked = lock(tx, roundId);
+            if (!EDITABLE.contains(locked.status())) {
+                throw ApiProblem.conflict("a " + locked.status() + " round cannot be changed");
+            }
+            Round before = rounds.find(tx, roundId).orElseThrow();
+            if (body.listIds() != null) {
+                requireLists(tx, body.listIds());
+                rounds.setLists(tx, roundId, body.listIds());
+            }
+            rounds.updateContent(tx, roundId, new RoundRepository.Content(
+                    body.name() != null ? body.name() : before.name(),
+                    body.subject() != null ? body.subject() : before.subject(),
+                    body.htmlBody() != null ? body.htmlBody() : before.htmlBody(),
+                    body.textBody() != null ? body.textBody() : before.textBody(),
+                    body.scheduledAt() != null ? body.scheduledAt().toInstant()
+                            : before.scheduledAt() == null ? null : before.scheduledAt().toInstant()));
+            Round after = rounds.find(tx, roundId).orElseThrow();
+            boolean approvedContentChanged = !sameApprovedContent(before, after);
+            if (locked.status().equals("scheduled") && approvedContentChanged) {
+                rounds.transition(tx, roundId, "scheduled", "pending_approval", actor, null);
+                after = rounds.find(tx, roundId).orElseThrow();
+            }
+            audit.record(tx, actor, "round.updated", "round", roundId.toString(),
+                    CampaignsRoutes.change(request, before, after));
+            return null;
+        });
+        return ApiResponse.ok(existing(roundId));
+    }
+
+    private ApiResponse submit(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        UUID roundId = request.pathUuid("roundId");
+        String actor = CampaignsRoutes.actor(request);
+        return transition(request, roundId, "draft", "pending_approval", actor, null, "round.submitted",
+                (tx, locked, round) -> requireReady(locked, round));
+    }
+
+    private ApiResponse approve(ApiRequest request) {
+        request.caller().require(Role.APPROVER);
+        UUID roundId = request.pathUuid("roundId");
+        String actor = CampaignsRoutes.actor(request);
+        return transition(request, roundId, "pending_approval", "scheduled", actor, null, "round.approved",
+                (tx, locked, round) -> {
+                    if (actor.equals(locked.submittedBy())) {
+                        throw ApiProblem.forbidden("the person who submitted a round may not approve it");
+                    }
+                    requireReady(locked, round);
+                });
+    }
+
+    private ApiResponse reject(ApiRequest request) {
+        request.caller().require(Role.APPROVER);
+        UUID roundId = request.pathUuid("roundId");
+        Rejection body = request.body(Rejection.class);
+        return transition(request, roundId, "pending_approval", "draft", CampaignsRoutes.actor(request),
+                body.reason().strip(), "round.rejected", (tx, locked, round) -> { });
+    }
+
+    private ApiResponse cancel(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        UUID roundId = request.pathUuid("roundId");
+        String actor = CampaignsRoutes.actor(request);
+        return ApiResponse.ok(database.inTransaction(tx -> {
+            RoundRepository.Locked locked = lock(tx, roundId);
+            if (!EDITABLE.contains(locked.status())) {
+                throw ApiProblem.conflict("a " + locked.status() + " round cannot be cancelled");
+            }
+            Round before = rounds.find(tx, roundId).orElseThrow();
+            rounds.transition(tx, roundId, locked.status(), "cancelled", actor, null);
+            Round after = rounds.find(tx, roundId).orElseThrow();
+            audit.record(tx, actor, "round.cancelled", "round", roundId.toString(),
+                    CampaignsRoutes.change(request, before, after));
+            return after;
+        }));
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        void verify(Transaction tx, RoundRepository.Locked locked, Round round);
+    }
+
+    private ApiResponse transition(ApiRequest request, UUID roundId, String from, String to, String actor,
+                                   String reason, String action, Check check) {
+        return ApiResponse.ok(database.inTransaction(tx -> {
+            RoundRepository.Locked locked = lock(tx, roundId);
+            if (!locked.status().equals(from)) {
+                throw ApiProblem.conflict("the round is " + locked.status() + ", not " + from);
+            }
+            Round before = rounds.find(tx, roundId).orElseThrow();
+            check.verify(tx, locked, before);
+            rounds.transition(tx, roundId, from, to, actor, reason);
+            Round after = rounds.find(tx, roundId).orElseThrow();
+            audit.record(tx, actor, action, "round", roundId.toString(), CampaignsRoutes.change(request, before, after));
+            return after;
+        }));
+    }
+
+    /** What submit and approve insist on: a time in the future (the database's clock), lists, a message. */
+    private static void requireReady(RoundRepository.Locked locked, Round round) {
+        List<String> problems = new ArrayList<>();
+        if (locked.scheduledAt() == null) {
+            problems.add("scheduledAt is not set");
+        } else if (!locked.inFuture()) {
+            problems.add("scheduledAt is in the past");
+        }
+        if (round.listIds().isEmpty()) {
+            problems.add("no list is chosen");
+        }
+        if (round.subject().isBlank()) {
+            problems.add("the subject is empty");
+        }
+        if (round.htmlBody().isBlank() && round.textBody().isBlank()) {
+            problems.add("the message has no body");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.unprocessable("the round is not ready: " + String.join("; ", problems),
+                    Map.of("problems", problems));
+        }
+    }
+
+    private static boolean sameApprovedContent(Round before, Round after) {
+        return before.subject().equals(after.subject()) && before.htmlBody().equals(after.htmlBody())
+                && before.textBody().equals(after.textBody()) && before.listIds().equals(after.listIds())
+                && java.util.Objects.equals(before.scheduledAt() == null ? null : before.scheduledAt().toInstant(),
+                        after.scheduledAt() == null ? null : after.scheduledAt().toInstant());
+    }
+
+    private void requireLists(Transaction tx, List<UUID> listIds) {
+        List<String> missing = listIds.isEmpty() ? List.of() : rounds.missingLists(tx, listIds);
+        if (!missing.isEmpty()) {
+            throw ApiProblem.invalid("listIds", "no list " + String.join(", ", missing));
+        }
+    }
+
+    private RoundRepository.Locked lock(Transaction tx, UUID roundId) {
+        return rounds.lock(tx, roundId).orElseThrow(() -> ApiProblem.notFound("round " + roundId + " does not exist"));
+    }
+
+    private Round existing(UUID roundId) {
+        return rounds.find(database, roundId).orElseThrow(() -> ApiProblem.notFound("round " + roundId + " does not exist"));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

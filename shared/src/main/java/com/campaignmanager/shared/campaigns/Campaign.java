@@ -1,0 +1,8 @@
+package com.campaignmanager.shared.campaigns;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record Campaign(UUID id, String name, String description, String fromEmail, String fromName, String replyTo,
+                       String timezone, String status, String createdBy, Instant createdAt, Instant updatedAt) {
+}

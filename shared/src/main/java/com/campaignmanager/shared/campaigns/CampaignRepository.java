@@ -1,0 +1,68 @@
+package com.campaignmanager.shared.campaigns;
+
+import com.campaignmanager.shared.db.Cursor;
+import com.campaignmanager.shared.db.InvalidCursorException;
+import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.Row;
+import com.campaignmanager.shared.db.SqlExecutor;
+import com.campaignmanager.shared.db.SqlStatements;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+@Singleton
+public final class CampaignRepository {
+    static final SqlStatements SQL = SqlStatements.load(CampaignRepository.class, "campaigns.sql");
+
+    @Inject
+    public CampaignRepository() {
+    }
+
+    public Campaign create(SqlExecutor sql, Campaign campaign) {
+        return sql.querySingle(SQL.get("insert-campaign"), Params.of("name", campaign.name())
+                .put("description", campaign.description()).put("fromEmail", campaign.fromEmail())
+                .put("fromName", campaign.fromName()).put("replyTo", campaign.replyTo())
+                .put("timezone", campaign.timezone()).put("createdBy", campaign.createdBy()), CampaignRepository::map);
+    }
+
+    public Optional<Campaign> find(SqlExecutor sql, UUID campaignId) {
+        return sql.queryOptional(SQL.get("find-campaign"), Params.of("campaignId", campaignId), CampaignRepository::map);
+    }
+
+    public Optional<Campaign> lock(SqlExecutor sql, UUID campaignId) {
+        return sql.queryOptional(SQL.get("lock-campaign"), Params.of("campaignId", campaignId), CampaignRepository::map);
+    }
+
+    public Page<Campaign> page(SqlExecutor sql, String status, String q, List<String> after, int limit) {
+        Params params = Params.of("status", status)
+                .put("q", q == null ? null : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        if (after == null) {
+            params.put("afterCreatedAt", (Instant) null).put("afterId", (UUID) null);
+        } else {
+            try {
+                params.put("afterCreatedAt", Instant.parse(after.get(0))).put("afterId", UUID.fromString(after.get(1)));
+            } catch (RuntimeException e) {
+                throw new InvalidCursorException();
+            }
+        }
+        return sql.queryPage(SQL.get("page-campaigns"), params, limit, CampaignRepository::map,
+                c -> Cursor.encode(c.createdAt().toString(), c.id().toString()));
+    }
+
+    public Campaign update(SqlExecutor sql, Campaign campaign) {
+        return sql.querySingle(SQL.get("update-campaign"), Params.of("campaignId", campaign.id())
+                .put("name", campaign.name()).put("description", campaign.description())
+                .put("fromEmail", campaign.fromEmail()).put("fromName", campaign.fromName())
+                .put("replyTo", campaign.replyTo()).put("timezone", campaign.timezone()), CampaignRepository::map);
+    }
+
+    static Campaign map(Row r) {
+        return new Campaign(r.uuid("id"), r.string("name"), r.string("description"), r.string("from_email"),
+                r.string("from_name"), r.string("reply_to"), r.string("timezone"), r.string("status"),
+                r.string("created_by"), r.instant("created_at"), r.instant("updated_at"));
+    }
+}

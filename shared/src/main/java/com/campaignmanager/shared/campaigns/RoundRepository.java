@@ -1,0 +1,119 @@
+package com.campaignmanager.shared.campaigns;
+
+import com.campaignmanager.shared.db.Cursor;
+import com.campaignmanager.shared.db.InvalidCursorException;
+import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.Row;
+import com.campaignmanager.shared.db.SqlExecutor;
+import com.campaignmanager.shared.db.SqlStatements;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+@Singleton
+public final class RoundRepository {
+    static final SqlStatements SQL = SqlStatements.load(RoundRepository.class, "rounds.sql");
+
+    /** What a transition or an edit needs to know about a round it has locked. */
+    public record Locked(UUID id, String status, String submittedBy, Instant scheduledAt, boolean inFuture) {
+    }
+
+    /** The editable content of a round. */
+    public record Content(String name, String subject, String htmlBody, String textBody, Instant scheduledAt) {
+    }
+
+    private final ObjectMapper json;
+
+    @Inject
+    public RoundRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public UUID create(SqlExecutor sql, UUID campaignId, Content content, List<UUID> listIds, String actor) {
+        UUID id = sql.querySingle(SQL.get("insert-round"), Params.of("campaignId", campaignId)
+                .put("name", content.name()).put("subject", content.subject()).put("htmlBody", content.htmlBody())
+                .put("textBody", content.textBody()).put("scheduledAt", content.scheduledAt())
+                .put("createdBy", actor), r -> r.uuid("id"));
+        setLists(sql, id, listIds);
+        return id;
+    }
+
+    public void setLists(SqlExecutor sql, UUID roundId, List<UUID> listIds) {
+        sql.update(SQL.get("set-round-lists"), Params.of("roundId", roundId).putList("listIds", listIds));
+    }
+
+    /** Ids among {@code listIds} that name no list. */
+    public List<String> missingLists(SqlExecutor sql, List<UUID> listIds) {
+        return sql.query(SQL.get("find-missing-lists"), Params.of().putList("listIds", listIds),
+                r -> r.string("list_id"));
+    }
+
+    public Optional<Round> find(SqlExecutor sql, UUID roundId) {
+        return sql.queryOptional(SQL.get("find-round"), Params.of("roundId", roundId), this::map);
+    }
+
+    public Optional<Locked> lock(SqlExecutor sql, UUID roundId) {
+        return sql.queryOptional(SQL.get("lock-round"), Params.of("roundId", roundId),
+                r -> new Locked(r.uuid("id"), r.string("status"), r.string("submitted_by"), r.instant("scheduled_at"),
+                        Boolean.TRUE.equals(r.bool("in_future"))));
+    }
+
+    public Page<Round> page(SqlExecutor sql, UUID campaignId, List<String> after, int limit) {
+        Params params = Params.of("campaignId", campaignId);
+        if (after == null) {
+            params.put("afterCreatedAt", (Instant) null).put("afterId", (UUID) null);
+        } else {
+            try {
+                params.put("afterCreatedAt", Instant.parse(after.get(0))).put("afterId", UUID.fromString(after.get(1)));
+            } catch (RuntimeException e) {
+                throw new InvalidCursorException();
+            }
+        }
+        return sql.queryPage(SQL.get("page-campaign-rounds"), params, limit, this::map,
+                r -> Cursor.encode(r.createdAt().toString(), r.id().toString()));
+    }
+
+    public void updateContent(SqlExecutor sql, UUID roundId, Content content) {
+        sql.update(SQL.get("update-round-content"), Params.of("roundId", roundId).put("name", content.name())
+                .put("subject", content.subject()).put("htmlBody", content.htmlBody())
+                .put("textBody", content.textBody()).put("scheduledAt", content.scheduledAt()));
+    }
+
+    /** Compare-and-set from {@code from} to {@code to}; false when the round was not in {@code from}. */
+    public boolean transition(SqlExecutor sql, UUID roundId, String from, String to, String actor, String reason) {
+        return sql.update(SQL.get("transition-round"), Params.of("roundId", roundId).put("fromStatus", from)
+                .put("toStatus", to).put("actor", actor).put("reason", reason)) == 1;
+    }
+
+    /** Rounds about to send or sending to this list: while there are any, the list must stay. */
+    public long countActiveUsingList(SqlExecutor sql, UUID listId) {
+        return sql.querySingle(SQL.get("count-rounds-using-list"), Params.of("listId", listId), r -> r.longValue("in_use"));
+    }
+
+    private Round map(Row r) {
+        List<UUID> listIds;
+        try {
+            listIds = List.of(json.readValue(r.json("list_ids"), UUID[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("round lists are not a JSON array", e);
+        }
+        Instant scheduled = r.instant("scheduled_at");
+        OffsetDateTime scheduledAt = scheduled == null ? null
+                : scheduled.atZone(ZoneId.of(r.string("timezone"))).toOffsetDateTime();
+        return new Round(r.uuid("id"), r.uuid("campaign_id"), r.string("name"), r.string("subject"),
+                r.string("html_body"), r.string("text_body"), listIds, scheduledAt, r.string("status"),
+                new Round.Counts(r.intValue("recipients"), r.intValue("sent"), r.intValue("failed"),
+                        r.intValue("skipped")),
+                r.string("submitted_by"), r.instant("submitted_at"), r.string("approved_by"), r.instant("approved_at"),
+                r.string("rejection_reason"), r.instant("launched_at"), r.instant("completed_at"), r.string("trigger"),
+                r.string("failure_reason"), r.string("created_by"), r.instant("created_at"), r.instant("updated_at"));
+    }
+}

@@ -1,0 +1,81 @@
+-- name: insert-round
+INSERT INTO rounds (campaign_id, name, subject, html_body, text_body, scheduled_at, created_by)
+VALUES (:campaignId, :name, :subject, :htmlBody, :textBody, :scheduledAt, :createdBy)
+RETURNING id
+
+-- name: set-round-lists
+-- Replaces the round's lists with the given ones (a JSON array of ids).
+WITH wanted AS (
+    SELECT value::uuid AS list_id FROM json_array_elements_text(:listIds)
+),
+removed AS (
+    DELETE FROM round_lists r WHERE r.round_id = :roundId AND r.list_id NOT IN (SELECT list_id FROM wanted)
+)
+INSERT INTO round_lists (round_id, list_id)
+SELECT :roundId, list_id FROM wanted
+ON CONFLICT DO NOTHING
+
+-- name: find-missing-lists
+SELECT value AS list_id
+FROM json_array_elements_text(:listIds)
+WHERE value::uuid NOT IN (SELECT id FROM lists)
+
+-- name: find-round
+SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.scheduled_at, r.status, r.trigger,
+       r.submitted_by, r.submitted_at, r.approved_by, r.approved_at, r.rejection_reason, r.launched_at,
+       r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.created_by, r.created_at,
+       r.updated_at, c.timezone,
+       COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
+           AS list_ids
+FROM rounds r
+JOIN campaigns c ON c.id = r.campaign_id
+WHERE r.id = :roundId
+
+-- name: lock-round
+SELECT r.id, r.status, r.submitted_by, r.scheduled_at, (r.scheduled_at > now()) AS in_future
+FROM rounds r
+WHERE r.id = :roundId
+FOR UPDATE
+
+-- name: page-campaign-rounds
+SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.scheduled_at, r.status, r.trigger,
+       r.submitted_by, r.submitted_at, r.approved_by, r.approved_at, r.rejection_reason, r.launched_at,
+       r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.created_by, r.created_at,
+       r.updated_at, c.timezone,
+       COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
+           AS list_ids
+FROM rounds r
+JOIN campaigns c ON c.id = r.campaign_id
+WHERE r.campaign_id = :campaignId
+  AND (:afterCreatedAt::timestamptz IS NULL OR (r.created_at, r.id) > (:afterCreatedAt, :afterId))
+ORDER BY r.created_at, r.id
+LIMIT :limit
+
+-- name: update-round-content
+UPDATE rounds
+SET name = :name, subject = :subject, html_body = :htmlBody, text_body = :textBody, scheduled_at = :scheduledAt,
+    updated_at = now()
+WHERE id = :roundId
+
+-- name: transition-round
+-- Compare-and-set: only from the expected status; the caller reads the row count.
+UPDATE rounds
+SET status = :toStatus,
+    submitted_by = CASE WHEN :toStatus = 'pending_approval' AND :fromStatus = 'draft' THEN :actor
+                        WHEN :toStatus = 'draft' THEN NULL ELSE submitted_by END,
+    submitted_at = CASE WHEN :toStatus = 'pending_approval' AND :fromStatus = 'draft' THEN now()
+                        WHEN :toStatus = 'draft' THEN NULL ELSE submitted_at END,
+    approved_by = CASE WHEN :toStatus = 'scheduled' THEN :actor
+                       WHEN :toStatus IN ('draft', 'pending_approval') THEN NULL ELSE approved_by END,
+    approved_at = CASE WHEN :toStatus = 'scheduled' THEN now()
+                       WHEN :toStatus IN ('draft', 'pending_approval') THEN NULL ELSE approved_at END,
+    rejection_reason = CASE WHEN :toStatus = 'draft' THEN :reason
+                            WHEN :toStatus = 'pending_approval' THEN NULL ELSE rejection_reason END,
+    updated_at = now()
+WHERE id = :roundId AND status = :fromStatus
+
+-- name: count-rounds-using-list
+SELECT count(*) AS in_use
+FROM round_lists l
+JOIN rounds r ON r.id = l.round_id
+WHERE l.list_id = :listId AND r.status IN ('scheduled', 'sending')

@@ -1,0 +1,22 @@
+package com.campaignmanager.functions.launchduerounds;
+
+import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.campaigns.RoundLauncher;
+import com.campaignmanager.shared.email.EmailModule;
+import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.json.JsonModule;
+import dagger.Component;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {DataApiModule.class, JsonModule.class, EmailModule.class})
+interface LaunchDueRoundsComponent {
+
+    JobRunner jobRunner();
+
+    RoundLauncher launcher();
+
+    static LaunchDueRoundsComponent create() {
+        return DaggerLaunchDueRoundsComponent.create();
+    }
+}

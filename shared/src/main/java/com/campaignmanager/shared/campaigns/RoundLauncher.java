@@ -1,0 +1,218 @@
+package com.campaignmanager.shared.campaigns;
+
+import com.campaignmanager.shared.audience.UnsubscribeLinks;
+import com.campaignmanager.shared.audience.UnsubscribeTokens;
+import com.campaignmanager.shared.audit.AuditTrail;
+import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.email.EmailProvider;
+import com.campaignmanager.shared.email.MessageRenderer;
+import com.campaignmanager.shared.email.OutgoingMessage;
+import com.campaignmanager.shared.email.Recipient;
+import com.campaignmanager.shared.email.SendResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Sends due rounds. A round is claimed with one compare-and-set (scheduled → sending, with a lease), its
+ * recipients are written to the ledger before the provider is called, and every message's own result is
+ * recorded. A worker that dies leaves the lease to expire; the next one finishes from the ledger, sending only
+ * what is still pending. Nothing here runs at start-up: only an invocation of {@link #launchDue} sends.
+ */
+@Singleton
+public final class RoundLauncher {
+    private static final SqlStatements SQL = SqlStatements.load(RoundLauncher.class, "sending.sql");
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+    static final int MAX_ATTEMPTS = 5;
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    /** What one invocation did. */
+    public record LaunchReport(List<UUID> finished, int messagesSent, int messagesFailed, int messagesSkipped) {
+    }
+
+    private final Database database;
+    private final EmailProvider provider;
+    private final UnsubscribeTokens tokens;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+    private final String publicApiUrl;
+
+    @Inject
+    public RoundLauncher(Database database, EmailProvider provider, UnsubscribeTokens tokens, AuditTrail audit,
+                         ObjectMapper json) {
+        this.database = database;
+        this.provider = provider;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.json = json;
+        this.publicApiUrl = Environment.system().optional("PUBLIC_API_URL").orElse("http://127.0.0.1:3000");
+    }
+
+    /**
+     * Claims and sends due rounds one after the other while {@code timeLeft} says there is time (a Lambda's
+     * remaining time, less a margin). Each claim is its own worker identity.
+     */
+    public LaunchReport launchDue(BooleanSupplier timeLeft) {
+        List<UUID> finished = new ArrayList<>();
+        int[] totals = new int[3];
+        while (timeLeft.getAsBoolean()) {
+            String owner = "launcher-" + UUID.randomUUID();
+            Optional<Claimed> claimed = database.queryOptional(SQL.get("claim-round"),
+                    Params.of("owner", owner).put("leaseSeconds", LEASE.toSeconds()), r -> new Claimed(r.uuid("id"),
+                            r.string("subject"), r.string("html_body"), r.string("text_body"), r.string("from_email"),
+                            r.string("from_name"), r.string("reply_to")));
+            if (claimed.isEmpty()) {
+                break;
+            }
+            Claimed round = claimed.get();
+            database.updateIdempotent(SQL.get("materialise-ledger"), Params.of("roundId", round.id()));
+            if (send(round, owner, timeLeft, totals)) {
+                finish(round.id(), owner).ifPresent(status -> finished.add(round.id()));
+            }
+        }
+        return new LaunchReport(finished, totals[0], totals[1], totals[2]);
+    }
+
+    private record Claimed(UUID id, String subject, String html, String text, String fromEmail, String fromName,
+                           String replyTo) {
+    }
+
+    private record Pending(UUID id, String email, int attempts, UUID contactId, Recipient recipient,
+                           boolean suppressed) {
+    }
+
+    /** True when nothing is left to send now; false when it stopped early (time, lease lost, retries waiting). */
+    private boolean send(Claimed round, String owner, BooleanSupplier timeLeft, int[] totals) {
+        while (timeLeft.getAsBoolean()) {
+            List<Pending> batch = database.query(SQL.get("next-batch"),
+                    Params.of("roundId", round.id()).put("limit", provider.maxBatchSize()), r -> new Pending(
+                            r.uuid("id"), r.string("email"), r.intValue("attempts"), r.uuid("contact_id"),
+                            new Recipient(r.string("email"), r.string("first_name"), r.string("last_name"),
+                                    attributes(r.json("attributes"))),
+                            Boolean.TRUE.equals(r.bool("suppressed"))));
+            if (batch.isEmpty()) {
+                return waitForRetries(round.id(), owner);
+            }
+            List<OutgoingMessage> messages = new ArrayList<>();
+            ArrayNode results = json.createArrayNode();
+            for (Pending pending : batch) {
+                if (pending.suppressed() || pending.email() == null) {
+                    // Suppressed (or erased) after the ledger was written: never sent.
+                    results.add(result(pending.id(), "skipped", null, "suppressed at send time", 0, null));
+                    totals[2]++;
+                } else {
+                    messages.add(message(round, pending));
+                }
+            }
+            List<SendResult> sent = messages.isEmpty() ? List.of() : provider.send(messages);
+            for (int i = 0; i < sent.size(); i++) {
+                SendResult outcome = sent.get(i);
+                Pending pending = batch.stream().filter(p -> p.id().toString().equals(outcome.customId()))
+                        .findFirst().orElseThrow();
+                switch (outcome.outcome()) {
+                    case SENT -> {
+                        results.add(result(pending.id(), "sent", outcome.providerMessageId(), null, 1, null));
+                        totals[0]++;
+                    }
+                    case REJECTED -> {
+                        results.add(result(pending.id(), "failed", null, outcome.error(), 1, null));
+                        totals[1]++;
+                    }
+                    case RETRYABLE -> {
+                        boolean lastAttempt = pending.attempts() + 1 >= MAX_ATTEMPTS;
+                        results.add(result(pending.id(), lastAttempt ? "failed" : "pending", null, outcome.error(), 1,
+                                lastAttempt ? null : Instant.now().plus(backoff(pending.attempts()))));
+                        if (lastAttempt) {
+                            totals[1]++;
+                        }
+                    }
+                    default -> throw new IllegalStateException(outcome.outcome().toString());
+                }
+            }
+            database.updateIdempotent(SQL.get("record-results"), Params.of("provider", provider.name())
+                    .putJson("results", results.toString()));
+            long extended = database.updateIdempotent(SQL.get("extend-lease"), Params.of("roundId", round.id())
+                    .put("owner", owner).put("leaseSeconds", LEASE.toSeconds()));
+            if (extended == 0) {
+                // Another worker took the round over (this one was too slow): it finishes from the ledger.
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Pending messages waiting for a retry: keep the round until the first is due, then let a worker take it. */
+    private boolean waitForRetries(UUID roundId, String owner) {
+        // min() of no rows is one row with a NULL: no retry is waiting.
+        Instant next = database.query(SQL.get("earliest-retry"), Params.of("roundId", roundId),
+                r -> r.instant("next_attempt_at")).get(0);
+        if (next == null) {
+            return true;
+        }
+        database.updateIdempotent(SQL.get("wait-for-retries"), Params.of("roundId", roundId).put("owner", owner)
+                .put("until", next));
+        return false;
+    }
+
+    private Optional<String> finish(UUID roundId, String owner) {
+        return database.inTransaction(tx -> {
+            Optional<String> status = tx.queryOptional(SQL.get("finish-round"),
+                    Params.of("roundId", roundId).put("owner", owner), r -> r.string("status"));
+            status.ifPresent(s -> audit.record(tx, "scheduler", "round." + s, "round", roundId.toString(),
+                    Map.of("worker", owner)));
+            return status;
+        });
+    }
+
+    private OutgoingMessage message(Claimed round, Pending pending) {
+        String unsubscribeUrl = UnsubscribeLinks.url(publicApiUrl, tokens.create(pending.contactId(), round.id()));
+        MessageRenderer.Rendered rendered = MessageRenderer.render(round.subject(), round.html(), round.text(),
+                pending.recipient(), unsubscribeUrl);
+        return new OutgoingMessage(pending.id().toString(), round.id().toString(), round.fromEmail(),
+                round.fromName(), round.replyTo(), pending.email(), null, rendered.subject(), rendered.html(),
+                rendered.text(), UnsubscribeLinks.headers(publicApiUrl, tokens, pending.contactId(), round.id()), false);
+    }
+
+    private ObjectNode result(UUID id, String status, String providerMessageId, String error, int attempted,
+                              Instant nextAttempt) {
+        ObjectNode result = json.createObjectNode();
+        result.put("id", id.toString());
+        result.put("status", status);
+        result.put("provider_message_id", providerMessageId);
+        result.put("error", error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+        result.put("attempted", attempted);
+        result.put("next_attempt_at", nextAttempt == null ? null : nextAttempt.toString());
+        return result;
+    }
+
+    /** 30 s, 1 min, 2 min, 4 min: retries spread over the minutes the job runs anyway. */
+    static Duration backoff(int attemptsSoFar) {
+        return Duration.ofSeconds(30L << Math.min(attemptsSoFar, 4));
+    }
+
+    private Map<String, Object> attributes(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, OBJECT);
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+}

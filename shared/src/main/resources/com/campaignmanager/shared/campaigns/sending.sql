@@ -1,0 +1,86 @@
+-- name: claim-round
+-- One round per call: a scheduled round that is due by the database's clock, or a sending round whose worker
+-- let its lease expire (it died, or it is waiting for retries). SKIP LOCKED: overlapping invocations each take
+-- a different round, never the same one.
+UPDATE rounds r
+SET status = 'sending',
+    lease_owner = :owner,
+    lease_expires_at = now() + make_interval(secs => :leaseSeconds),
+    launched_at = COALESCE(r.launched_at, now()),
+    trigger = COALESCE(r.trigger, 'schedule'),
+    updated_at = now()
+FROM campaigns c
+WHERE r.id = (
+        SELECT id FROM rounds
+        WHERE (status = 'scheduled' AND scheduled_at <= now())
+           OR (status = 'sending' AND lease_expires_at < now())
+        ORDER BY scheduled_at, id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED)
+  AND c.id = r.campaign_id
+RETURNING r.id, r.subject, r.html_body, r.text_body, c.from_email, c.from_name, c.reply_to
+
+-- name: materialise-ledger
+-- Recipients at send time: the union of the round's lists, one per address, minus suppressed addresses, minus
+-- whoever is in the ledger already (a resumed round).
+INSERT INTO deliveries (round_id, contact_id, email, email_hash, status)
+SELECT DISTINCT ON (c.email_hash) :roundId, c.id, c.email, c.email_hash, 'pending'
+FROM round_lists rl
+JOIN list_members m ON m.list_id = rl.list_id
+JOIN contacts c ON c.id = m.contact_id
+WHERE rl.round_id = :roundId
+  AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.email_hash = c.email_hash)
+ORDER BY c.email_hash, c.created_at
+ON CONFLICT (round_id, email_hash) WHERE NOT test DO NOTHING
+
+-- name: next-batch
+SELECT d.id, d.email, d.attempts, d.contact_id, c.first_name, c.last_name, c.attributes,
+       EXISTS (SELECT 1 FROM suppressions s WHERE s.email_hash = d.email_hash) AS suppressed
+FROM deliveries d
+LEFT JOIN contacts c ON c.id = d.contact_id
+WHERE d.round_id = :roundId AND d.status = 'pending' AND NOT d.test
+  AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now())
+ORDER BY d.id
+LIMIT :limit
+
+-- name: record-results
+UPDATE deliveries d
+SET status = r.status,
+    provider = :provider,
+    provider_message_id = COALESCE(r.provider_message_id, d.provider_message_id),
+    attempts = d.attempts + r.attempted,
+    last_error = r.error,
+    next_attempt_at = r.next_attempt_at,
+    sent_at = CASE WHEN r.status = 'sent' THEN now() ELSE d.sent_at END
+FROM json_to_recordset(:results) AS r(id uuid, status text, provider_message_id text, error text, attempted int,
+                                      next_attempt_at timestamptz)
+WHERE d.id = r.id AND d.status = 'pending'
+
+-- name: extend-lease
+UPDATE rounds
+SET lease_expires_at = now() + make_interval(secs => :leaseSeconds)
+WHERE id = :roundId AND lease_owner = :owner AND status = 'sending'
+
+-- name: earliest-retry
+SELECT min(next_attempt_at) AS next_attempt_at, count(*) AS pending
+FROM deliveries
+WHERE round_id = :roundId AND status = 'pending' AND NOT test
+
+-- name: wait-for-retries
+UPDATE rounds SET lease_expires_at = :until WHERE id = :roundId AND lease_owner = :owner AND status = 'sending'
+
+-- name: finish-round
+WITH counts AS (
+    SELECT count(*) AS recipients,
+           count(*) FILTER (WHERE status = 'sent') AS sent,
+           count(*) FILTER (WHERE status = 'failed') AS failed,
+           count(*) FILTER (WHERE status = 'skipped') AS skipped
+    FROM deliveries WHERE round_id = :roundId AND NOT test
+)
+UPDATE rounds r
+SET status = CASE WHEN counts.failed > 0 AND counts.sent = 0 THEN 'failed' ELSE 'sent' END,
+    recipients = counts.recipients, sent = counts.sent, failed = counts.failed, skipped = counts.skipped,
+    completed_at = now(), lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+FROM counts
+WHERE r.id = :roundId AND r.lease_owner = :owner AND r.status = 'sending'
+RETURNING r.status, r.recipients, r.sent, r.failed, r.skipped

@@ -76,7 +76,9 @@ final class RoundsRoutes {
                 .add("POST /rounds/{roundId}/submit", this::submit)
                 .add("POST /rounds/{roundId}/approve", this::approve)
                 .add("POST /rounds/{roundId}/reject", this::reject)
-                .add("POST /rounds/{roundId}/cancel", this::cancel);
+                .add("POST /rounds/{roundId}/cancel", this::cancel)
+                .add("GET /rounds/{roundId}/deliveries", this::deliveries)
+                .add("GET /sends", this::sends);
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -203,6 +205,48 @@ final class RoundsRoutes {
                     CampaignsRoutes.change(request, before, after));
             return after;
         }));
+    }
+
+    /** The round's ledger: who it went to, with each message's status. */
+    private ApiResponse deliveries(ApiRequest request) {
+        request.caller().requireReader();
+        UUID roundId = request.pathUuid("roundId");
+        existing(roundId);
+        String status = request.query("status").orElse(null);
+        if (status != null && !List.of("pending", "sent", "failed", "skipped").contains(status)) {
+            throw ApiProblem.invalid("status", "must be pending, sent, failed or skipped");
+        }
+        PageRequest page = request.page();
+        return ApiResponse.ok(PageResponse.of(rounds.deliveries(database, roundId, status, page.after(1),
+                page.limit())));
+    }
+
+    /** {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD&tz=Area/City}: both dates inclusive, in that zone (default UTC). */
+    private ApiResponse sends(ApiRequest request) {
+        request.caller().requireReader();
+        java.time.ZoneId zone;
+        try {
+            zone = java.time.ZoneId.of(request.query("tz").orElse("UTC"));
+        } catch (java.time.DateTimeException e) {
+            throw ApiProblem.invalid("tz", "is not an IANA time zone such as America/New_York");
+        }
+        java.time.LocalDate from = date(request, "from");
+        java.time.LocalDate to = date(request, "to");
+        if (to.isBefore(from)) {
+            throw ApiProblem.invalid("to", "is before from");
+        }
+        PageRequest page = request.page();
+        return ApiResponse.ok(PageResponse.of(rounds.sends(database, from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(), page.after(2), page.limit())));
+    }
+
+    private static java.time.LocalDate date(ApiRequest request, String name) {
+        String value = request.query(name).orElseThrow(() -> ApiProblem.invalid(name, "is required (YYYY-MM-DD)"));
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.invalid(name, "must be a date as YYYY-MM-DD");
+        }
     }
 
     @FunctionalInterface

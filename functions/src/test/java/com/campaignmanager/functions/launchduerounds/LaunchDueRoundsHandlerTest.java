@@ -135,6 +135,36 @@ class LaunchDueRoundsHandlerTest {
                 + " AND headers->>'List-Unsubscribe' IS NOT NULL", roundId.toString())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM outbox_messages WHERE campaign_tag = ? AND (to_email LIKE 'b-%' "
                 + "OR to_email LIKE 'e-%')", roundId.toString())).isZero();
+        JsonNode deliveries = ApiCall.to(CAMPAIGNS, "GET /rounds/{roundId}/deliveries", roundId).as("v", "viewer")
+                .query("status", "sent").send().json();
+        assertThat(deliveries.get("items")).hasSize(3)
+                .allSatisfy(d -> assertThat(d.get("providerMessageId").asText()).startsWith("outbox:"));
+    }
+
+    @Test
+    void sendsAreListedByTheDayTheyWentOutInTheAskedZone() throws Exception {
+        UUID roundId = dueRound(List.of(list("email\ntz-" + UUID.randomUUID() + "@x.com\n")));
+        launch();
+        // Launched on Oct 3 at 22:00 in New York, which is already Oct 4 in UTC.
+        execute("UPDATE rounds SET launched_at = '2025-10-04T02:00:00Z' WHERE id = ?", roundId);
+
+        JsonNode newYork = ApiCall.to(CAMPAIGNS, "GET /sends").as("v", "viewer").query("from", "2025-10-03")
+                .query("to", "2025-10-03").query("tz", "America/New_York").send().json();
+        JsonNode utc = ApiCall.to(CAMPAIGNS, "GET /sends").as("v", "viewer").query("from", "2025-10-03")
+                .query("to", "2025-10-03").send().json();
+        ApiCall.Response badZone = ApiCall.to(CAMPAIGNS, "GET /sends").as("v", "viewer").query("from", "2025-10-03")
+                .query("to", "2025-10-03").query("tz", "Nowhere/Town").send();
+        ApiCall.Response badDate = ApiCall.to(CAMPAIGNS, "GET /sends").as("v", "viewer").query("from", "03/10/2025")
+                .query("to", "2025-10-03").send();
+
+        assertThat(newYork.get("items")).extracting(i -> i.get("roundId").asText()).contains(roundId.toString());
+        JsonNode item = newYork.get("items").get(0);
+        assertThat(item.get("trigger").asText()).isEqualTo("schedule");
+        assertThat(item.get("actor").asText()).isEqualTo("boss@example.com");
+        assertThat(item.get("sent").asInt()).isEqualTo(1);
+        assertThat(utc.get("items")).extracting(i -> i.get("roundId").asText()).doesNotContain(roundId.toString());
+        assertThat(badZone.json().get("errors").get(0).get("field").asText()).isEqualTo("tz");
+        assertThat(badDate.json().get("errors").get(0).get("field").asText()).isEqualTo("from");
     }
 
     @Test

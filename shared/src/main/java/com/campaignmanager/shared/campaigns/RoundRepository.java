@@ -98,6 +98,48 @@ public final class RoundRepository {
         return sql.querySingle(SQL.get("count-rounds-using-list"), Params.of("listId", listId), r -> r.longValue("in_use"));
     }
 
+    /** One row of a round's ledger. */
+    public record Delivery(UUID id, UUID contactId, String email, String status, String providerMessageId,
+                           int attempts, String lastError, Instant sentAt) {
+    }
+
+    public Page<Delivery> deliveries(SqlExecutor sql, UUID roundId, String status, List<String> after, int limit) {
+        UUID afterId;
+        try {
+            afterId = after == null ? null : UUID.fromString(after.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException();
+        }
+        return sql.queryPage(SQL.get("page-deliveries"), Params.of("roundId", roundId).put("status", status)
+                        .put("afterId", afterId), limit,
+                r -> new Delivery(r.uuid("id"), r.uuid("contact_id"), r.string("email"), r.string("status"),
+                        r.string("provider_message_id"), r.intValue("attempts"), r.string("last_error"),
+                        r.instant("sent_at")),
+                d -> Cursor.encode(d.id().toString()));
+    }
+
+    /** "What went out when": one item per round launched in [from, to). */
+    public record Send(UUID roundId, String roundName, UUID campaignId, String campaignName, String trigger,
+                       String actor, Instant launchedAt, Instant completedAt, int recipients, int sent, int failed,
+                       String status) {
+    }
+
+    public Page<Send> sends(SqlExecutor sql, Instant from, Instant to, List<String> after, int limit) {
+        Params params = Params.of().put("from", from).put("to", to);
+        try {
+            params.put("afterLaunchedAt", after == null ? null : Instant.parse(after.get(0)))
+                    .put("afterId", after == null ? null : UUID.fromString(after.get(1)));
+        } catch (RuntimeException e) {
+            throw new InvalidCursorException();
+        }
+        return sql.queryPage(SQL.get("find-sends"), params, limit,
+                r -> new Send(r.uuid("round_id"), r.string("round_name"), r.uuid("campaign_id"),
+                        r.string("campaign_name"), r.string("trigger"), r.string("actor"), r.instant("launched_at"),
+                        r.instant("completed_at"), r.intValue("recipients"), r.intValue("sent"), r.intValue("failed"),
+                        r.string("status")),
+                s -> Cursor.encode(s.launchedAt().toString(), s.roundId().toString()));
+    }
+
     private Round map(Row r) {
         List<UUID> listIds;
         try {

@@ -79,3 +79,24 @@ SELECT count(*) AS in_use
 FROM round_lists l
 JOIN rounds r ON r.id = l.round_id
 WHERE l.list_id = :listId AND r.status IN ('scheduled', 'sending')
+
+-- name: page-deliveries
+SELECT id, contact_id, email, status, provider_message_id, attempts, last_error, sent_at
+FROM deliveries
+WHERE round_id = :roundId AND NOT test
+  AND (:status::text IS NULL OR status = :status)
+  AND (:afterId::uuid IS NULL OR id > :afterId)
+ORDER BY id
+LIMIT :limit
+
+-- name: find-sends
+-- What went out in a period: rounds launched in [from, to), with who triggered them and their counts.
+SELECT r.id AS round_id, r.name AS round_name, c.id AS campaign_id, c.name AS campaign_name, r.trigger,
+       COALESCE(r.approved_by, r.created_by) AS actor, r.launched_at, r.completed_at, r.recipients, r.sent, r.failed,
+       r.status
+FROM rounds r
+JOIN campaigns c ON c.id = r.campaign_id
+WHERE r.launched_at >= :from AND r.launched_at < :to
+  AND (:afterLaunchedAt::timestamptz IS NULL OR (r.launched_at, r.id) > (:afterLaunchedAt, :afterId))
+ORDER BY r.launched_at, r.id
+LIMIT :limit

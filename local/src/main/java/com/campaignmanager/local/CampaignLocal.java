@@ -2,6 +2,7 @@ package com.campaignmanager.local;
 
 import com.campaignmanager.local.bench.ColdStartBenchmark;
 import com.campaignmanager.local.bench.ImportBenchmark;
+import com.campaignmanager.local.bench.SendBenchmark;
 import com.campaignmanager.local.auth.TokenCommand;
 import com.campaignmanager.local.dataapi.LocalDataApiCommand;
 import com.campaignmanager.local.serve.InvokeCommand;
@@ -29,6 +30,8 @@ public final class CampaignLocal {
                   Run from the repository root after `mvn -B verify`.
               bench-import [--rows 100000] [--out FILE|-]
                   A CSV import of N contacts through the local Data API; writes docs/benchmarks.md.
+              bench-send [--recipients 100000] [--out FILE|-]
+                  A round to N recipients through the outbox provider; writes docs/benchmarks.md.
             """;
 
     private CampaignLocal() {
@@ -60,6 +63,8 @@ public final class CampaignLocal {
                 return ColdStartBenchmark.run(rest);
             case "bench-import":
                 return ImportBenchmark.run(rest);
+            case "bench-send":
+                return SendBenchmark.run(rest);
             default:
                 System.err.println("unknown command: " + args[0]);
                 System.err.print(USAGE);

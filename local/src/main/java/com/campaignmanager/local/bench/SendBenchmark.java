@@ -1,0 +1,164 @@
+package com.campaignmanager.local.bench;
+
+import com.campaignmanager.local.dataapi.LocalDataApi;
+import com.campaignmanager.local.dataapi.LocalDataApiConfig;
+import com.campaignmanager.shared.audience.ContactInput;
+import com.campaignmanager.shared.audience.ContactList;
+import com.campaignmanager.shared.audience.ContactRepository;
+import com.campaignmanager.shared.audience.EmailAddress;
+import com.campaignmanager.shared.audience.ListRepository;
+import com.campaignmanager.shared.audience.UnsubscribeTokens;
+import com.campaignmanager.shared.audit.AuditTrail;
+import com.campaignmanager.shared.aws.RdsDataClientFactory;
+import com.campaignmanager.shared.campaigns.Campaign;
+import com.campaignmanager.shared.campaigns.CampaignRepository;
+import com.campaignmanager.shared.campaigns.RoundLauncher;
+import com.campaignmanager.shared.campaigns.RoundRepository;
+import com.campaignmanager.shared.config.DatabaseSettings;
+import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.RetryPolicy;
+import com.campaignmanager.shared.db.migration.MigrationRunner;
+import com.campaignmanager.shared.db.migration.Migrations;
+import com.campaignmanager.shared.email.EmailModule;
+import com.campaignmanager.shared.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+
+/**
+ * {@code campaign-local.jar bench-send [--recipients N]}: a round to N recipients (default 100,000) sent through
+ * the outbox provider by the launch job's code, on the local Data API; a round a tenth of the size is sent first,
+ * to show whether memory grows with the round.
+ */
+public final class SendBenchmark {
+    static final String SECTION = "send";
+
+    private SendBenchmark() {
+    }
+
+    record Measured(int recipients, long millis, long calls, long peakHeapMb, long retainedMb) {
+    }
+
+    public static int run(String[] args) throws Exception {
+        int recipients = 100_000;
+        Path out = Path.of("docs/benchmarks.md");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--recipients" -> recipients = Integer.parseInt(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> {
+                    System.err.println("usage: bench-send [--recipients N] [--out FILE|-]");
+                    return 2;
+                }
+            }
+        }
+        try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
+            System.setProperty("aws.accessKeyId", "local");
+            System.setProperty("aws.secretAccessKey", "local");
+            DatabaseSettings settings = new DatabaseSettings(dataApi.clusterArn(), dataApi.secretArn(),
+                    dataApi.database(), "us-east-1", Optional.of(dataApi.endpoint()));
+            try (RdsDataClient client = RdsDataClientFactory.create(settings)) {
+                Database database = new Database(client, settings, RetryPolicy.standard());
+                new MigrationRunner(database, Migrations.fromClasspath()).migrate();
+                ObjectMapper json = JsonMapper.create();
+                RoundLauncher launcher = new RoundLauncher(database,
+                        EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "outbox")), database),
+                        new UnsubscribeTokens(), new AuditTrail(json), json);
+                Measured small = sendRound(database, json, launcher, Math.max(1, recipients / 10), "small");
+                Measured large = sendRound(database, json, launcher, recipients, "large");
+                BenchmarkDoc.publish(out, SECTION, report(small, large));
+            }
+        }
+        return 0;
+    }
+
+    private static Measured sendRound(Database database, ObjectMapper json, RoundLauncher launcher, int recipients,
+                                      String tag) throws InterruptedException {
+        ContactRepository contacts = new ContactRepository(json, new AuditTrail(json));
+        ContactList list = new ListRepository().create(database, "Send benchmark " + tag, "");
+        List<ContactInput> people = new ArrayList<>(recipients);
+        for (int i = 0; i < recipients; i++) {
+            people.add(new ContactInput(EmailAddress.parse(tag + i + "@example" + (i % 97) + ".com"), "First" + i,
+                    "Last" + i, Map.of("plan", i % 3 == 0 ? "pro" : "free")));
+        }
+        contacts.addToList(database, list.id(), people, "benchmark");
+        people.clear();
+
+        CampaignRepository campaigns = new CampaignRepository();
+        RoundRepository rounds = new RoundRepository(json);
+        Campaign campaign = campaigns.create(database, new Campaign(null, "Benchmark " + tag, "", "news@example.com",
+                "News", null, "UTC", "active", "benchmark", null, null));
+        UUID roundId = rounds.create(database, campaign.id(), new RoundRepository.Content("Round", "Hello {{firstName}}",
+                "<p>Hello {{firstName}} {{lastName}}, your plan: {{attributes.plan}}</p><p>{{unsubscribeUrl}}</p>",
+                "Hello {{firstName}}", Instant.now().plusSeconds(1)), List.of(list.id()), "benchmark");
+        rounds.transition(database, roundId, "draft", "pending_approval", "benchmark", null);
+        rounds.transition(database, roundId, "pending_approval", "scheduled", "approver", null);
+        // Wait for the round to fall due by the database's clock.
+        Thread.sleep(1_500);
+
+        System.gc();
+        long usedBefore = usedHeap();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long calls = database.calls();
+        long started = System.nanoTime();
+        RoundLauncher.LaunchReport report = launcher.launchDue(() -> true);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        if (report.messagesSent() != recipients) {
+            throw new IllegalStateException("sent " + report.messagesSent() + " of " + recipients);
+        }
+        long sendCalls = database.calls() - calls;
+        System.gc();
+        long retained = Math.max(0, usedHeap() - usedBefore);
+        return new Measured(recipients, millis, sendCalls, peak / (1024 * 1024), retained / (1024 * 1024));
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String report(Measured small, Measured large) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append(BenchmarkDoc.begin(SECTION)).append('\n');
+        md.append("## Sending a round\n\n");
+        md.append(String.format(Locale.ROOT, "Measured %s on %s. One round per size sent by the launch job's code "
+                + "(`RoundLauncher`) through the outbox provider on the local Data API: claim, ledger, batches of "
+                + "500 (render with merge fields and unsubscribe link, store, record results), finish. Rerun: "
+                + "`java -jar local/target/campaign-local.jar bench-send --recipients %d`.%n%n",
+                LocalDate.now(), BenchmarkDoc.machine(), large.recipients()));
+        md.append("| recipients | wall | Data API calls | calls per 1,000 recipients | peak heap (incl. garbage) "
+                + "| heap retained after the send |\n|---|---|---|---|---|---|\n");
+        for (Measured m : List.of(small, large)) {
+            md.append(String.format(Locale.ROOT, "| %,d | %.1f s | %d | %.1f | %d MiB | %d MiB |%n", m.recipients(),
+                    m.millis() / 1000.0, m.calls(), m.calls() * 1000.0 / m.recipients(), m.peakHeapMb(),
+                    m.retainedMb()));
+        }
+        double perThousand = large.calls() * 1000.0 / large.recipients();
+        md.append(String.format(Locale.ROOT, "%nTarget: ≤ 40 Data API calls per 1,000 recipients: %s. Memory: the "
+                + "launcher holds one batch of 500 at a time; what a send leaves on the heap is %d MiB at %,d and %d "
+                + "MiB at %,d recipients (peak heap is mostly uncollected garbage of the same JVM, which also runs "
+                + "the local Data API).%n", perThousand <= 40 ? "met" : "**not met**", small.retainedMb(),
+                small.recipients(), large.retainedMb(), large.recipients()));
+        md.append(BenchmarkDoc.end(SECTION)).append('\n');
+        return md.toString();
+    }
+}

@@ -77,8 +77,10 @@ final class RoundsRoutes {
                 .add("POST /rounds/{roundId}/approve", this::approve)
                 .add("POST /rounds/{roundId}/reject", this::reject)
                 .add("POST /rounds/{roundId}/cancel", this::cancel)
+                .add("POST /rounds/{roundId}/send-now", this::sendNow)
                 .add("GET /rounds/{roundId}/deliveries", this::deliveries)
-                .add("GET /sends", this::sends);
+                .add("GET /sends", this::sends)
+                .add("GET /audit", this::auditTrail);
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -205,6 +207,47 @@ final class RoundsRoutes {
                     CampaignsRoutes.change(request, before, after));
             return after;
         }));
+    }
+
+    /**
+     * Sends an approved round now instead of at its time (approver or admin; trigger {@code manual}, audited): it
+     * becomes due at once and the launch job, which runs every minute, sends it.
+     */
+    private ApiResponse sendNow(ApiRequest request) {
+        request.caller().require(Role.APPROVER);
+        UUID roundId = request.pathUuid("roundId");
+        String actor = CampaignsRoutes.actor(request);
+        return ApiResponse.ok(database.inTransaction(tx -> {
+            RoundRepository.Locked locked = lock(tx, roundId);
+            if (!locked.status().equals("scheduled")) {
+                throw ApiProblem.conflict("only an approved (scheduled) round can be sent now; it is " + locked.status());
+            }
+            Round before = rounds.find(tx, roundId).orElseThrow();
+            rounds.sendNow(tx, roundId);
+            Round after = rounds.find(tx, roundId).orElseThrow();
+            audit.record(tx, actor, "round.send_now", "round", roundId.toString(),
+                    CampaignsRoutes.change(request, before, after));
+            return after;
+        }));
+    }
+
+    /** {@code GET /audit?entityType=&entityId=&actor=&from=&to=&cursor=}: who did what, newest first. */
+    private ApiResponse auditTrail(ApiRequest request) {
+        request.caller().requireReader();
+        PageRequest page = request.page();
+        return ApiResponse.ok(PageResponse.of(audit.page(database, request.query("entityType").orElse(null),
+                request.query("entityId").orElse(null), request.query("actor").orElse(null),
+                instant(request, "from"), instant(request, "to"), page.after(2), page.limit())));
+    }
+
+    private static java.time.Instant instant(ApiRequest request, String name) {
+        return request.query(name).map(value -> {
+            try {
+                return java.time.OffsetDateTime.parse(value).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ApiProblem.invalid(name, "must be an ISO-8601 time with an offset, e.g. 2025-10-03T00:00:00Z");
+            }
+        }).orElse(null);
     }
 
     /** The round's ledger: who it went to, with each message's status. */

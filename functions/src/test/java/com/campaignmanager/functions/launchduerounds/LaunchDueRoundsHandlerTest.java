@@ -233,4 +233,38 @@ class LaunchDueRoundsHandlerTest {
         // Only the 12 that had not gone out reach the provider now.
         assertThat(outbox(roundId)).isEqualTo(12);
     }
+
+    @Test
+    void sendNowSendsAnApprovedRoundAtOnceAsAManualTriggerAndTheAuditTrailSaysWho() throws Exception {
+        UUID roundId = dueRound(List.of(list("email\nnow-" + UUID.randomUUID() + "@x.com\n")));
+        execute("UPDATE rounds SET scheduled_at = now() + interval '3 days' WHERE id = ?", roundId);
+
+        ApiCall.Response byEditor = ApiCall.to(CAMPAIGNS, "POST /rounds/{roundId}/send-now", roundId).as("ed", "editor")
+                .send();
+        JsonNode now = ApiCall.to(CAMPAIGNS, "POST /rounds/{roundId}/send-now", roundId).as("boss", "approver")
+                .send().json();
+        launch();
+        JsonNode audit = ApiCall.to(CAMPAIGNS, "GET /audit").as("v", "viewer").query("entityType", "round")
+                .query("entityId", roundId.toString()).send().json();
+        ApiCall.Response badFrom = ApiCall.to(CAMPAIGNS, "GET /audit").as("v", "viewer").query("from", "yesterday")
+                .send();
+
+        assertThat(byEditor.status()).isEqualTo(403);
+        assertThat(now.get("trigger").asText()).isEqualTo("manual");
+        assertThat(round(roundId).get("status").asText()).isEqualTo("sent");
+        assertThat(outbox(roundId)).isEqualTo(1);
+        assertThat(audit.get("items")).extracting(e -> e.get("action").asText())
+                .contains("round.created", "round.submitted", "round.approved", "round.send_now", "round.sent");
+        JsonNode sendNow = null;
+        for (JsonNode event : audit.get("items")) {
+            if (event.get("action").asText().equals("round.send_now")) {
+                sendNow = event;
+            }
+        }
+        assertThat(sendNow.get("actor").asText()).isEqualTo("boss@example.com");
+        assertThat(sendNow.get("detail").get("before").get("trigger").isNull()).isTrue();
+        assertThat(sendNow.get("detail").get("after").get("trigger").asText()).isEqualTo("manual");
+        assertThat(sendNow.get("detail").get("requestId").asText()).isNotBlank();
+        assertThat(badFrom.json().get("errors").get(0).get("field").asText()).isEqualTo("from");
+    }
 }

@@ -21,6 +21,34 @@ public final class AuditTrail {
         this.json = json;
     }
 
+    /** One entry: {@code detail} holds before/after and the request id where the change had them. */
+    public record AuditEvent(java.util.UUID id, java.time.Instant at, String actor, String action, String entityType,
+                             String entityId, com.fasterxml.jackson.databind.JsonNode detail) {
+    }
+
+    /** Newest first, filtered by whatever is given. */
+    public com.campaignmanager.shared.db.Page<AuditEvent> page(SqlExecutor sql, String entityType, String entityId,
+                                                                String actor, java.time.Instant from,
+                                                                java.time.Instant to, java.util.List<String> after,
+                                                                int limit) {
+        Params params = Params.of("entityType", entityType).put("entityId", entityId).put("actor", actor)
+                .put("from", from).put("to", to);
+        try {
+            params.put("afterOccurredAt", after == null ? null : java.time.Instant.parse(after.get(0)))
+                    .put("afterId", after == null ? null : java.util.UUID.fromString(after.get(1)));
+        } catch (RuntimeException e) {
+            throw new com.campaignmanager.shared.db.InvalidCursorException();
+        }
+        return sql.queryPage(SQL.get("page-audit-events"), params, limit, r -> {
+            try {
+                return new AuditEvent(r.uuid("id"), r.instant("occurred_at"), r.string("actor"), r.string("action"),
+                        r.string("entity_type"), r.string("entity_id"), json.readTree(r.json("detail")));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("audit detail is not JSON", e);
+            }
+        }, e -> com.campaignmanager.shared.db.Cursor.encode(e.at().toString(), e.id().toString()));
+    }
+
     public void record(SqlExecutor sql, String actor, String action, String entityType, String entityId,
                        Map<String, ?> detail) {
         try {

@@ -93,6 +93,11 @@ public final class RoundRepository {
                 .put("toStatus", to).put("actor", actor).put("reason", reason)) == 1;
     }
 
+    /** Makes a scheduled round due now (trigger manual); false when it is not scheduled. */
+    public boolean sendNow(SqlExecutor sql, UUID roundId) {
+        return sql.update(SQL.get("send-now"), Params.of("roundId", roundId)) == 1;
+    }
+
     /** Rounds about to send or sending to this list: while there are any, the list must stay. */
     public long countActiveUsingList(SqlExecutor sql, UUID listId) {
         return sql.querySingle(SQL.get("count-rounds-using-list"), Params.of("listId", listId), r -> r.longValue("in_use"));

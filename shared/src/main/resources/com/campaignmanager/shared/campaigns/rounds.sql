@@ -100,3 +100,8 @@ WHERE r.launched_at >= :from AND r.launched_at < :to
   AND (:afterLaunchedAt::timestamptz IS NULL OR (r.launched_at, r.id) > (:afterLaunchedAt, :afterId))
 ORDER BY r.launched_at, r.id
 LIMIT :limit
+
+-- name: send-now
+-- A scheduled (approved) round made due at once; the launch job sends it within the minute.
+UPDATE rounds SET scheduled_at = now(), trigger = 'manual', updated_at = now()
+WHERE id = :roundId AND status = 'scheduled'

@@ -1,6 +1,7 @@
 package com.campaignmanager.functions.campaigns;
 
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
@@ -10,7 +11,7 @@ import dagger.Provides;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, HttpModule.class, CampaignsComponent.RoutesModule.class})
+@Component(modules = {DataApiModule.class, HttpModule.class, EmailModule.class, CampaignsComponent.RoutesModule.class})
 interface CampaignsComponent {
 
     RouteDispatcher dispatcher();

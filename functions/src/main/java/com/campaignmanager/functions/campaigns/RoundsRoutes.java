@@ -3,6 +3,7 @@ package com.campaignmanager.functions.campaigns;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
+import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.Round;
 import com.campaignmanager.shared.campaigns.RoundRepository;
 import com.campaignmanager.shared.db.Database;
@@ -59,13 +60,16 @@ final class RoundsRoutes {
     private final CampaignRepository campaigns;
     private final RoundRepository rounds;
     private final AuditTrail audit;
+    private final Preflight preflight;
 
     @Inject
-    RoundsRoutes(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit) {
+    RoundsRoutes(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit,
+                 Preflight preflight) {
         this.database = database;
         this.campaigns = campaigns;
         this.rounds = rounds;
         this.audit = audit;
+        this.preflight = preflight;
     }
 
     void addTo(Routes.Builder routes) {
@@ -78,6 +82,7 @@ final class RoundsRoutes {
                 .add("POST /rounds/{roundId}/reject", this::reject)
                 .add("POST /rounds/{roundId}/cancel", this::cancel)
                 .add("POST /rounds/{roundId}/send-now", this::sendNow)
+                .add("GET /rounds/{roundId}/preflight", this::preflight)
                 .add("GET /rounds/{roundId}/deliveries", this::deliveries)
                 .add("GET /sends", this::sends)
                 .add("GET /audit", this::auditTrail);
@@ -167,7 +172,7 @@ final class RoundsRoutes {
         UUID roundId = request.pathUuid("roundId");
         String actor = CampaignsRoutes.actor(request);
         return transition(request, roundId, "draft", "pending_approval", actor, null, "round.submitted",
-                (tx, locked, round) -> requireReady(locked, round));
+                (tx, locked, round) -> requireReady(tx, roundId));
     }
 
     private ApiResponse approve(ApiRequest request) {
@@ -179,7 +184,7 @@ final class RoundsRoutes {
                     if (actor.equals(locked.submittedBy())) {
                         throw ApiProblem.forbidden("the person who submitted a round may not approve it");
                     }
-                    requireReady(locked, round);
+                    requireReady(tx, roundId);
                 });
     }
 
@@ -313,27 +318,23 @@ final class RoundsRoutes {
         }));
     }
 
-    /** What submit and approve insist on: a time in the future (the database's clock), lists, a message. */
-    private static void requireReady(RoundRepository.Locked locked, Round round) {
-        List<String> problems = new ArrayList<>();
-        if (locked.scheduledAt() == null) {
-            problems.add("scheduledAt is not set");
-        } else if (!locked.inFuture()) {
-            problems.add("scheduledAt is in the past");
-        }
-        if (round.listIds().isEmpty()) {
-            problems.add("no list is chosen");
-        }
-        if (round.subject().isBlank()) {
-            problems.add("the subject is empty");
-        }
-        if (round.htmlBody().isBlank() && round.textBody().isBlank()) {
-            problems.add("the message has no body");
-        }
-        if (!problems.isEmpty()) {
+    /** Submit and approve insist on a passing preflight; a fail answers 422 with the whole checklist. */
+    private void requireReady(Transaction tx, UUID roundId) {
+        Preflight.Result result = preflight.run(tx, roundId, false);
+        if (!result.ready()) {
+            List<String> problems = result.items().stream().filter(i -> i.status().equals("fail"))
+                    .map(i -> i.check() + ": " + i.detail()).toList();
             throw ApiProblem.unprocessable("the round is not ready: " + String.join("; ", problems),
-                    Map.of("problems", problems));
+                    Map.of("problems", problems, "checklist", result.items()));
         }
+    }
+
+    /** {@code {ready, items: [{check, status: pass|warn|fail, detail}]}}. */
+    private ApiResponse preflight(ApiRequest request) {
+        request.caller().requireReader();
+        UUID roundId = request.pathUuid("roundId");
+        existing(roundId);
+        return ApiResponse.ok(preflight.run(database, roundId, false));
     }
 
     private static boolean sameApprovedContent(Round before, Round after) {

@@ -38,9 +38,17 @@ class CampaignsHandlerTest {
         return created.json().get("id").asText();
     }
 
-    private static String list() {
+    private static String emptyList() {
         return ApiCall.to(LISTS, "POST /lists").as("ed", "editor").json(Map.of("name", "Round list " + UUID.randomUUID()))
                 .send().json().get("id").asText();
+    }
+
+    /** A list with one sendable contact, as preflight requires. */
+    private static String list() {
+        String listId = emptyList();
+        ApiCall.to(LISTS, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
+                .json(Map.of("email", "reader-" + UUID.randomUUID() + "@example.com")).send();
+        return listId;
     }
 
     private static JsonNode round(String campaignId, String listId, String scheduledAt) {
@@ -150,7 +158,8 @@ class CampaignsHandlerTest {
         Response submitted = act(pastRound, "submit", "ed", "editor");
 
         assertThat(submitted.status()).isEqualTo(422);
-        assertThat(submitted.json().get("problems")).extracting(JsonNode::asText).contains("scheduledAt is in the past");
+        assertThat(submitted.json().get("problems")).extracting(JsonNode::asText).contains("scheduledAt: in the past");
+        assertThat(submitted.json().get("checklist")).isNotEmpty();
         assertThat(missingList.json().get("errors").get(0).get("field").asText()).isEqualTo("listIds");
         assertThat(noOffset.json().get("errors").get(0).get("field").asText()).isEqualTo("scheduledAt");
     }
@@ -193,5 +202,24 @@ class CampaignsHandlerTest {
 
         assertThat(round.get("status").asText()).isEqualTo("cancelled");
         assertThat(newRound.status()).isEqualTo(409);
+    }
+
+    @Test
+    void preflightListsEveryCheckAndBlocksUnknownMergeFieldsAndEmptyLists() {
+        String emptyList = emptyList();
+        String campaignId = campaign("UTC");
+        String roundId = ApiCall.to(HANDLER, "POST /campaigns/{campaignId}/rounds", campaignId).as("ed", "editor")
+                .json(Map.of("name", "Checked", "subject", "Hi {{nickname}}", "textBody", "Hello",
+                        "listIds", List.of(emptyList), "scheduledAt", FUTURE)).send().json().get("id").asText();
+
+        JsonNode checklist = ApiCall.to(HANDLER, "GET /rounds/{roundId}/preflight", roundId).as("v", "viewer").send()
+                .json();
+        Response submit = act(roundId, "submit", "ed", "editor");
+
+        assertThat(checklist.get("ready").asBoolean()).isFalse();
+        assertThat(checklist.get("items")).extracting(i -> i.get("check").asText() + "=" + i.get("status").asText())
+                .contains("merge-fields=fail", "lists=fail", "subject=pass", "body=pass", "scheduledAt=pass",
+                        "provider=pass", "sender=warn");
+        assertThat(submit.status()).isEqualTo(422);
     }
 }

@@ -267,4 +267,19 @@ class LaunchDueRoundsHandlerTest {
         assertThat(sendNow.get("detail").get("requestId").asText()).isNotBlank();
         assertThat(badFrom.json().get("errors").get(0).get("field").asText()).isEqualTo("from");
     }
+
+    @Test
+    void aRoundThatFailsPreflightAtLaunchSendsNothingAndFailsWithTheChecklist() throws Exception {
+        String email = "gone-" + UUID.randomUUID() + "@x.com";
+        UUID roundId = dueRound(List.of(list("email\n" + email + "\n")));
+        // Everyone on the list unsubscribed between approval and launch.
+        ApiCall.to(LISTS, "POST /suppressions").as("ed", "editor").json(Map.of("email", email)).send();
+
+        launch();
+        JsonNode failed = round(roundId);
+
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("failureReason").asText()).contains("no recipient that is not suppressed");
+        assertThat(outbox(roundId)).isZero();
+    }
 }

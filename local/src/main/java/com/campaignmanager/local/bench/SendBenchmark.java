@@ -12,6 +12,7 @@ import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.aws.RdsDataClientFactory;
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
+import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
 import com.campaignmanager.shared.config.DatabaseSettings;
@@ -73,9 +74,10 @@ public final class SendBenchmark {
                 Database database = new Database(client, settings, RetryPolicy.standard());
                 new MigrationRunner(database, Migrations.fromClasspath()).migrate();
                 ObjectMapper json = JsonMapper.create();
-                RoundLauncher launcher = new RoundLauncher(database,
-                        EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "outbox")), database),
-                        new UnsubscribeTokens(), new AuditTrail(json), json);
+                var provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "outbox")), database);
+                RoundLauncher launcher = new RoundLauncher(database, provider, new UnsubscribeTokens(),
+                        new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider),
+                        json);
                 Measured small = sendRound(database, json, launcher, Math.max(1, recipients / 10), "small");
                 Measured large = sendRound(database, json, launcher, recipients, "large");
                 BenchmarkDoc.publish(out, SECTION, report(small, large));

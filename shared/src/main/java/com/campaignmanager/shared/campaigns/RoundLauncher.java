@@ -37,6 +37,7 @@ import javax.inject.Singleton;
 @Singleton
 public final class RoundLauncher {
     private static final SqlStatements SQL = SqlStatements.load(RoundLauncher.class, "sending.sql");
+    private static final SqlStatements PREFLIGHT_SQL = SqlStatements.load(RoundLauncher.class, "preflight.sql");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     static final int MAX_ATTEMPTS = 5;
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -49,16 +50,18 @@ public final class RoundLauncher {
     private final EmailProvider provider;
     private final UnsubscribeTokens tokens;
     private final AuditTrail audit;
+    private final Preflight preflight;
     private final ObjectMapper json;
     private final String publicApiUrl;
 
     @Inject
     public RoundLauncher(Database database, EmailProvider provider, UnsubscribeTokens tokens, AuditTrail audit,
-                         ObjectMapper json) {
+                         Preflight preflight, ObjectMapper json) {
         this.database = database;
         this.provider = provider;
         this.tokens = tokens;
         this.audit = audit;
+        this.preflight = preflight;
         this.json = json;
         this.publicApiUrl = Environment.system().optional("PUBLIC_API_URL").orElse("http://127.0.0.1:3000");
     }
@@ -80,6 +83,11 @@ public final class RoundLauncher {
                 break;
             }
             Claimed round = claimed.get();
+            Preflight.Result checked = preflight.run(database, round.id(), true);
+            if (!checked.ready()) {
+                fail(round.id(), owner, checked);
+                continue;
+            }
             database.updateIdempotent(SQL.get("materialise-ledger"), Params.of("roundId", round.id()));
             if (send(round, owner, timeLeft, totals)) {
                 finish(round.id(), owner).ifPresent(status -> finished.add(round.id()));
@@ -167,6 +175,24 @@ public final class RoundLauncher {
         database.updateIdempotent(SQL.get("wait-for-retries"), Params.of("roundId", roundId).put("owner", owner)
                 .put("until", next));
         return false;
+    }
+
+    /** The preflight failed at launch: nothing is sent; the round is failed with the checklist, audited. */
+    private void fail(UUID roundId, String owner, Preflight.Result checked) {
+        String reason;
+        try {
+            reason = json.writeValueAsString(checked.items());
+        } catch (JsonProcessingException e) {
+            reason = "preflight failed";
+        }
+        String failure = reason;
+        database.inTransaction(tx -> {
+            tx.update(PREFLIGHT_SQL.get("fail-round"), Params.of("roundId", roundId).put("owner", owner)
+                    .put("reason", failure));
+            audit.record(tx, "scheduler", "round.failed", "round", roundId.toString(),
+                    Map.of("preflight", checked.items()));
+            return null;
+        });
     }
 
     private Optional<String> finish(UUID roundId, String owner) {

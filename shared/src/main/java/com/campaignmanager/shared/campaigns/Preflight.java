@@ -1,0 +1,108 @@
+package com.campaignmanager.shared.campaigns;
+
+import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.SqlExecutor;
+import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.email.EmailProvider;
+import com.campaignmanager.shared.email.MessageRenderer;
+import com.campaignmanager.shared.email.ProviderCheck;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * The checklist a round must pass at submit, at approve and again at launch: sender and its domain, subject and
+ * body, merge fields, lists with sendable recipients, time, provider; and a warning when another round of the
+ * campaign goes to the same list within 24 hours. A {@code fail} blocks; a {@code warn} is shown.
+ */
+@Singleton
+public final class Preflight {
+    private static final SqlStatements SQL = SqlStatements.load(Preflight.class, "preflight.sql");
+    /** Comma-separated domains rounds may be sent from; unset allows any (with a warning). */
+    public static final String ALLOWED_SENDER_DOMAINS = "ALLOWED_SENDER_DOMAINS";
+
+    public record Item(String check, String status, String detail) {
+    }
+
+    public record Result(boolean ready, List<Item> items) {
+    }
+
+    private final RoundRepository rounds;
+    private final CampaignRepository campaigns;
+    private final EmailProvider provider;
+    private final Set<String> allowedDomains;
+
+    @Inject
+    public Preflight(RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider) {
+        this.rounds = rounds;
+        this.campaigns = campaigns;
+        this.provider = provider;
+        this.allowedDomains = new LinkedHashSet<>();
+        Environment.system().optional(ALLOWED_SENDER_DOMAINS).ifPresent(domains -> Arrays.stream(domains.split(","))
+                .map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).forEach(allowedDomains::add));
+    }
+
+    /** {@code atLaunch}: the round is due, so its time is not checked. */
+    public Result run(SqlExecutor sql, UUID roundId, boolean atLaunch) {
+        Round round = rounds.find(sql, roundId).orElseThrow();
+        Campaign campaign = campaigns.find(sql, round.campaignId()).orElseThrow();
+        List<Item> items = new ArrayList<>();
+
+        String domain = campaign.fromEmail().substring(campaign.fromEmail().indexOf('@') + 1);
+        if (allowedDomains.isEmpty()) {
+            items.add(new Item("sender", "warn", campaign.fromEmail() + " (no sender domain allow-list is configured)"));
+        } else if (allowedDomains.contains(domain)) {
+            items.add(new Item("sender", "pass", campaign.fromEmail()));
+        } else {
+            items.add(new Item("sender", "fail", "the domain " + domain + " is not among " + allowedDomains));
+        }
+        items.add(round.subject().isBlank() ? new Item("subject", "fail", "the subject is empty")
+                : new Item("subject", "pass", round.subject()));
+        items.add(round.htmlBody().isBlank() && round.textBody().isBlank()
+                ? new Item("body", "fail", "the message has no HTML or text body")
+                : new Item("body", "pass", round.htmlBody().isBlank() ? "text only" : "HTML"
+                        + (round.textBody().isBlank() ? " only" : " and text")));
+        Set<String> unresolved = new LinkedHashSet<>();
+        unresolved.addAll(MessageRenderer.unresolved(round.subject()));
+        unresolved.addAll(MessageRenderer.unresolved(round.htmlBody()));
+        unresolved.addAll(MessageRenderer.unresolved(round.textBody()));
+        items.add(unresolved.isEmpty() ? new Item("merge-fields", "pass", "all merge fields are known")
+                : new Item("merge-fields", "fail", "unknown merge fields: " + String.join(", ", unresolved)));
+
+        List<String[]> lists = sql.query(SQL.get("sendable-per-list"), Params.of("roundId", roundId),
+                r -> new String[] {r.string("name"), String.valueOf(r.longValue("sendable"))});
+        if (lists.isEmpty()) {
+            items.add(new Item("lists", "fail", "no list is chosen"));
+        }
+        for (String[] list : lists) {
+            long sendable = Long.parseLong(list[1]);
+            items.add(sendable > 0 ? new Item("lists", "pass", list[0] + ": " + sendable + " sendable recipients")
+                    : new Item("lists", "fail", list[0] + " has no recipient that is not suppressed"));
+        }
+        if (!atLaunch) {
+            Boolean inFuture = sql.querySingle(SQL.get("round-timing"), Params.of("roundId", roundId),
+                    r -> r.bool("in_future"));
+            items.add(Boolean.TRUE.equals(inFuture) ? new Item("scheduledAt", "pass", String.valueOf(round.scheduledAt()))
+                    : new Item("scheduledAt", "fail", round.scheduledAt() == null ? "not set" : "in the past"));
+        }
+        ProviderCheck check = provider.check();
+        items.add(check.configured() && check.reachable() ? new Item("provider", "pass", provider.name())
+                : new Item("provider", "fail", provider.name() + ": " + check.detail()));
+        if (round.scheduledAt() != null) {
+            long nearby = sql.querySingle(SQL.get("nearby-rounds-to-same-lists"), Params.of("roundId", roundId),
+                    r -> r.longValue("nearby"));
+            if (nearby > 0) {
+                items.add(new Item("frequency", "warn", nearby
+                        + " other round(s) of this campaign go to the same list within 24 hours"));
+            }
+        }
+        return new Result(items.stream().noneMatch(i -> i.status().equals("fail")), items);
+    }
+}

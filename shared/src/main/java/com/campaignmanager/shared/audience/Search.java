@@ -1,7 +1,6 @@
 package com.campaignmanager.shared.audience;
 
-import com.campaignmanager.shared.db.Cursor;
-import com.campaignmanager.shared.db.InvalidCursorException;
+import com.campaignmanager.shared.db.CreatedAtKeyset;
 import com.campaignmanager.shared.db.Params;
 import java.time.Instant;
 import java.util.List;
@@ -18,18 +17,10 @@ final class Search {
     }
 
     static Params byCreatedAt(Params params, String q, List<String> after) {
-        params.put("q", likeText(q));
-        if (after == null) {
-            return params.put("afterCreatedAt", (Instant) null).put("afterId", (UUID) null);
-        }
-        try {
-            return params.put("afterCreatedAt", Instant.parse(after.get(0))).put("afterId", UUID.fromString(after.get(1)));
-        } catch (RuntimeException e) {
-            throw new InvalidCursorException();
-        }
+        return CreatedAtKeyset.bind(params.put("q", likeText(q)), after);
     }
 
     static String cursor(Instant createdAt, UUID id) {
-        return Cursor.encode(createdAt.toString(), id.toString());
+        return CreatedAtKeyset.cursor(createdAt, id);
     }
 }

@@ -1,13 +1,11 @@
 package com.campaignmanager.shared.campaigns;
 
-import com.campaignmanager.shared.db.Cursor;
-import com.campaignmanager.shared.db.InvalidCursorException;
+import com.campaignmanager.shared.db.CreatedAtKeyset;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,19 +36,10 @@ public final class CampaignRepository {
     }
 
     public Page<Campaign> page(SqlExecutor sql, String status, String q, List<String> after, int limit) {
-        Params params = Params.of("status", status)
-                .put("q", q == null ? null : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
-        if (after == null) {
-            params.put("afterCreatedAt", (Instant) null).put("afterId", (UUID) null);
-        } else {
-            try {
-                params.put("afterCreatedAt", Instant.parse(after.get(0))).put("afterId", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw new InvalidCursorException();
-            }
-        }
+        Params params = CreatedAtKeyset.bind(Params.of("status", status)
+                .put("q", q == null ? null : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")), after);
         return sql.queryPage(SQL.get("page-campaigns"), params, limit, CampaignRepository::map,
-                c -> Cursor.encode(c.createdAt().toString(), c.id().toString()));
+                c -> CreatedAtKeyset.cursor(c.createdAt(), c.id()));
     }
 
     public Campaign update(SqlExecutor sql, Campaign campaign) {

@@ -1,5 +1,6 @@
 package com.campaignmanager.shared.campaigns;
 
+import com.campaignmanager.shared.db.CreatedAtKeyset;
 import com.campaignmanager.shared.db.Cursor;
 import com.campaignmanager.shared.db.InvalidCursorException;
 import com.campaignmanager.shared.db.Page;
@@ -67,18 +68,9 @@ public final class RoundRepository {
     }
 
     public Page<Round> page(SqlExecutor sql, UUID campaignId, List<String> after, int limit) {
-        Params params = Params.of("campaignId", campaignId);
-        if (after == null) {
-            params.put("afterCreatedAt", (Instant) null).put("afterId", (UUID) null);
-        } else {
-            try {
-                params.put("afterCreatedAt", Instant.parse(after.get(0))).put("afterId", UUID.fromString(after.get(1)));
-            } catch (RuntimeException e) {
-                throw new InvalidCursorException();
-            }
-        }
-        return sql.queryPage(SQL.get("page-campaign-rounds"), params, limit, this::map,
-                r -> Cursor.encode(r.createdAt().toString(), r.id().toString()));
+        return sql.queryPage(SQL.get("page-campaign-rounds"),
+                CreatedAtKeyset.bind(Params.of("campaignId", campaignId), after), limit, this::map,
+                r -> CreatedAtKeyset.cursor(r.createdAt(), r.id()));
     }
 
     public void updateContent(SqlExecutor sql, UUID roundId, Content content) {

@@ -4,6 +4,7 @@ import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
 import com.campaignmanager.shared.campaigns.Preflight;
+import com.campaignmanager.shared.campaigns.TestSends;
 import com.campaignmanager.shared.campaigns.Round;
 import com.campaignmanager.shared.campaigns.RoundRepository;
 import com.campaignmanager.shared.db.Database;
@@ -61,15 +62,17 @@ final class RoundsRoutes {
     private final RoundRepository rounds;
     private final AuditTrail audit;
     private final Preflight preflight;
+    private final TestSends testSends;
 
     @Inject
     RoundsRoutes(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit,
-                 Preflight preflight) {
+                 Preflight preflight, TestSends testSends) {
         this.database = database;
         this.campaigns = campaigns;
         this.rounds = rounds;
         this.audit = audit;
         this.preflight = preflight;
+        this.testSends = testSends;
     }
 
     void addTo(Routes.Builder routes) {
@@ -83,6 +86,7 @@ final class RoundsRoutes {
                 .add("POST /rounds/{roundId}/cancel", this::cancel)
                 .add("POST /rounds/{roundId}/send-now", this::sendNow)
                 .add("GET /rounds/{roundId}/preflight", this::preflight)
+                .add("POST /rounds/{roundId}/test-send", this::testSend)
                 .add("GET /rounds/{roundId}/deliveries", this::deliveries)
                 .add("GET /sends", this::sends)
                 .add("GET /audit", this::auditTrail);
@@ -327,6 +331,48 @@ final class RoundsRoutes {
             throw ApiProblem.unprocessable("the round is not ready: " + String.join("; ", problems),
                     Map.of("problems", problems, "checklist", result.items()));
         }
+    }
+
+    record TestSendRequest(List<String> emails) {
+        TestSendRequest {
+            if (emails == null || emails.isEmpty()) {
+                throw new InvalidFieldException("emails", "give 1 to " + TestSends.MAX_ADDRESSES + " addresses");
+            }
+            if (emails.size() > TestSends.MAX_ADDRESSES) {
+                throw new InvalidFieldException("emails", "at most " + TestSends.MAX_ADDRESSES + " addresses");
+            }
+        }
+    }
+
+    record TestSendResult(List<TestSends.Outcome> sent) {
+    }
+
+    /** A few addresses get the round now, marked as a test; recorded and audited, never counted. */
+    private ApiResponse testSend(ApiRequest request) {
+        request.caller().require(Role.EDITOR);
+        UUID roundId = request.pathUuid("roundId");
+        TestSendRequest body = request.body(TestSendRequest.class);
+        List<com.campaignmanager.shared.audience.EmailAddress> addresses = new ArrayList<>();
+        for (int i = 0; i < body.emails().size(); i++) {
+            try {
+                addresses.add(com.campaignmanager.shared.audience.EmailAddress.parse(body.emails().get(i)));
+            } catch (com.campaignmanager.shared.audience.EmailAddress.InvalidEmailException e) {
+                throw ApiProblem.invalid("emails[" + i + "]", e.getMessage());
+            }
+        }
+        Round round = existing(roundId);
+        Campaign campaign = campaigns.find(database, round.campaignId()).orElseThrow();
+        // The links point back at the API this request came through (API Gateway sets host and proto).
+        String publicApiUrl = request.header("x-forwarded-proto").orElse("https") + "://"
+                + request.header("host").orElse("localhost");
+        List<TestSends.Outcome> outcomes = testSends.send(round, campaign, addresses, publicApiUrl);
+        database.inTransaction(tx -> {
+            audit.record(tx, CampaignsRoutes.actor(request), "round.test_sent", "round", roundId.toString(),
+                    Map.of("to", outcomes.stream().map(TestSends.Outcome::email).toList(),
+                            "requestId", request.requestId()));
+            return null;
+        });
+        return ApiResponse.ok(new TestSendResult(outcomes));
     }
 
     /** {@code {ready, items: [{check, status: pass|warn|fail, detail}]}}. */

@@ -282,4 +282,27 @@ class LaunchDueRoundsHandlerTest {
         assertThat(failed.get("failureReason").asText()).contains("no recipient that is not suppressed");
         assertThat(outbox(roundId)).isZero();
     }
+
+    @Test
+    void testSendsGoToAFewAddressesMarkedAsTestAndAreNeverCounted() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID roundId = dueRound(List.of(list("email,first_name\nreviewer-" + tag + "@x.com,Rita\n")));
+        execute("UPDATE rounds SET scheduled_at = now() + interval '1 day' WHERE id = ?", roundId);
+
+        JsonNode sent = ApiCall.to(CAMPAIGNS, "POST /rounds/{roundId}/test-send", roundId).as("ed", "editor")
+                .json(Map.of("emails", List.of("reviewer-" + tag + "@x.com", "boss-" + tag + "@x.com"))).send().json();
+        ApiCall.Response tooMany = ApiCall.to(CAMPAIGNS, "POST /rounds/{roundId}/test-send", roundId).as("ed", "editor")
+                .json(Map.of("emails", List.of("a@x.com", "b@x.com", "c@x.com", "d@x.com", "e@x.com", "f@x.com")))
+                .send();
+        ApiCall.Response badAddress = ApiCall.to(CAMPAIGNS, "POST /rounds/{roundId}/test-send", roundId)
+                .as("ed", "editor").json(Map.of("emails", List.of("ok@x.com", "nope"))).send();
+
+        assertThat(sent.get("sent")).extracting(s -> s.get("status").asText()).containsExactly("sent", "sent");
+        assertThat(count("SELECT count(*) FROM outbox_messages WHERE campaign_tag = ? AND test AND subject = "
+                + "'[TEST] Hi Rita'", roundId.toString())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM deliveries WHERE round_id = ? AND test", roundId)).isEqualTo(2);
+        assertThat(round(roundId).get("counts").get("sent").asInt()).isZero();
+        assertThat(tooMany.json().get("errors").get(0).get("field").asText()).isEqualTo("emails");
+        assertThat(badAddress.json().get("errors").get(0).get("field").asText()).isEqualTo("emails[1]");
+    }
 }

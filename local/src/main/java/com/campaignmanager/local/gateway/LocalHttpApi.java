@@ -185,6 +185,10 @@ public final class LocalHttpApi implements AutoCloseable {
                 headers.put(name, String.join(",", header.getValue()));
             }
         }
+        if (!headers.has("x-forwarded-proto")) {
+            // API Gateway always tells the function how the client came in.
+            headers.put("x-forwarded-proto", "http");
+        }
         if (!cookies.isEmpty()) {
             ArrayNode cookieArray = event.putArray("cookies");
             cookies.forEach(cookieArray::add);

@@ -84,3 +84,12 @@ SET status = CASE WHEN counts.failed > 0 AND counts.sent = 0 THEN 'failed' ELSE 
 FROM counts
 WHERE r.id = :roundId AND r.lease_owner = :owner AND r.status = 'sending'
 RETURNING r.status, r.recipients, r.sent, r.failed, r.skipped
+
+-- name: insert-test-delivery
+-- A test send is in the ledger too (answerable), marked test and never counted as the round's send.
+INSERT INTO deliveries (round_id, contact_id, email, email_hash, status, test)
+VALUES (:roundId, (SELECT id FROM contacts WHERE email_hash = :emailHash), :email, :emailHash, 'pending', true)
+RETURNING id, contact_id
+
+-- name: test-recipient
+SELECT first_name, last_name, attributes FROM contacts WHERE id = :contactId

@@ -22,8 +22,9 @@ import javax.inject.Inject;
 
 /** {@code /contacts}: one person across lists, their history, and erasure. */
 final class ContactsRoutes {
-    /** List memberships and provider events; deliveries join when rounds send. */
+    /** List memberships, what was sent (with opens and clicks) and what the provider reported. */
     record History(Contact contact, List<ContactRepository.Membership> memberships,
+                   List<ContactRepository.DeliverySummary> deliveries,
                    List<ContactRepository.ProviderEventSummary> providerEvents) {
     }
 
@@ -123,7 +124,7 @@ final class ContactsRoutes {
         request.caller().requireReader();
         UUID contactId = request.pathUuid("contactId");
         return ApiResponse.ok(new History(existing(contactId), contacts.memberships(database, contactId),
-                contacts.providerEvents(database, contactId)));
+                contacts.deliveries(database, contactId), contacts.providerEvents(database, contactId)));
     }
 
     /** Erasure (the right to be forgotten): admin only; the address stays suppressed as a hash. */

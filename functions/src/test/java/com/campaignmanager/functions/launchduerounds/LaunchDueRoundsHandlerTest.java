@@ -137,6 +137,11 @@ class LaunchDueRoundsHandlerTest {
                 + "OR to_email LIKE 'e-%')", roundId.toString())).isZero();
         JsonNode deliveries = ApiCall.to(CAMPAIGNS, "GET /rounds/{roundId}/deliveries", roundId).as("v", "viewer")
                 .query("status", "sent").send().json();
+        String annId = ApiCall.to(LISTS, "GET /contacts").as("v", "viewer").query("q", "a-" + tag).send().json()
+                .get("items").get(0).get("id").asText();
+        JsonNode history = ApiCall.to(LISTS, "GET /contacts/{contactId}/history", annId).as("v", "viewer").send().json();
+        assertThat(history.get("deliveries")).extracting(d -> d.get("roundId").asText() + "/" + d.get("status").asText())
+                .containsExactly(roundId + "/sent");
         assertThat(deliveries.get("items")).hasSize(3)
                 .allSatisfy(d -> assertThat(d.get("providerMessageId").asText()).startsWith("outbox:"));
     }

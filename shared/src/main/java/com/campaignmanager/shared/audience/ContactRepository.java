@@ -114,6 +114,18 @@ public final class ContactRepository {
                 r -> new Membership(r.uuid("list_id"), r.string("list_name"), r.instant("added_at"), r.string("source")));
     }
 
+    /** A message sent to the person, with the opens and clicks the provider reported for it. */
+    public record DeliverySummary(UUID deliveryId, UUID roundId, String roundName, String status, boolean test,
+                                  Instant sentAt, long opens, long clicks) {
+    }
+
+    public List<DeliverySummary> deliveries(SqlExecutor sql, UUID contactId) {
+        return sql.query(SQL.get("find-contact-deliveries"), Params.of("contactId", contactId),
+                r -> new DeliverySummary(r.uuid("id"), r.uuid("round_id"), r.string("round_name"), r.string("status"),
+                        Boolean.TRUE.equals(r.bool("test")), r.instant("sent_at"), r.longValue("opens"),
+                        r.longValue("clicks")));
+    }
+
     /** What the email provider reported about the address, newest first (the last 100). */
     public record ProviderEventSummary(String type, Instant occurredAt, String messageId, String customId,
                                        String result) {

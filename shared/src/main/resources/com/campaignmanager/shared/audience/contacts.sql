@@ -152,3 +152,14 @@ JOIN contacts c ON c.email_hash = e.email_hash
 WHERE c.id = :contactId
 ORDER BY e.occurred_at DESC
 LIMIT 100
+
+-- name: find-contact-deliveries
+-- What was sent to the person (the ledger), newest first; provider events refer to a delivery by its id (CustomID).
+SELECT d.id, d.round_id, r.name AS round_name, d.status, d.test, d.sent_at, d.created_at,
+       (SELECT count(*) FROM provider_events e WHERE e.custom_id = d.id::text AND e.event_type = 'open') AS opens,
+       (SELECT count(*) FROM provider_events e WHERE e.custom_id = d.id::text AND e.event_type = 'click') AS clicks
+FROM deliveries d
+JOIN rounds r ON r.id = d.round_id
+WHERE d.contact_id = :contactId
+ORDER BY d.created_at DESC
+LIMIT 100

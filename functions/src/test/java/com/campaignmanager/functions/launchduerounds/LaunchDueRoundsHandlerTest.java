@@ -142,6 +142,10 @@ class LaunchDueRoundsHandlerTest {
         JsonNode history = ApiCall.to(LISTS, "GET /contacts/{contactId}/history", annId).as("v", "viewer").send().json();
         assertThat(history.get("deliveries")).extracting(d -> d.get("roundId").asText() + "/" + d.get("status").asText())
                 .containsExactly(roundId + "/sent");
+        // Erasing the person leaves the ledger's facts, not the address.
+        ApiCall.to(LISTS, "DELETE /contacts/{contactId}", annId).as("root", "admin").send();
+        assertThat(count("SELECT count(*) FROM deliveries WHERE round_id = ? AND email LIKE 'a-%'", roundId)).isZero();
+        assertThat(count("SELECT count(*) FROM deliveries WHERE round_id = ? AND status = 'sent'", roundId)).isEqualTo(3);
         assertThat(deliveries.get("items")).hasSize(3)
                 .allSatisfy(d -> assertThat(d.get("providerMessageId").asText()).startsWith("outbox:"));
     }

@@ -151,6 +151,7 @@ public final class ContactRepository {
             }
             suppressions.suppressHash(tx, hash.get(), null, SuppressionReason.ERASED, "user:" + actor, null);
             tx.update(SQL.get("forget-provider-events"), Params.of("emailHash", hash.get()));
+            tx.update(SQL.get("forget-delivery-addresses"), Params.of("emailHash", hash.get()));
             tx.update(SQL.get("delete-contact"), Params.of("contactId", contactId));
             audit.record(tx, actor, "contact.erased", "contact", contactId.toString(), Map.of());
             return true;
@@ -179,6 +180,7 @@ public final class ContactRepository {
                             .putJson("contactIds", ids));
                     tx.update(SQL.get("bulk-erase-audit"), Params.of("actor", actor).putJson("contactIds", ids));
                     tx.update(SQL.get("bulk-forget-provider-events"), Params.of().putJson("contactIds", ids));
+                    tx.update(SQL.get("bulk-forget-delivery-addresses"), Params.of().putJson("contactIds", ids));
                     yield tx.update(SQL.get("bulk-erase-delete"), Params.of().putJson("contactIds", ids));
                 }
                 default -> throw new IllegalArgumentException("unknown bulk action " + action);

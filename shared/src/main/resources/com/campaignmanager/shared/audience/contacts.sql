@@ -163,3 +163,12 @@ JOIN rounds r ON r.id = d.round_id
 WHERE d.contact_id = :contactId
 ORDER BY d.created_at DESC
 LIMIT 100
+
+-- name: forget-delivery-addresses
+-- The ledger keeps that a message was sent (and its hash), not to which address, once the person is erased.
+UPDATE deliveries SET email = NULL WHERE email_hash = :emailHash
+
+-- name: bulk-forget-delivery-addresses
+UPDATE deliveries SET email = NULL
+WHERE email_hash IN (SELECT c.email_hash FROM contacts c
+                     WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds)))

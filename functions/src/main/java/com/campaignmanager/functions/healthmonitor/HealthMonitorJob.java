@@ -1,5 +1,9 @@
 package com.campaignmanager.functions.healthmonitor;
 
+import com.campaignmanager.shared.db.DataAccessException;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.health.HealthCheck;
 import com.campaignmanager.shared.health.HealthReport;
 import com.campaignmanager.shared.observability.Observability;
@@ -17,34 +21,55 @@ final class HealthMonitorJob {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitorJob.class);
 
     /** What one run found; {@code deadLetteredJobs} is null when the queue is not configured or unreadable. */
-    record MonitorReport(String status, HealthReport.DatabaseStatus database, String version, Long deadLetteredJobs) {
+    record MonitorReport(String status, HealthReport.DatabaseStatus database, String version, Long deadLetteredJobs,
+                         Long overdueRounds) {
     }
+
+    private static final SqlStatements SQL = SqlStatements.load(HealthMonitorJob.class, "monitor.sql");
 
     private final HealthCheck healthCheck;
     private final DeadLetterQueue deadLetters;
     private final Observability observability;
+    private final Database database;
 
     @Inject
-    HealthMonitorJob(HealthCheck healthCheck, DeadLetterQueue deadLetters, Observability observability) {
+    HealthMonitorJob(HealthCheck healthCheck, DeadLetterQueue deadLetters, Observability observability,
+                     Database database) {
         this.healthCheck = healthCheck;
         this.deadLetters = deadLetters;
         this.observability = observability;
+        this.database = database.withoutRetries();
     }
 
     MonitorReport run() {
         HealthReport health = healthCheck.check();
         OptionalLong deadLettered = deadLetters.depth();
+        Long overdueRounds = health.healthy() ? overdueRounds() : null;
+        if (overdueRounds != null) {
+            observability.count("OverdueRounds", overdueRounds);
+        }
         observability.count("DatabaseDown", health.healthy() ? 0 : 1);
         observability.measureMillis("DatabaseLatencyMs", health.database().latencyMs());
         deadLettered.ifPresent(n -> observability.count("DeadLetteredJobs", n));
-        String overdue = deadLettered.isPresent() && deadLettered.getAsLong() > 0
-                ? deadLettered.getAsLong() + " dead-lettered job run(s) need attention" : "no overdue work";
+        String overdue = (deadLettered.isPresent() && deadLettered.getAsLong() > 0
+                ? deadLettered.getAsLong() + " dead-lettered job run(s) need attention" : "no dead-lettered job runs")
+                + (overdueRounds != null && overdueRounds > 0 ? "; " + overdueRounds + " round(s) overdue" : "");
         if (health.healthy()) {
             LOG.info("health: ok, database answered in {} ms; {}", health.database().latencyMs(), overdue);
         } else {
             LOG.error("health: DEGRADED, database unavailable after {} ms; {}", health.database().latencyMs(), overdue);
         }
         return new MonitorReport(health.status(), health.database(), health.version(),
-                deadLettered.isPresent() ? deadLettered.getAsLong() : null);
+                deadLettered.isPresent() ? deadLettered.getAsLong() : null, overdueRounds);
+    }
+
+    private Long overdueRounds() {
+        try {
+            return database.querySingle(SQL.get("count-overdue-rounds"), Params.of(),
+                    r -> r.longValue("not_launched") + r.longValue("stalled"));
+        } catch (DataAccessException e) {
+            LOG.warn("could not count overdue rounds: {}", e.getMessage());
+            return null;
+        }
     }
 }

@@ -32,7 +32,7 @@ class HealthMonitorHandlerTest {
 
     @BeforeAll
     static void environment() {
-        FunctionEnvironment.install();
+        FunctionEnvironment.migrate();
         sqs = new WireMockServer(wireMockConfig().dynamicPort());
         sqs.start();
         sqs.stubFor(post(urlEqualTo("/"))
@@ -60,6 +60,38 @@ class HealthMonitorHandlerTest {
         assertThat(report.get("status").asText()).isEqualTo("ok");
         assertThat(report.get("database").get("status").asText()).isEqualTo("ok");
         assertThat(report.get("deadLetteredJobs").asLong()).isEqualTo(3);
+        assertThat(report.get("overdueRounds").isNumber()).isTrue();
+    }
+
+    @Test
+    void countsRoundsThatShouldHaveGoneOutButDidNot() throws Exception {
+        var dataApi = LocalDataApiExtension.dataApi();
+        try (var db = java.sql.DriverManager.getConnection(dataApi.jdbcUrl(FunctionEnvironment.install()),
+                dataApi.user(), dataApi.password())) {
+            db.setAutoCommit(false);
+            try (var statement = db.createStatement()) {
+                statement.executeUpdate("INSERT INTO campaigns (id, name, from_email, created_by) VALUES "
+                        + "('00000000-0000-0000-0000-00000000c0de', 'Overdue', 'a@b.co', 'test')");
+                statement.executeUpdate("INSERT INTO rounds (campaign_id, name, status, scheduled_at, approved_by, "
+                        + "approved_at, created_by) VALUES ('00000000-0000-0000-0000-00000000c0de', 'Late', 'scheduled',"
+                        + " now() - interval '10 minutes', 'boss', now(), 'test')");
+            }
+            db.commit();
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                new HealthMonitorHandler().handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                        out, null);
+
+                assertThat(new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("overdueRounds")
+                        .asLong()).isGreaterThanOrEqualTo(1);
+            } finally {
+                try (var statement = db.createStatement()) {
+                    statement.executeUpdate("DELETE FROM rounds WHERE campaign_id = '00000000-0000-0000-0000-00000000c0de'");
+                    statement.executeUpdate("DELETE FROM campaigns WHERE id = '00000000-0000-0000-0000-00000000c0de'");
+                }
+                db.commit();
+            }
+        }
         sqs.verify(postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("\"QueueUrl\":\"" + QUEUE_URL + "\""))
                 .withRequestBody(containing("ApproximateNumberOfMessages")));

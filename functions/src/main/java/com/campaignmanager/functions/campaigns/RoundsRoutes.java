@@ -4,6 +4,7 @@ import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
 import com.campaignmanager.shared.campaigns.Preflight;
+import com.campaignmanager.shared.campaigns.RoundMetrics;
 import com.campaignmanager.shared.campaigns.TestSends;
 import com.campaignmanager.shared.campaigns.Round;
 import com.campaignmanager.shared.campaigns.RoundRepository;
@@ -63,16 +64,18 @@ final class RoundsRoutes {
     private final AuditTrail audit;
     private final Preflight preflight;
     private final TestSends testSends;
+    private final RoundMetrics roundMetrics;
 
     @Inject
     RoundsRoutes(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit,
-                 Preflight preflight, TestSends testSends) {
+                 Preflight preflight, TestSends testSends, RoundMetrics roundMetrics) {
         this.database = database;
         this.campaigns = campaigns;
         this.rounds = rounds;
         this.audit = audit;
         this.preflight = preflight;
         this.testSends = testSends;
+        this.roundMetrics = roundMetrics;
     }
 
     void addTo(Routes.Builder routes) {
@@ -88,6 +91,7 @@ final class RoundsRoutes {
                 .add("GET /rounds/{roundId}/preflight", this::preflight)
                 .add("POST /rounds/{roundId}/test-send", this::testSend)
                 .add("GET /rounds/{roundId}/deliveries", this::deliveries)
+                .add("GET /rounds/{roundId}/metrics", this::metrics)
                 .add("GET /sends", this::sends)
                 .add("GET /audit", this::auditTrail);
     }
@@ -257,6 +261,14 @@ final class RoundsRoutes {
                 throw ApiProblem.invalid(name, "must be an ISO-8601 time with an offset, e.g. 2025-10-03T00:00:00Z");
             }
         }).orElse(null);
+    }
+
+    /** The latest collected statistics and their history (hourly snapshots, newest first). */
+    private ApiResponse metrics(ApiRequest request) {
+        request.caller().requireReader();
+        UUID roundId = request.pathUuid("roundId");
+        existing(roundId);
+        return ApiResponse.ok(roundMetrics.figures(database, roundId));
     }
 
     /** The round's ledger: who it went to, with each message's status. */

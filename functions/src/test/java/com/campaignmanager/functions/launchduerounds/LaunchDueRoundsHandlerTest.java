@@ -314,4 +314,29 @@ class LaunchDueRoundsHandlerTest {
         assertThat(tooMany.json().get("errors").get(0).get("field").asText()).isEqualTo("emails");
         assertThat(badAddress.json().get("errors").get(0).get("field").asText()).isEqualTo("emails[1]");
     }
+
+    @Test
+    void metricsAreCollectedFromTheLedgerAndTheProvidersEvents() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID roundId = dueRound(List.of(list("email\nm1-" + tag + "@x.com\nm2-" + tag + "@x.com\n")));
+        launch();
+        // Mailjet reported two opens and a click of the first message (its CustomID is the delivery id).
+        execute("INSERT INTO provider_events (provider, idempotency_key, event_type, custom_id, occurred_at, payload) "
+                + "SELECT 'mailjet', 'k-' || e.n || '-' || d.id, e.type, d.id::text, now(), '{}'::jsonb "
+                + "FROM (SELECT id FROM deliveries WHERE round_id = ? ORDER BY id LIMIT 1) d, "
+                + "(VALUES (1, 'open'), (2, 'open'), (3, 'click')) AS e(n, type)", roundId);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new com.campaignmanager.functions.collectmetrics.CollectMetricsHandler().handleRequest(
+                new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out, null);
+        JsonNode figures = ApiCall.to(CAMPAIGNS, "GET /rounds/{roundId}/metrics", roundId).as("v", "viewer").send()
+                .json();
+
+        JsonNode latest = figures.get("latest");
+        assertThat(latest.get("sent").asInt()).isEqualTo(2);
+        assertThat(latest.get("opens").asInt()).isEqualTo(2);
+        assertThat(latest.get("uniqueOpens").asInt()).isEqualTo(1);
+        assertThat(latest.get("clicks").asInt()).isEqualTo(1);
+        assertThat(figures.get("history")).hasSize(1);
+    }
 }

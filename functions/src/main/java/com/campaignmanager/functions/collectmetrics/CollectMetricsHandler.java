@@ -1,0 +1,23 @@
+package com.campaignmanager.functions.collectmetrics;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.campaignmanager.shared.campaigns.RoundMetrics;
+import com.campaignmanager.shared.jobs.JobRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** CollectMetricsFunction: hourly (EventBridge), a statistics snapshot of every round sent in the last 30 days. */
+public final class CollectMetricsHandler implements RequestStreamHandler {
+    private static final CollectMetricsComponent COMPONENT = CollectMetricsComponent.create();
+    // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
+    private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    private static final RoundMetrics METRICS = COMPONENT.metrics();
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        RUNNER.run(input, output, context, () -> Map.of("roundsCollected", METRICS.collect()));
+    }
+}

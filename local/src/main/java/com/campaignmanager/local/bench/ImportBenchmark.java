@@ -1,19 +1,12 @@
 package com.campaignmanager.local.bench;
 
-import com.campaignmanager.local.dataapi.LocalDataApi;
-import com.campaignmanager.local.dataapi.LocalDataApiConfig;
 import com.campaignmanager.shared.audience.ContactList;
 import com.campaignmanager.shared.audience.ContactRepository;
 import com.campaignmanager.shared.audience.CsvContacts;
 import com.campaignmanager.shared.audience.ListRepository;
 import com.campaignmanager.shared.audience.UpsertSummary;
 import com.campaignmanager.shared.audit.AuditTrail;
-import com.campaignmanager.shared.aws.RdsDataClientFactory;
-import com.campaignmanager.shared.config.DatabaseSettings;
 import com.campaignmanager.shared.db.Database;
-import com.campaignmanager.shared.db.RetryPolicy;
-import com.campaignmanager.shared.db.migration.MigrationRunner;
-import com.campaignmanager.shared.db.migration.Migrations;
 import com.campaignmanager.shared.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
@@ -22,8 +15,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.Optional;
-import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
  * {@code campaign-local.jar bench-import [--rows N] [--out FILE|-]}: a CSV of N contacts (default 100,000)
@@ -54,23 +45,16 @@ public final class ImportBenchmark {
             return 2;
         }
         String csv = csv(rows);
-        try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
-            System.setProperty("aws.accessKeyId", "local");
-            System.setProperty("aws.secretAccessKey", "local");
-            DatabaseSettings settings = new DatabaseSettings(dataApi.clusterArn(), dataApi.secretArn(),
-                    dataApi.database(), "us-east-1", Optional.of(dataApi.endpoint()));
-            try (RdsDataClient client = RdsDataClientFactory.create(settings)) {
-                Database database = new Database(client, settings, RetryPolicy.standard());
-                new MigrationRunner(database, Migrations.fromClasspath()).migrate();
-                ObjectMapper json = JsonMapper.create();
-                ContactRepository contacts = new ContactRepository(json, new AuditTrail(json));
-                ContactList list = new ListRepository().create(database, "Benchmark import", "");
+        try (BenchDatabase bench = BenchDatabase.start()) {
+            Database database = bench.database();
+            ObjectMapper json = JsonMapper.create();
+            ContactRepository contacts = new ContactRepository(json, new AuditTrail(json));
+            ContactList list = new ListRepository().create(database, "Benchmark import", "");
 
-                Measured first = measure(database, () -> importCsv(csv, contacts, database, list));
-                Measured second = measure(database, () -> importCsv(csv, contacts, database, list));
+            Measured first = measure(database, () -> importCsv(csv, contacts, database, list));
+            Measured second = measure(database, () -> importCsv(csv, contacts, database, list));
 
-                BenchmarkDoc.publish(out, SECTION, report(rows, csv.length(), first, second));
-            }
+            BenchmarkDoc.publish(out, SECTION, report(rows, csv.length(), first, second));
         }
         return 0;
     }

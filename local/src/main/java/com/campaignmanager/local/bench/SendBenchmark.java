@@ -1,7 +1,5 @@
 package com.campaignmanager.local.bench;
 
-import com.campaignmanager.local.dataapi.LocalDataApi;
-import com.campaignmanager.local.dataapi.LocalDataApiConfig;
 import com.campaignmanager.shared.audience.ContactInput;
 import com.campaignmanager.shared.audience.ContactList;
 import com.campaignmanager.shared.audience.ContactRepository;
@@ -9,18 +7,13 @@ import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.audience.ListRepository;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
 import com.campaignmanager.shared.audit.AuditTrail;
-import com.campaignmanager.shared.aws.RdsDataClientFactory;
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
 import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
-import com.campaignmanager.shared.config.DatabaseSettings;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
-import com.campaignmanager.shared.db.RetryPolicy;
-import com.campaignmanager.shared.db.migration.MigrationRunner;
-import com.campaignmanager.shared.db.migration.Migrations;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,9 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
  * {@code campaign-local.jar bench-send [--recipients N]}: a round to N recipients (default 100,000) sent through
@@ -65,23 +56,16 @@ public final class SendBenchmark {
                 }
             }
         }
-        try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
-            System.setProperty("aws.accessKeyId", "local");
-            System.setProperty("aws.secretAccessKey", "local");
-            DatabaseSettings settings = new DatabaseSettings(dataApi.clusterArn(), dataApi.secretArn(),
-                    dataApi.database(), "us-east-1", Optional.of(dataApi.endpoint()));
-            try (RdsDataClient client = RdsDataClientFactory.create(settings)) {
-                Database database = new Database(client, settings, RetryPolicy.standard());
-                new MigrationRunner(database, Migrations.fromClasspath()).migrate();
-                ObjectMapper json = JsonMapper.create();
-                var provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "outbox")), database);
-                RoundLauncher launcher = new RoundLauncher(database, provider, new UnsubscribeTokens(),
-                        new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider),
-                        json);
-                Measured small = sendRound(database, json, launcher, Math.max(1, recipients / 10), "small");
-                Measured large = sendRound(database, json, launcher, recipients, "large");
-                BenchmarkDoc.publish(out, SECTION, report(small, large));
-            }
+        try (BenchDatabase bench = BenchDatabase.start()) {
+            Database database = bench.database();
+            ObjectMapper json = JsonMapper.create();
+            var provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "outbox")), database);
+            RoundLauncher launcher = new RoundLauncher(database, provider, new UnsubscribeTokens(),
+                    new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider),
+                    json);
+            Measured small = sendRound(database, json, launcher, Math.max(1, recipients / 10), "small");
+            Measured large = sendRound(database, json, launcher, recipients, "large");
+            BenchmarkDoc.publish(out, SECTION, report(small, large));
         }
         return 0;
     }

@@ -5,13 +5,15 @@ import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
+import com.campaignmanager.shared.notifications.NotificationsModule;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, HttpModule.class, EmailModule.class, CampaignsComponent.RoutesModule.class})
+@Component(modules = {DataApiModule.class, HttpModule.class, EmailModule.class, NotificationsModule.class,
+        CampaignsComponent.RoutesModule.class})
 interface CampaignsComponent {
 
     RouteDispatcher dispatcher();

@@ -171,11 +171,7 @@ final class CampaignsRoutes {
     }
 
     static Map<String, Object> change(ApiRequest request, Object before, Object after) {
-        Map<String, Object> detail = new HashMap<>();
-        detail.put("before", before);
-        detail.put("after", after);
-        detail.put("requestId", request.requestId());
-        return detail;
+        return AuditTrail.change(request.requestId(), before, after);
     }
 
     private static ApiProblem notFound(UUID campaignId) {

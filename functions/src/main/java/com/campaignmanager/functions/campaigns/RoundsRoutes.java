@@ -4,6 +4,8 @@ import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
 import com.campaignmanager.shared.campaigns.Preflight;
+import com.campaignmanager.shared.campaigns.RoundNotices;
+import com.campaignmanager.shared.notifications.Notifications;
 import com.campaignmanager.shared.campaigns.RoundMetrics;
 import com.campaignmanager.shared.campaigns.TestSends;
 import com.campaignmanager.shared.campaigns.Round;
@@ -66,9 +68,12 @@ final class RoundsRoutes {
     private final TestSends testSends;
     private final RoundMetrics roundMetrics;
 
+    private final Notifications notifications;
+
     @Inject
     RoundsRoutes(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit,
-                 Preflight preflight, TestSends testSends, RoundMetrics roundMetrics) {
+                 Preflight preflight, TestSends testSends, RoundMetrics roundMetrics, Notifications notifications) {
+        this.notifications = notifications;
         this.database = database;
         this.campaigns = campaigns;
         this.rounds = rounds;
@@ -330,6 +335,7 @@ final class RoundsRoutes {
             rounds.transition(tx, roundId, from, to, actor, reason);
             Round after = rounds.find(tx, roundId).orElseThrow();
             audit.record(tx, actor, action, "round", roundId.toString(), CampaignsRoutes.change(request, before, after));
+            RoundNotices.afterTransition(action, before, after, actor).ifPresent(notice -> notifications.publish(tx, notice));
             return after;
         }));
     }

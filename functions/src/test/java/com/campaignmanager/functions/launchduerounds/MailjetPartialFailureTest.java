@@ -64,7 +64,7 @@ class MailjetPartialFailureTest {
         EmailProvider provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "mailjet",
                 "MAILJET_API_KEY", "key", "MAILJET_API_SECRET", "secret", "MAILJET_API_URL", mailjet.baseUrl())), db);
         launcher = new RoundLauncher(db, provider, new UnsubscribeTokens(), new AuditTrail(JSON),
-                new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider), JSON);
+                new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider, JSON), JSON);
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import com.campaignmanager.shared.db.RetryPolicy;
 import com.campaignmanager.shared.health.HealthCheck;
 import com.campaignmanager.shared.health.HealthReport;
 import com.campaignmanager.shared.http.ApiResponse;
+import com.campaignmanager.shared.http.CallerDirectory;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
 import com.campaignmanager.shared.json.JsonMapper;
@@ -29,7 +30,7 @@ final class HealthRequest {
                     HealthReport report = check.check();
                     return new ApiResponse(report.healthy() ? 200 : 503, report, Map.of("cache-control", "no-store"));
                 })
-                .build(), JsonMapper.create(), new Observability());
+                .build(), JsonMapper.create(), new Observability(), CallerDirectory.tokenOnly());
         int status = dispatcher.dispatch(APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("GET /health").withRawPath("/health").build(), null).getStatusCode();
         if (status != 200) {

@@ -61,7 +61,7 @@ public final class SendBenchmark {
             ObjectMapper json = JsonMapper.create();
             var provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "outbox")), database);
             RoundLauncher launcher = new RoundLauncher(database, provider, new UnsubscribeTokens(),
-                    new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider),
+                    new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider, json),
                     json);
             Measured small = sendRound(database, json, launcher, Math.max(1, recipients / 10), "small");
             Measured large = sendRound(database, json, launcher, recipients, "large");

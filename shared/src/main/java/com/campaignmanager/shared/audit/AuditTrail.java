@@ -61,4 +61,13 @@ public final class AuditTrail {
             throw new IllegalArgumentException("audit detail is not serialisable", e);
         }
     }
+
+    /** The detail of a change: what it was, what it is, and the request that made it. */
+    public static Map<String, Object> change(String requestId, Object before, Object after) {
+        Map<String, Object> detail = new java.util.HashMap<>();
+        detail.put("before", before);
+        detail.put("after", after);
+        detail.put("requestId", requestId);
+        return detail;
+    }
 }

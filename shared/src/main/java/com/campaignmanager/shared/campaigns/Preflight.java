@@ -7,6 +7,8 @@ import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.email.EmailProvider;
 import com.campaignmanager.shared.email.MessageRenderer;
 import com.campaignmanager.shared.email.ProviderCheck;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -38,9 +40,11 @@ public final class Preflight {
     private final CampaignRepository campaigns;
     private final EmailProvider provider;
     private final Set<String> allowedDomains;
+    private final ObjectMapper json;
 
     @Inject
-    public Preflight(RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider) {
+    public Preflight(RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider, ObjectMapper json) {
+        this.json = json;
         this.rounds = rounds;
         this.campaigns = campaigns;
         this.provider = provider;
@@ -103,6 +107,18 @@ public final class Preflight {
                         + " other round(s) of this campaign go to the same list within 24 hours"));
             }
         }
-        return new Result(items.stream().noneMatch(i -> i.status().equals("fail")), items);
+        Result result = new Result(items.stream().noneMatch(i -> i.status().equals("fail")), items);
+        record(sql, roundId, result);
+        return result;
+    }
+
+    /** The last result stays on the round, so lists of rounds (approvals, dashboard) show it without re-running. */
+    private void record(SqlExecutor sql, UUID roundId, Result result) {
+        try {
+            sql.updateIdempotent(SQL.get("record-preflight"), Params.of("roundId", roundId)
+                    .putJson("preflight", json.writeValueAsString(result)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("preflight result is not serialisable", e);
+        }
     }
 }

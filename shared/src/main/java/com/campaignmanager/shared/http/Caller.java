@@ -4,17 +4,44 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Who is calling, from the JWT claims the API Gateway authorizer verified and passed on: {@code sub},
- * {@code email}, and roles from {@code cognito:groups} (or {@code roles}).
+ * {@code email}, and roles from {@code cognito:groups} (or {@code roles}). When the caller is a team member
+ * ({@link CallerDirectory}), {@code memberId} names the member and the member's role replaces the token's.
  */
-public record Caller(String subject, String email, Set<Role> roles) {
+public record Caller(String subject, String email, Set<Role> roles, UUID memberId) {
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
+    public Caller(String subject, String email, Set<Role> roles) {
+        this(subject, email, roles, null);
+    }
+
     public static final Caller ANONYMOUS = new Caller(null, null, Set.of());
+
+    /** The same person as a team member with {@code roles} (none when the member is deactivated). */
+    public Caller asMember(UUID memberId, Set<Role> roles) {
+        return new Caller(subject, email, roles, memberId);
+    }
+
+    /** The member id of a caller who must be a team member (for their inbox, their tasks); 403 otherwise. */
+    public UUID requireMember() {
+        if (!isAuthenticated()) {
+            throw ApiProblem.unauthorized();
+        }
+        if (memberId == null) {
+            throw ApiProblem.forbidden("this needs you to be a team member; ask an admin to add " + email);
+        }
+        return memberId;
+    }
+
+    /** Who did it, for audit trails: the email, else the token's subject. */
+    public String actor() {
+        return email != null ? email : subject;
+    }
 
     public static Caller fromClaims(Map<String, String> claims) {
         if (claims == null || claims.get("sub") == null) {

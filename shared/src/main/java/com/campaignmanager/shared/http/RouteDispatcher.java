@@ -31,11 +31,13 @@ public final class RouteDispatcher {
     private final Routes routes;
     private final ObjectMapper json;
     private final Observability observability;
+    private final CallerDirectory callers;
 
-    public RouteDispatcher(Routes routes, ObjectMapper json, Observability observability) {
+    public RouteDispatcher(Routes routes, ObjectMapper json, Observability observability, CallerDirectory callers) {
         this.routes = routes;
         this.json = json;
         this.observability = observability;
+        this.callers = callers;
     }
 
     public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, Context context) {
@@ -44,11 +46,13 @@ public final class RouteDispatcher {
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = requestId(event, context);
-        Caller caller = Caller.fromClaims(claims(event));
-        ApiRequest request = new ApiRequest(event, caller, json, requestId);
         APIGatewayV2HTTPResponse response;
         try {
             Route route = routes.find(event.getRouteKey()).orElseThrow(() -> noRoute(event));
+            Caller caller = Caller.fromClaims(claims(event));
+            // Public routes (no token) cost no lookup; a signed-in caller is matched to the team once per request.
+            ApiRequest request = new ApiRequest(event, caller.isAuthenticated() ? callers.resolve(caller) : caller,
+                    json, requestId);
             ApiResponse answer = route.handle(request);
             response = success(answer);
         } catch (ApiProblem problem) {

@@ -33,3 +33,6 @@ UPDATE rounds
 SET status = 'failed', failure_reason = :reason, completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
     updated_at = now()
 WHERE id = :roundId AND status = 'sending' AND lease_owner = :owner
+
+-- name: record-preflight
+UPDATE rounds SET preflight = :preflight::jsonb, preflight_at = now() WHERE id = :roundId

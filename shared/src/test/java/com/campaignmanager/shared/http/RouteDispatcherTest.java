@@ -47,7 +47,7 @@ class RouteDispatcherTest {
             .add("GET /bug", r -> {
                 throw new IllegalStateException("select * from secret_table failed");
             })
-            .build(), JSON, new Observability());
+            .build(), JSON, new Observability(), CallerDirectory.tokenOnly());
 
     private static APIGatewayV2HTTPEvent request(String routeKey, String path, String body, Map<String, String> claims) {
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null ? null

@@ -1,0 +1,155 @@
+package com.campaignmanager.functions.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.campaignmanager.functions.testing.ApiCall;
+import com.campaignmanager.functions.testing.ApiCall.Response;
+import com.campaignmanager.functions.testing.FunctionDatabase;
+import com.campaignmanager.local.dataapi.LocalDataApiExtension;
+import com.campaignmanager.shared.audit.AuditTrail;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.http.RouteDispatcher;
+import com.campaignmanager.shared.json.JsonMapper;
+import com.campaignmanager.shared.observability.Observability;
+import com.campaignmanager.shared.team.TeamDirectory;
+import com.campaignmanager.shared.team.TeamRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * TeamFunction's routes over a database of their own (the "last admin" rule looks at every member), with the
+ * first admin configured as {@code boss@example.com}.
+ */
+@ExtendWith(LocalDataApiExtension.class)
+class TeamRoutesTest {
+    private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> team;
+    private static Database database;
+
+    @BeforeAll
+    static void setUp() {
+        database = FunctionDatabase.fresh("team");
+        ObjectMapper json = JsonMapper.create();
+        RouteDispatcher dispatcher = new RouteDispatcher(
+                new TeamRoutes(database, new TeamRepository(json), new AuditTrail(json)).routes(), json,
+                new Observability(), new TeamDirectory(database, Optional.of("Boss@example.com")));
+        team = dispatcher::dispatch;
+    }
+
+    private static Response add(String who, String email, String role) {
+        return ApiCall.to(team, "POST /team/members").as(who).json(Map.of("email", email, "name", "N " + email,
+                "role", role)).send();
+    }
+
+    @Test
+    void theFirstAdminComesFromConfigurationAndManagesTheTeam() {
+        Response me = ApiCall.to(team, "GET /me").as("boss").send();
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.json().get("roles").toString()).isEqualTo("[\"admin\"]");
+        assertThat(me.json().get("memberId").isNull()).isFalse();
+        assertThat(me.json().get("unreadNotifications").asInt()).isZero();
+
+        Response created = add("boss", "Vera@Example.com", "viewer");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("email").asText()).isEqualTo("vera@example.com");
+        assertThat(created.raw().getHeaders().get("location")).endsWith(created.json().get("id").asText());
+
+        // Vera's token says admin; the team says viewer, and the team decides.
+        Response veraMe = ApiCall.to(team, "GET /me").as("vera", "admin").send();
+        assertThat(veraMe.json().get("roles").toString()).isEqualTo("[\"viewer\"]");
+        assertThat(add("vera", "x@example.com", "admin").status()).isEqualTo(403);
+        assertThat(ApiCall.to(team, "GET /team/members").as("vera").send().json().get("items").size())
+                .isGreaterThanOrEqualTo(2);
+
+        // Her sub was learnt on that first call: a token without an email still finds her.
+        JsonNode row = database.querySingle("SELECT subject FROM team_members WHERE email = 'vera@example.com'",
+                com.campaignmanager.shared.db.Params.of(), r -> JsonMapper.create().valueToTree(r.string("subject")));
+        assertThat(row.asText()).isEqualTo("vera");
+
+        String veraId = created.json().get("id").asText();
+        Response promoted = ApiCall.to(team, "PATCH /team/members/{memberId}", veraId).as("boss")
+                .json(Map.of("role", "approver", "slackUserId", "U024BE7LH",
+                        "preferences", Map.of("approval.requested", Map.of("email", false)))).send();
+        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        assertThat(promoted.json().get("role").asText()).isEqualTo("approver");
+        assertThat(promoted.json().at("/preferences/approval.requested/email").asBoolean(true)).isFalse();
+        assertThat(ApiCall.to(team, "GET /me").as("vera").send().json().get("roles").toString())
+                .isEqualTo("[\"approver\"]");
+
+        Response deactivated = ApiCall.to(team, "DELETE /team/members/{memberId}", veraId).as("boss").send();
+        assertThat(deactivated.json().get("active").asBoolean()).isFalse();
+        assertThat(ApiCall.to(team, "GET /me").as("vera", "admin").send().json().get("roles").size()).isZero();
+        assertThat(ApiCall.to(team, "GET /team/members").as("vera", "admin").send().status()).isEqualTo(403);
+
+        Response reactivated = ApiCall.to(team, "PATCH /team/members/{memberId}", veraId).as("boss")
+                .json(Map.of("active", true)).send();
+        assertThat(reactivated.json().get("active").asBoolean()).isTrue();
+        long audited4 = database.querySingle("SELECT count(*) AS n FROM audit_events WHERE entity_id = :id",
+                com.campaignmanager.shared.db.Params.of("id", veraId), r -> r.longValue("n"));
+        assertThat(audited4).isEqualTo(4);
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        ApiCall.to(team, "GET /me").as("boss").send();
+        assertThat(add("boss", "not-an-address", "viewer").json().at("/errors/0/field").asText()).isEqualTo("email");
+        assertThat(add("boss", "r@example.com", "owner").json().at("/errors/0/field").asText()).isEqualTo("role");
+        Response badPreference = ApiCall.to(team, "POST /team/members").as("boss").json(Map.of("email",
+                "p@example.com", "role", "viewer", "preferences", Map.of("lunch", Map.of("email", true)))).send();
+        assertThat(badPreference.status()).isEqualTo(400);
+        assertThat(badPreference.json().at("/errors/0/field").asText()).isEqualTo("preferences.lunch");
+        Response badSlack = ApiCall.to(team, "POST /team/members").as("boss").json(Map.of("email",
+                "s@example.com", "role", "viewer", "slackUserId", "@bob")).send();
+        assertThat(badSlack.json().at("/errors/0/field").asText()).isEqualTo("slackUserId");
+        assertThat(add("boss", "twice@example.com", "viewer").status()).isEqualTo(201);
+        assertThat(add("boss", "Twice@example.com", "editor").status()).isEqualTo(409);
+        assertThat(ApiCall.to(team, "PATCH /team/members/{memberId}", "nope").as("boss").json(Map.of("name", "x"))
+                .send().status()).isEqualTo(404);
+        assertThat(ApiCall.to(team, "GET /team/members").as("boss").query("role", "king").send()
+                .json().at("/errors/0/field").asText()).isEqualTo("role");
+        assertThat(ApiCall.to(team, "GET /me").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void theLastAdminCannotGoEvenWhenTwoAdminsDemoteEachOtherAtOnce() throws Exception {
+        String bossId = ApiCall.to(team, "GET /me").as("boss").send().json().get("memberId").asText();
+        String otherId = add("boss", "second-admin@example.com", "admin").json().get("id").asText();
+        ApiCall.to(team, "GET /me").as("second-admin").send();
+
+        // Each admin demotes the other at the same moment: one may win, never both.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Callable<Integer>> both = new ArrayList<>();
+        both.add(() -> ApiCall.to(team, "PATCH /team/members/{memberId}", otherId).as("boss")
+                .json(Map.of("role", "editor")).send().status());
+        both.add(() -> ApiCall.to(team, "PATCH /team/members/{memberId}", bossId).as("second-admin")
+                .json(Map.of("role", "editor")).send().status());
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> status : pool.invokeAll(both)) {
+            statuses.add(status.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        long admins = database.querySingle("SELECT count(*) AS n FROM team_members WHERE role = 'admin' AND active",
+                com.campaignmanager.shared.db.Params.of(), r -> r.longValue("n"));
+        assertThat(admins).isEqualTo(1);
+
+        String lastAdmin = statuses.get(0) == 200 ? "boss" : "second-admin";
+        String lastAdminId = lastAdmin.equals("boss") ? bossId : otherId;
+        Response deactivateSelf = ApiCall.to(team, "DELETE /team/members/{memberId}", lastAdminId).as(lastAdmin).send();
+        assertThat(deactivateSelf.status()).isEqualTo(409);
+        assertThat(deactivateSelf.json().at("/errors/0/field").asText()).isEqualTo("active");
+    }
+}

@@ -1,0 +1,53 @@
+package com.campaignmanager.shared.campaigns;
+
+import com.campaignmanager.shared.http.Role;
+import com.campaignmanager.shared.notifications.Audience;
+import com.campaignmanager.shared.notifications.Notice;
+import com.campaignmanager.shared.notifications.NotificationType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the team is told when a round moves through approval. Each key names one occurrence (a round submitted
+ * again after a rejection is a new request), so publishing twice tells no one twice.
+ */
+public final class RoundNotices {
+    private RoundNotices() {
+    }
+
+    /** The notice for an audited transition of the rounds routes, if it is one the team hears about. */
+    public static Optional<Notice> afterTransition(String action, Round before, Round after, String actor) {
+        return switch (action) {
+            case "round.submitted" -> Optional.of(new Notice(NotificationType.APPROVAL_REQUESTED,
+                    "round:" + after.id() + ":submitted:" + after.submittedAt().toEpochMilli(), Notice.Severity.INFO,
+                    "Approval requested: " + after.name(),
+                    actor + " asks for approval of \"" + after.name() + "\", scheduled for " + after.scheduledAt()
+                            + ".", "round", after.id().toString(), detail(after),
+                    Audience.roles(Role.APPROVER).excluding(actor)));
+            case "round.approved" -> Optional.of(new Notice(NotificationType.APPROVAL_APPROVED,
+                    "round:" + after.id() + ":approved:" + after.approvedAt().toEpochMilli(), Notice.Severity.INFO,
+                    "Approved: " + after.name(),
+                    actor + " approved \"" + after.name() + "\"; it goes out at " + after.scheduledAt() + ".",
+                    "round", after.id().toString(), detail(after),
+                    Audience.person(before.submittedBy()).and(Audience.person(after.createdBy())).excluding(actor)));
+            case "round.rejected" -> Optional.of(new Notice(NotificationType.APPROVAL_REJECTED,
+                    "round:" + after.id() + ":rejected:" + after.updatedAt().toEpochMilli(), Notice.Severity.WARNING,
+                    "Rejected: " + after.name(),
+                    actor + " rejected \"" + after.name() + "\": " + after.rejectionReason(),
+                    "round", after.id().toString(), detail(after),
+                    Audience.person(before.submittedBy()).and(Audience.person(after.createdBy())).excluding(actor)));
+            default -> Optional.empty();
+        };
+    }
+
+    static Map<String, Object> detail(Round round) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("roundId", round.id());
+        detail.put("campaignId", round.campaignId());
+        detail.put("roundName", round.name());
+        detail.put("scheduledAt", String.valueOf(round.scheduledAt()));
+        detail.put("status", round.status());
+        return detail;
+    }
+}

@@ -1,0 +1,24 @@
+package com.campaignmanager.shared.notifications;
+
+import com.campaignmanager.shared.config.Environment;
+import java.util.Optional;
+
+/**
+ * Which outbound channels are configured. In-app always is. E-mail needs {@code NOTIFICATIONS_FROM_EMAIL} (the
+ * sender of mails to members), Slack {@code SLACK_WEBHOOK_URL}; without them (the local default) notifications
+ * are in-app and in the log.
+ */
+public record NotificationChannels(Optional<String> emailFrom, Optional<String> slackWebhookUrl, String appUrl) {
+    public static final String NOTIFICATIONS_FROM_EMAIL = "NOTIFICATIONS_FROM_EMAIL";
+    public static final String SLACK_WEBHOOK_URL = "SLACK_WEBHOOK_URL";
+    public static final String APP_URL = "APP_URL";
+
+    public static NotificationChannels from(Environment env) {
+        return new NotificationChannels(nonBlank(env.optional(NOTIFICATIONS_FROM_EMAIL)),
+                nonBlank(env.optional(SLACK_WEBHOOK_URL)), nonBlank(env.optional(APP_URL)).orElse(""));
+    }
+
+    private static Optional<String> nonBlank(Optional<String> value) {
+        return value.map(String::strip).filter(s -> !s.isEmpty());
+    }
+}

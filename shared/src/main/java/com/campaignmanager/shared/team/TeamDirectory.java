@@ -1,0 +1,47 @@
+package com.campaignmanager.shared.team;
+
+import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.http.Caller;
+import com.campaignmanager.shared.http.CallerDirectory;
+import com.campaignmanager.shared.http.Role;
+import java.util.Optional;
+import java.util.Set;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Matches a signed-in caller to a team member (one Data API call): a member gets exactly the member's role, a
+ * deactivated member none. Someone who is not a member keeps the roles of their token (Cognito groups), so a
+ * pool managed by groups works without a team list. {@code ADMIN_EMAIL} names the first admin: they become a
+ * member the first time they call.
+ */
+@Singleton
+public final class TeamDirectory implements CallerDirectory {
+    public static final String ADMIN_EMAIL = "ADMIN_EMAIL";
+
+    private final Database database;
+    private final Optional<String> firstAdmin;
+
+    @Inject
+    public TeamDirectory(Database database) {
+        this(database, Environment.system().optional(ADMIN_EMAIL));
+    }
+
+    public TeamDirectory(Database database, Optional<String> firstAdmin) {
+        this.database = database;
+        this.firstAdmin = firstAdmin.map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    @Override
+    public Caller resolve(Caller fromToken) {
+        boolean isFirstAdmin = fromToken.email() != null
+                && firstAdmin.map(email -> email.equalsIgnoreCase(fromToken.email())).orElse(false);
+        return database.query(TeamRepository.SQL.get("resolve-caller"), Params.of("subject", fromToken.subject())
+                        .put("email", fromToken.email()).put("firstAdmin", isFirstAdmin),
+                r -> fromToken.asMember(r.uuid("id"), Boolean.TRUE.equals(r.bool("active"))
+                        ? Set.of(Role.fromWireName(r.string("role")).orElseThrow()) : Set.of()))
+                .stream().findFirst().orElse(fromToken);
+    }
+}

@@ -1,0 +1,87 @@
+package com.campaignmanager.shared.team;
+
+import com.campaignmanager.shared.db.CreatedAtKeyset;
+import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.Row;
+import com.campaignmanager.shared.db.SqlExecutor;
+import com.campaignmanager.shared.db.SqlStatements;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+@Singleton
+public final class TeamRepository {
+    static final SqlStatements SQL = SqlStatements.load(TeamRepository.class, "team.sql");
+    private static final TypeReference<Map<String, ChannelChoice>> PREFERENCES = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    @Inject
+    public TeamRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Member create(SqlExecutor sql, String email, String name, String role, String slackUserId,
+                         Map<String, ChannelChoice> preferences) {
+        return sql.querySingle(SQL.get("insert-member"), Params.of("email", email).put("name", name)
+                .put("role", role).put("slackUserId", slackUserId)
+                .putJson("preferences", write(preferences)), this::map);
+    }
+
+    public Optional<Member> find(SqlExecutor sql, UUID memberId) {
+        return sql.queryOptional(SQL.get("find-member"), Params.of("memberId", memberId), this::map);
+    }
+
+    public Optional<Member> lock(SqlExecutor sql, UUID memberId) {
+        return sql.queryOptional(SQL.get("lock-member"), Params.of("memberId", memberId), this::map);
+    }
+
+    /** Locks every active admin and returns how many there are. */
+    public int lockActiveAdmins(SqlExecutor sql) {
+        return sql.query(SQL.get("lock-active-admins"), Params.of(), r -> r.uuid("id")).size();
+    }
+
+    public Page<Member> page(SqlExecutor sql, Boolean active, String role, List<String> after, int limit) {
+        Params params = CreatedAtKeyset.bind(Params.of("role", role).put("active", active), after);
+        return sql.queryPage(SQL.get("page-members"), params, limit, this::map,
+                m -> CreatedAtKeyset.cursor(m.createdAt(), m.id()));
+    }
+
+    public Member update(SqlExecutor sql, Member member) {
+        return sql.querySingle(SQL.get("update-member"), Params.of("memberId", member.id())
+                .put("name", member.name()).put("role", member.role()).put("slackUserId", member.slackUserId())
+                .putJson("preferences", write(member.preferences())).put("active", member.active()), this::map);
+    }
+
+    public long unreadCount(SqlExecutor sql, UUID memberId) {
+        return sql.querySingle(SQL.get("unread-count"), Params.of("memberId", memberId), r -> r.longValue("unread"));
+    }
+
+    private String write(Map<String, ChannelChoice> preferences) {
+        try {
+            return json.writeValueAsString(preferences == null ? Map.of() : preferences);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("preferences are not serialisable", e);
+        }
+    }
+
+    private Member map(Row r) {
+        Map<String, ChannelChoice> preferences;
+        try {
+            preferences = json.readValue(r.json("preferences"), PREFERENCES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored preferences are not JSON", e);
+        }
+        return new Member(r.uuid("id"), r.string("email"), r.string("subject"), r.string("name"), r.string("role"),
+                r.string("slack_user_id"), preferences, Boolean.TRUE.equals(r.bool("active")),
+                r.instant("created_at"), r.instant("updated_at"));
+    }
+}

@@ -1,0 +1,64 @@
+-- name: resolve-caller
+-- The member a token names: by sub first, else by email (learning the sub then). The configured first admin
+-- becomes a member the first time they call.
+WITH matched AS (
+    SELECT id, role, active, subject
+    FROM team_members
+    WHERE subject = :subject OR email = lower(:email)
+    ORDER BY (subject IS NOT DISTINCT FROM :subject) DESC
+    LIMIT 1
+), first_admin AS (
+    INSERT INTO team_members (email, subject, name, role)
+    SELECT lower(:email), :subject, '', 'admin'
+    WHERE :firstAdmin AND NOT EXISTS (SELECT 1 FROM matched)
+    ON CONFLICT DO NOTHING
+    RETURNING id, role, active
+), learnt AS (
+    UPDATE team_members t SET subject = :subject, updated_at = now()
+    FROM matched m
+    WHERE t.id = m.id AND m.subject IS NULL
+    RETURNING t.id
+)
+SELECT id, role, active FROM matched
+UNION ALL
+SELECT id, role, active FROM first_admin
+
+-- name: insert-member
+INSERT INTO team_members (email, name, role, slack_user_id, preferences)
+VALUES (lower(:email), :name, :role, :slackUserId, :preferences::jsonb)
+RETURNING id, email, subject, name, role, slack_user_id, preferences, active, created_at, updated_at
+
+-- name: find-member
+SELECT id, email, subject, name, role, slack_user_id, preferences, active, created_at, updated_at
+FROM team_members
+WHERE id = :memberId
+
+-- name: lock-member
+SELECT id, email, subject, name, role, slack_user_id, preferences, active, created_at, updated_at
+FROM team_members
+WHERE id = :memberId
+FOR UPDATE
+
+-- name: lock-active-admins
+-- Every change that could remove an admin locks all of them first, so two admins demoting each other at once
+-- are serialised and the second sees that it would leave none.
+SELECT id FROM team_members WHERE role = 'admin' AND active ORDER BY id FOR UPDATE
+
+-- name: page-members
+SELECT id, email, subject, name, role, slack_user_id, preferences, active, created_at, updated_at
+FROM team_members
+WHERE (:active::boolean IS NULL OR active = :active)
+  AND (:role::text IS NULL OR role = :role)
+  AND (:afterCreatedAt::timestamptz IS NULL OR (created_at, id) > (:afterCreatedAt, :afterId))
+ORDER BY created_at, id
+LIMIT :limit
+
+-- name: update-member
+UPDATE team_members
+SET name = :name, role = :role, slack_user_id = :slackUserId, preferences = :preferences::jsonb,
+    active = :active, updated_at = now()
+WHERE id = :memberId
+RETURNING id, email, subject, name, role, slack_user_id, preferences, active, created_at, updated_at
+
+-- name: unread-count
+SELECT count(*) AS unread FROM notification_inbox WHERE member_id = :memberId AND read_at IS NULL

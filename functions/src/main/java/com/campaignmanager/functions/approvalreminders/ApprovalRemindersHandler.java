@@ -1,0 +1,24 @@
+package com.campaignmanager.functions.approvalreminders;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.campaignmanager.shared.jobs.JobRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * ApprovalRemindersFunction: hourly (EventBridge), reminders of rounds waiting for approval and loud warnings
+ * about rounds due within 24 hours that are not approved.
+ */
+public final class ApprovalRemindersHandler implements RequestStreamHandler {
+    private static final ApprovalRemindersComponent COMPONENT = ApprovalRemindersComponent.create();
+    // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
+    private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    private static final ApprovalRemindersJob JOB = COMPONENT.job();
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        RUNNER.run(input, output, context, JOB::run);
+    }
+}

@@ -1,0 +1,24 @@
+package com.campaignmanager.functions.roundreminders;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.campaignmanager.shared.jobs.JobRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * RoundRemindersFunction: every five minutes (EventBridge), the round reminders and launched / completed /
+ * failed notices that are due, overdue tasks, and the outbound notification deliveries.
+ */
+public final class RoundRemindersHandler implements RequestStreamHandler {
+    private static final RoundRemindersComponent COMPONENT = RoundRemindersComponent.create();
+    // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
+    private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    private static final RoundRemindersJob JOB = COMPONENT.job();
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        RUNNER.run(input, output, context, JOB::run);
+    }
+}

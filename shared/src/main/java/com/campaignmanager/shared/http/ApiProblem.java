@@ -77,6 +77,12 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(422, "Unprocessable Content", detail, List.of(), extensions);
     }
 
+    /** 422 naming the field: well-formed, but it points at something that cannot be used (e.g. an unknown id). */
+    public static ApiProblem unprocessableField(String field, String detail) {
+        return new ApiProblem(422, "Unprocessable Content", field + " " + detail,
+                List.of(new FieldError(field, detail)), Map.of());
+    }
+
     public static ApiProblem unavailable(String detail) {
         return new ApiProblem(503, "Service Unavailable", detail, List.of(), Map.of());
     }

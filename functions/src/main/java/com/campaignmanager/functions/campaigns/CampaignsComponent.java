@@ -29,10 +29,11 @@ interface CampaignsComponent {
 
         @Provides
         @Singleton
-        static Routes routes(CampaignsRoutes campaigns, RoundsRoutes rounds) {
+        static Routes routes(CampaignsRoutes campaigns, RoundsRoutes rounds, OverviewRoutes overview) {
             Routes.Builder routes = Routes.builder();
             campaigns.addTo(routes);
             rounds.addTo(routes);
+            overview.addTo(routes);
             return routes.build();
         }
     }

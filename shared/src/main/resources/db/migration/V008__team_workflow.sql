@@ -96,14 +96,11 @@ CREATE INDEX tasks_assignee_idx ON tasks (assignee_id, status);
 CREATE INDEX tasks_due_idx ON tasks (due_at) WHERE status <> 'done';
 CREATE INDEX tasks_campaign_idx ON tasks (campaign_id);
 
--- Search: full text over names and descriptions, trigrams for fuzzy names and emails.
+-- Search: full text over names and descriptions; for contacts (the big table) email prefixes and trigrams of names.
 CREATE INDEX campaigns_search_idx ON campaigns
     USING gin (to_tsvector('simple', name || ' ' || description));
-CREATE INDEX campaigns_name_trgm_idx ON campaigns USING gin (name gin_trgm_ops);
 CREATE INDEX rounds_search_idx ON rounds USING gin (to_tsvector('simple', name || ' ' || subject));
-CREATE INDEX rounds_name_trgm_idx ON rounds USING gin (name gin_trgm_ops);
 CREATE INDEX lists_search_idx ON lists USING gin (to_tsvector('simple', name || ' ' || description));
-CREATE INDEX lists_name_trgm_idx ON lists USING gin (name gin_trgm_ops);
 CREATE INDEX contacts_email_prefix_idx ON contacts (email_key text_pattern_ops);
 CREATE INDEX contacts_name_trgm_idx ON contacts
     USING gin ((coalesce(first_name, '') || ' ' || coalesce(last_name, '')) gin_trgm_ops);

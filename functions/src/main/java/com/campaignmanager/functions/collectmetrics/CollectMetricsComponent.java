@@ -1,6 +1,7 @@
 package com.campaignmanager.functions.collectmetrics;
 
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.campaigns.RoundMetrics;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
@@ -8,7 +9,7 @@ import dagger.Component;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, JsonModule.class})
+@Component(modules = {DataApiModule.class, JsonModule.class, EmailModule.class})
 interface CollectMetricsComponent {
 
     JobRunner jobRunner();

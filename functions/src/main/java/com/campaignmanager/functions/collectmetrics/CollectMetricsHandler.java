@@ -18,6 +18,9 @@ public final class CollectMetricsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        RUNNER.run(input, output, context, () -> Map.of("roundsCollected", METRICS.collect()));
+        RUNNER.run(input, output, context, () -> {
+            RoundMetrics.Collected collected = METRICS.collect();
+            return Map.of("roundsCollected", collected.rounds(), "providerSnapshots", collected.providerSnapshots());
+        });
     }
 }

@@ -4,48 +4,76 @@ import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.email.EmailProvider;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Per-round statistics: collected hourly for rounds sent in the last 30 days from the ledger and the provider's
- * events (whatever the provider: Mailjet reports opens, clicks and bounces through its event webhook), kept as a
- * history.
+ * Per-round statistics, collected hourly for rounds sent in the last 30 days and kept as a history, from two
+ * sources: the ledger with the provider's webhook events ({@code ledger}, whatever the provider; the outbox's own
+ * counts), and the provider's own counters for the round's campaign where it keeps them ({@code mailjet}
+ * statcounters).
  */
 @Singleton
 public final class RoundMetrics {
     private static final SqlStatements SQL = SqlStatements.load(RoundMetrics.class, "metrics.sql");
 
-    public record Snapshot(Instant collectedAt, int recipients, int sent, int failed, int skipped, int opens,
+    public record Snapshot(Instant collectedAt, String source, int recipients, int sent, int failed, int skipped, int opens,
                            int uniqueOpens, int clicks, int uniqueClicks, int bounces, int complaints,
                            int unsubscribes) {
     }
 
-    /** {@code latest} is null before the first collection. */
-    public record Figures(Snapshot latest, List<Snapshot> history) {
+    /** {@code latest} (ledger) and {@code provider} (the provider's counters) are null before their first collection. */
+    public record Figures(Snapshot latest, Snapshot provider, List<Snapshot> history) {
     }
+
+    /** What one collection stored. */
+    public record Collected(long rounds, int providerSnapshots) {
+    }
+
+    static final int PROVIDER_ROUNDS_PER_RUN = 100;
 
     private final Database database;
+    private final EmailProvider provider;
 
     @Inject
-    public RoundMetrics(Database database) {
+    public RoundMetrics(Database database, EmailProvider provider) {
         this.database = database;
+        this.provider = provider;
     }
 
-    /** One statement for all recent rounds; returns how many rounds got a snapshot. */
-    public long collect() {
-        return database.update(SQL.get("collect-round-metrics"), Params.of());
+    /** One statement for all recent rounds, then the provider's counters of those it sent (one batch insert). */
+    public Collected collect() {
+        long rounds = database.update(SQL.get("collect-round-metrics"), Params.of());
+        List<Params> snapshots = new ArrayList<>();
+        for (UUID roundId : database.query(SQL.get("rounds-sent-through"), Params.of("provider", provider.name())
+                .put("limit", PROVIDER_ROUNDS_PER_RUN), r -> r.uuid("id"))) {
+            provider.statistics(roundId.toString()).ifPresent(s -> snapshots.add(Params.of("roundId", roundId)
+                    .put("source", provider.name()).put("recipients", s.processed()).put("sent", s.delivered())
+                    .put("failed", s.blocked()).put("opens", s.opens()).put("uniqueOpens", s.uniqueOpens())
+                    .put("clicks", s.clicks()).put("uniqueClicks", s.uniqueClicks()).put("bounces", s.bounces())
+                    .put("complaints", s.complaints()).put("unsubscribes", s.unsubscribes())));
+        }
+        if (!snapshots.isEmpty()) {
+            database.batch(SQL.get("insert-provider-metrics"), snapshots);
+        }
+        return new Collected(rounds, snapshots.size());
     }
 
     public Figures figures(SqlExecutor sql, UUID roundId) {
         List<Snapshot> history = sql.query(SQL.get("find-round-metrics"), Params.of("roundId", roundId).put("limit", 168),
-                r -> new Snapshot(r.instant("collected_at"), r.intValue("recipients"), r.intValue("sent"),
+                r -> new Snapshot(r.instant("collected_at"), r.string("source"), r.intValue("recipients"), r.intValue("sent"),
                         r.intValue("failed"), r.intValue("skipped"), r.intValue("opens"), r.intValue("unique_opens"),
                         r.intValue("clicks"), r.intValue("unique_clicks"), r.intValue("bounces"),
                         r.intValue("complaints"), r.intValue("unsubscribes")));
-        return new Figures(history.isEmpty() ? null : history.get(0), history);
+        return new Figures(latest(history, "ledger"), latest(history, provider.name()), history);
+    }
+
+    private static Snapshot latest(List<Snapshot> newestFirst, String source) {
+        return newestFirst.stream().filter(s -> s.source().equals(source)).findFirst().orElse(null);
     }
 }

@@ -20,4 +20,12 @@ public interface EmailProvider {
 
     /** Whether sending can work now, without sending anything. */
     ProviderCheck check();
+
+    /**
+     * The provider's own counters for the messages tagged {@code campaignTag} (a round id), when it keeps any;
+     * empty when it does not, or cannot answer now (the ledger's figures stand alone then).
+     */
+    default java.util.Optional<ProviderStatistics> statistics(String campaignTag) {
+        return java.util.Optional.empty();
+    }
 }

@@ -10,12 +10,16 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mailjet's Send API v3.1 ({@code POST /v3.1/send}), at most 50 messages a call; a longer list is split into
@@ -40,8 +44,13 @@ public final class MailjetProvider implements EmailProvider {
     /** The cheapest authenticated read: the key's own record. */
     static final String CHECK_PATH = "/v3/REST/apikey?Limit=1";
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
+    static final String CAMPAIGN_PATH = "/v3/REST/campaign?CustomCampaign=";
+    static final String STATCOUNTERS_PATH =
+            "/v3/REST/statcounters?CounterSource=Campaign&CounterTiming=Message&CounterResolution=Lifetime&SourceId=";
     /** Test sends get their own campaign, so that they neither count in the round's statistics nor dedupe it. */
     static final String TEST_CAMPAIGN_SUFFIX = "-test";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailjetProvider.class);
 
     private final MailjetSettings settings;
     private final ObjectMapper json;
@@ -103,6 +112,42 @@ public final class MailjetProvider implements EmailProvider {
             return new ProviderCheck(true, false, "Mailjet answered HTTP " + answer.status());
         } catch (IOException e) {
             return new ProviderCheck(true, false, "Mailjet is unreachable at " + settings.apiUrl() + ": " + describe(e));
+        }
+    }
+
+    /**
+     * Two reads: the Mailjet campaign that our CustomCampaign (the round id) created, then its lifetime,
+     * message-based statcounters. Anything but two clean answers is logged and answered as empty.
+     */
+    @Override
+    public Optional<ProviderStatistics> statistics(String campaignTag) {
+        if (!settings.configured()) {
+            return Optional.empty();
+        }
+        try {
+            Answer campaign = exchange("GET", CAMPAIGN_PATH + URLEncoder.encode(campaignTag, StandardCharsets.UTF_8),
+                    null, CHECK_TIMEOUT, settings.readTimeout());
+            JsonNode found = campaign.status() == 200 ? parse(campaign.body()).path("Data").path(0) : json.missingNode();
+            if (!found.has("ID")) {
+                LOG.info("no Mailjet campaign for {} (HTTP {})", campaignTag, campaign.status());
+                return Optional.empty();
+            }
+            Answer counters = exchange("GET", STATCOUNTERS_PATH + found.get("ID").asLong(), null, CHECK_TIMEOUT,
+                    settings.readTimeout());
+            JsonNode data = counters.status() == 200 ? parse(counters.body()).path("Data").path(0) : json.missingNode();
+            if (data.isMissingNode()) {
+                LOG.warn("Mailjet statcounters for {} answered HTTP {}", campaignTag, counters.status());
+                return Optional.empty();
+            }
+            return Optional.of(new ProviderStatistics(data.path("Total").asInt(), data.path("MessageSentCount").asInt(),
+                    data.path("MessageBlockedCount").asInt(), data.path("EventOpenedCount").asInt(),
+                    data.path("MessageOpenedCount").asInt(), data.path("EventClickedCount").asInt(),
+                    data.path("MessageClickedCount").asInt(),
+                    data.path("MessageHardBouncedCount").asInt() + data.path("MessageSoftBouncedCount").asInt(),
+                    data.path("MessageSpamCount").asInt(), data.path("MessageUnsubscribedCount").asInt()));
+        } catch (IOException e) {
+            LOG.warn("Mailjet statistics for {} unavailable: {}", campaignTag, describe(e));
+            return Optional.empty();
         }
     }
 

@@ -22,9 +22,25 @@ WHERE r.status IN ('sending', 'sent', 'failed') AND r.launched_at > now() - inte
 GROUP BY r.id
 
 -- name: find-round-metrics
-SELECT collected_at, recipients, sent, failed, skipped, opens, unique_opens, clicks, unique_clicks, bounces,
+SELECT collected_at, source, recipients, sent, failed, skipped, opens, unique_opens, clicks, unique_clicks, bounces,
        complaints, unsubscribes
 FROM round_metrics
 WHERE round_id = :roundId
 ORDER BY collected_at DESC
 LIMIT :limit
+
+-- name: rounds-sent-through
+-- Recent rounds with messages sent through :provider, whose own counters are then read (newest first, capped:
+-- each costs two provider calls).
+SELECT r.id
+FROM rounds r
+WHERE r.status IN ('sending', 'sent', 'failed') AND r.launched_at > now() - interval '30 days'
+  AND EXISTS (SELECT 1 FROM deliveries d WHERE d.round_id = r.id AND d.provider = :provider AND NOT d.test)
+ORDER BY r.launched_at DESC
+LIMIT :limit
+
+-- name: insert-provider-metrics
+INSERT INTO round_metrics (round_id, source, recipients, sent, failed, skipped, opens, unique_opens, clicks,
+                           unique_clicks, bounces, complaints, unsubscribes)
+VALUES (:roundId, :source, :recipients, :sent, :failed, 0, :opens, :uniqueOpens, :clicks, :uniqueClicks, :bounces,
+        :complaints, :unsubscribes)

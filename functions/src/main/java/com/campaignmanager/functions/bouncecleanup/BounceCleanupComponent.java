@@ -3,11 +3,12 @@ package com.campaignmanager.functions.bouncecleanup;
 import com.campaignmanager.shared.aws.DataApiModule;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
+import com.campaignmanager.shared.notifications.NotificationsModule;
 import dagger.Component;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, JsonModule.class})
+@Component(modules = {DataApiModule.class, JsonModule.class, NotificationsModule.class})
 interface BounceCleanupComponent {
 
     JobRunner jobRunner();

@@ -4,9 +4,16 @@ import com.campaignmanager.shared.audience.ProviderEventApplier;
 import com.campaignmanager.shared.audience.SoftBounceRule;
 import com.campaignmanager.shared.audience.SuppressedMemberships;
 import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.http.Role;
+import com.campaignmanager.shared.notifications.Audience;
+import com.campaignmanager.shared.notifications.Notice;
+import com.campaignmanager.shared.notifications.NotificationType;
+import com.campaignmanager.shared.notifications.Notifications;
 import com.campaignmanager.shared.observability.Observability;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +39,13 @@ final class BounceCleanupJob {
     private final SoftBounceRule softBounces;
     private final SuppressedMemberships memberships;
     private final Observability observability;
+    private final Notifications notifications;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     BounceCleanupJob(Database database, ProviderEventApplier applier, SoftBounceRule softBounces,
-                     SuppressedMemberships memberships, Observability observability) {
+                     SuppressedMemberships memberships, Observability observability, Notifications notifications) {
+        this.notifications = notifications;
         this.database = database;
         this.applier = applier;
         this.softBounces = softBounces;
@@ -56,6 +65,15 @@ final class BounceCleanupJob {
         LOG.info("bounce cleanup: {} address(es) suppressed for soft bounces, {} list membership(s) of suppressed "
                 + "contacts removed, {} stale provider event(s) applied", softBounceSuppressed, removed,
                 leftOver.claimed());
+        if (softBounceSuppressed + removed > 0) {
+            // One notice per night's results: a retried or repeated run the same day says nothing new.
+            notifications.publish(database, new Notice(NotificationType.LISTS_CLEANED,
+                    "lists:bounce-cleanup:" + LocalDate.now(clock), Notice.Severity.INFO, "Lists cleaned",
+                    softBounceSuppressed + " address(es) suppressed for repeated soft bounces; " + removed
+                            + " list membership(s) of suppressed contacts removed.", null, null,
+                    Map.of("softBounceSuppressed", softBounceSuppressed, "membershipsRemoved", removed),
+                    Audience.roles(Role.EDITOR)));
+        }
         return new CleanupReport(softBounceSuppressed, removed);
     }
 }

@@ -1,8 +1,8 @@
 package com.campaignmanager.functions.collectmetrics;
 
 import com.campaignmanager.shared.aws.DataApiModule;
-import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.campaigns.RoundMetrics;
+import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
 import dagger.Component;

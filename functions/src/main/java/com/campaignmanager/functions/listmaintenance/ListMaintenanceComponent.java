@@ -2,14 +2,17 @@ package com.campaignmanager.functions.listmaintenance;
 
 import com.campaignmanager.shared.audience.ListMaintenance;
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
+import com.campaignmanager.shared.notifications.Notifications;
+import com.campaignmanager.shared.notifications.NotificationsModule;
 import com.campaignmanager.shared.observability.Observability;
 import dagger.Component;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, JsonModule.class})
+@Component(modules = {DataApiModule.class, JsonModule.class, NotificationsModule.class})
 interface ListMaintenanceComponent {
 
     JobRunner jobRunner();
@@ -17,6 +20,10 @@ interface ListMaintenanceComponent {
     ListMaintenance maintenance();
 
     Observability observability();
+
+    Notifications notifications();
+
+    Database database();
 
     static ListMaintenanceComponent create() {
         return DaggerListMaintenanceComponent.create();

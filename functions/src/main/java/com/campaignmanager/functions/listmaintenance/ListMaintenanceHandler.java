@@ -3,11 +3,20 @@ package com.campaignmanager.functions.listmaintenance;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.audience.ListMaintenance;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.notifications.Audience;
+import com.campaignmanager.shared.notifications.Notice;
+import com.campaignmanager.shared.notifications.NotificationType;
+import com.campaignmanager.shared.notifications.Notifications;
 import com.campaignmanager.shared.observability.Observability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +28,8 @@ public final class ListMaintenanceHandler implements RequestStreamHandler {
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
     private static final ListMaintenance MAINTENANCE = COMPONENT.maintenance();
     private static final Observability METRICS = COMPONENT.observability();
+    private static final Notifications NOTIFICATIONS = COMPONENT.notifications();
+    private static final Database DATABASE = COMPONENT.database();
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -30,6 +41,15 @@ public final class ListMaintenanceHandler implements RequestStreamHandler {
             METRICS.count("ContactsMerged", report.contactsMerged());
             METRICS.count("ListMemberships", report.memberships());
             METRICS.count("ErasedRecordsCleared", report.erasedRecordsCleared());
+            if (report.contactsMerged() + report.erasedRecordsCleared() > 0) {
+                NOTIFICATIONS.publish(DATABASE, new Notice(NotificationType.LISTS_CLEANED,
+                        "lists:maintenance:" + LocalDate.now(ZoneOffset.UTC), Notice.Severity.INFO, "Lists maintained",
+                        report.contactsMerged() + " duplicate contact(s) merged (" + report.membershipsMoved()
+                                + " membership(s) moved); " + report.erasedRecordsCleared()
+                                + " erased record(s) cleared.", null, null,
+                        Map.of("contactsMerged", report.contactsMerged(), "erasedRecordsCleared",
+                                report.erasedRecordsCleared()), Audience.roles(Role.EDITOR)));
+            }
             return report;
         });
     }

@@ -85,6 +85,12 @@ class BounceCleanupHandlerTest {
         assertThat(removals(hardId)).containsExactlyInAnyOrder(newsletter.toString(), offers.toString());
         assertThat(removals(softId)).containsExactly(newsletter.toString());
         assertThat(removals(keptId)).isEmpty();
+        // The team hears of the night's results once, however often the job ran.
+        long notices = com.campaignmanager.functions.testing.FunctionDatabase.get().querySingle(
+                "SELECT count(*) AS n FROM notifications WHERE type = 'lists.cleaned' "
+                        + "AND dedup_key = 'lists:bounce-cleanup:' || (now() AT TIME ZONE 'UTC')::date",
+                com.campaignmanager.shared.db.Params.of(), r -> r.longValue("n"));
+        assertThat(notices).isEqualTo(1);
     }
 
     private static JsonNode run() throws Exception {

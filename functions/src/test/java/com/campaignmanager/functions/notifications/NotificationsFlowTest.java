@@ -2,19 +2,19 @@ package com.campaignmanager.functions.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.functions.approvalreminders.ApprovalRemindersHandler;
 import com.campaignmanager.functions.campaigns.CampaignsHandler;
 import com.campaignmanager.functions.lists.ListsHandler;
 import com.campaignmanager.functions.roundreminders.RoundRemindersHandler;
 import com.campaignmanager.functions.team.TeamHandler;
-import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.ApiCall.Response;
+import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignmanager.functions.campaigns.CampaignsHandler;
 import com.campaignmanager.functions.roundreminders.RoundRemindersHandler;
-import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.ApiCall.Response;
+import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;

@@ -200,4 +200,27 @@ class SlackDeliveryTest {
         assertThat(sent).isEqualTo(5);
         slack.verify(5, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
     }
+
+    @Test
+    void membersWhoWantEmailGetItThroughTheEmailProvider() {
+        // The approver wants e-mail for approval requests; the editor has switched them off.
+        database.update("INSERT INTO team_members (email, role, preferences) VALUES "
+                + "('mail-approver@example.com', 'approver', '{}'), ('mail-editor@example.com', 'editor', "
+                + "'{\"approval.requested\": {\"email\": false}}')", Params.of());
+        NotificationChannels withEmail = new NotificationChannels(Optional.of("team@example.com"), Optional.empty(), "");
+        Notifications publisher = new Notifications(JSON, withEmail);
+        NotificationDispatcher mailer = new NotificationDispatcher(database, publisher, withEmail,
+                EmailModule.create(Environment.of(Map.of()), database), JSON);
+        String key = "mail-" + UUID.randomUUID();
+        Notifications.Published published = publisher.publish(database, new Notice(NotificationType.APPROVAL_REQUESTED,
+                key, Notice.Severity.INFO, "Approval requested: Round 2", "Please look.", "round", key, Map.of(),
+                Audience.roles(Role.APPROVER, Role.EDITOR))).orElseThrow();
+        // The admin, the approver and the first editor by default; the second editor opted out.
+        assertThat(published.emails()).isEqualTo(3);
+
+        assertThat(mailer.deliverDue().sent()).isEqualTo(3);
+        List<String> recipients = database.query("SELECT to_email FROM outbox_messages WHERE subject = "
+                + "'Approval requested: Round 2' ORDER BY to_email", Params.of(), r -> r.string("to_email"));
+        assertThat(recipients).containsExactly("admin@example.com", "ed@example.com", "mail-approver@example.com");
+    }
 }

@@ -1,0 +1,105 @@
+package com.campaignmanager.local.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.campaignmanager.local.dataapi.LocalDataApiExtension;
+import com.campaignmanager.local.lambda.InProcessFunctions;
+import com.campaignmanager.local.template.HttpRoute;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Role checks on every route of template.yaml: a viewer can change nothing, an editor can neither decide on
+ * rounds nor manage the team, an approver cannot manage the team. Read from the template, so a new route is
+ * checked the day it is added.
+ */
+@ExtendWith(LocalDataApiExtension.class)
+class RoleMatrixTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+    /** Each member's own inbox: any member may, and a caller who is not one is refused for that reason. */
+    private static final Set<String> SELF_SERVICE = Set.of("POST /notifications/{notificationId}/read",
+            "POST /notifications/read-all");
+    private static final Set<String> DECISIONS = Set.of("POST /rounds/{roundId}/approve", "POST /rounds/{roundId}/reject",
+            "POST /rounds/{roundId}/send-now");
+
+    private static int status(HttpRoute route, String role) throws Exception {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        Matcher matcher = VARIABLE.matcher(route.path());
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            String value = matcher.group(1).equals("channel") ? "slack" : UUID.randomUUID().toString();
+            parameters.put(matcher.group(1), value);
+            matcher.appendReplacement(path, value);
+        }
+        matcher.appendTail(path);
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0").put("routeKey", route.routeKey()).put("rawPath", path.toString())
+                .put("body", "{}").put("isBase64Encoded", false);
+        event.putObject("headers").put("content-type", "application/json");
+        event.set("pathParameters", JSON.valueToTree(parameters));
+        ObjectNode context = event.putObject("requestContext");
+        context.put("requestId", "roles-" + UUID.randomUUID()).put("routeKey", route.routeKey());
+        context.putObject("http").put("method", route.method()).put("path", path.toString());
+        context.putObject("authorizer").putObject("jwt").putObject("claims").put("sub", "matrix-" + role)
+                .put("email", "matrix-" + role + "@example.com").put("cognito:groups", "[" + role + "]");
+        InProcessFunctions functions = LocalRunnerFixture.running().backend().functions();
+        JsonNode response = JSON.readTree(functions.invoke(route.functionLogicalId(), JSON.writeValueAsBytes(event)));
+        return response.get("statusCode").asInt();
+    }
+
+    private static List<HttpRoute> writes() {
+        return LocalRunnerFixture.running().backend().functions().template().routes().stream()
+                .filter(HttpRoute::authorized).filter(r -> !r.method().equals("GET"))
+                .filter(r -> !SELF_SERVICE.contains(r.routeKey())).toList();
+    }
+
+    @Test
+    void aViewerCanChangeNothing() throws Exception {
+        List<String> allowed = new ArrayList<>();
+        for (HttpRoute route : writes()) {
+            if (status(route, "viewer") != 403) {
+                allowed.add(route.routeKey());
+            }
+        }
+        assertThat(writes()).hasSizeGreaterThan(25);
+        assertThat(allowed).as("write routes a viewer was not refused").isEmpty();
+    }
+
+    @Test
+    void anEditorCannotDecideOnRoundsOrManageTheTeamAndAnApproverCannotManageTheTeam() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (HttpRoute route : writes()) {
+            boolean adminOnly = route.path().startsWith("/team/") || route.path().startsWith("/notifications/channels");
+            if ((adminOnly || DECISIONS.contains(route.routeKey())) && status(route, "editor") != 403) {
+                wrong.add("editor " + route.routeKey());
+            }
+            if (adminOnly && status(route, "approver") != 403) {
+                wrong.add("approver " + route.routeKey());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyMemberCanReadEverything() throws Exception {
+        List<String> refused = new ArrayList<>();
+        for (HttpRoute route : LocalRunnerFixture.running().backend().functions().template().routes()) {
+            if (route.authorized() && route.method().equals("GET") && !route.path().equals("/notifications")
+                    && status(route, "viewer") == 403) {
+                refused.add(route.routeKey());
+            }
+        }
+        assertThat(refused).isEmpty();
+    }
+}

@@ -17,7 +17,6 @@ import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.http.Routes;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -166,8 +165,7 @@ final class CampaignsRoutes {
     }
 
     static String actor(ApiRequest request) {
-        String email = request.caller().email();
-        return email != null ? email : request.caller().subject();
+        return request.caller().actor();
     }
 
     static Map<String, Object> change(ApiRequest request, Object before, Object after) {

@@ -1,12 +1,11 @@
 package com.campaignmanager.shared.campaigns;
 
-import com.campaignmanager.shared.db.Cursor;
-import com.campaignmanager.shared.db.InvalidCursorException;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.db.TimeKeyset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,18 +45,9 @@ public final class Approvals {
     }
 
     public Page<Approval> page(SqlExecutor sql, boolean decided, List<String> after, int limit) {
-        Params params = Params.of();
-        if (after == null) {
-            params.put("afterAt", (Instant) null).put("afterId", (String) null);
-        } else {
-            try {
-                params.put("afterAt", Instant.parse(after.get(0))).put("afterId", after.get(1));
-            } catch (RuntimeException e) {
-                throw new InvalidCursorException();
-            }
-        }
+        Params params = TimeKeyset.bind(Params.of(), after);
         Page<Positioned> page = sql.queryPage(SQL.get(decided ? "page-decided" : "page-pending"), params, limit,
-                this::map, p -> Cursor.encode(p.at().toString(), p.id()));
+                this::map, p -> TimeKeyset.cursor(p.at(), p.id()));
         return new Page<>(page.items().stream().map(Positioned::approval).toList(), page.nextCursor());
     }
 

@@ -1,15 +1,13 @@
 package com.campaignmanager.shared.campaigns;
 
-import com.campaignmanager.shared.db.Cursor;
-import com.campaignmanager.shared.db.InvalidCursorException;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.db.TimeKeyset;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,16 +35,7 @@ public final class CampaignTimeline {
     }
 
     public Page<Entry> page(SqlExecutor sql, UUID campaignId, ZoneId zone, List<String> after, int limit) {
-        Params params = Params.of("campaignId", campaignId);
-        if (after == null) {
-            params.put("afterAt", (Instant) null).put("afterId", (String) null);
-        } else {
-            try {
-                params.put("afterAt", Instant.parse(after.get(0))).put("afterId", after.get(1));
-            } catch (RuntimeException e) {
-                throw new InvalidCursorException();
-            }
-        }
+        Params params = TimeKeyset.bind(Params.of("campaignId", campaignId), after);
         return sql.queryPage(SQL.get("page-timeline"), params, limit, r -> {
             try {
                 return new Entry(r.string("id"), r.instant("at").atZone(zone).toOffsetDateTime(), r.string("kind"),
@@ -55,6 +44,6 @@ public final class CampaignTimeline {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("timeline data is not JSON", e);
             }
-        }, e -> Cursor.encode(e.at().toInstant().toString(), e.id()));
+        }, e -> TimeKeyset.cursor(e.at().toInstant(), e.id()));
     }
 }

@@ -111,7 +111,8 @@ public final class NotificationDispatcher {
         if (channels.emailFrom().isEmpty()) {
             return new Outcome(delivery.id(), "disabled", "NOTIFICATIONS_FROM_EMAIL is not configured", 0);
         }
-        OutgoingMessage message = new OutgoingMessage("notification:" + delivery.id(), "notifications",
+        // No campaign tag: Mailjet would deduplicate a campaign per address, and a member gets many notices.
+        OutgoingMessage message = new OutgoingMessage("notification:" + delivery.id(), null,
                 channels.emailFrom().get(), "Campaign manager", null, delivery.recipient(), null,
                 delivery.title(), null, text(delivery), Map.of(), false);
         SendResult result = email.send(List.of(message)).get(0);

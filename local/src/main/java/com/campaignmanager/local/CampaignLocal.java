@@ -3,6 +3,7 @@ package com.campaignmanager.local;
 import com.campaignmanager.local.bench.ColdStartBenchmark;
 import com.campaignmanager.local.bench.ImportBenchmark;
 import com.campaignmanager.local.bench.SendBenchmark;
+import com.campaignmanager.local.bench.TeamViewsBenchmark;
 import com.campaignmanager.local.auth.TokenCommand;
 import com.campaignmanager.local.dataapi.LocalDataApiCommand;
 import com.campaignmanager.local.serve.InvokeCommand;
@@ -32,6 +33,8 @@ public final class CampaignLocal {
                   A CSV import of N contacts through the local Data API; writes docs/benchmarks.md.
               bench-send [--recipients 100000] [--out FILE|-]
                   A round to N recipients through the outbox provider; writes docs/benchmarks.md.
+              bench-team-views [--rows 100000] [--out FILE|-]
+                  Dashboard, search, approvals and timeline over a growing database; writes docs/benchmarks.md.
             """;
 
     private CampaignLocal() {
@@ -65,6 +68,8 @@ public final class CampaignLocal {
                 return ImportBenchmark.run(rest);
             case "bench-send":
                 return SendBenchmark.run(rest);
+            case "bench-team-views":
+                return TeamViewsBenchmark.run(rest);
             default:
                 System.err.println("unknown command: " + args[0]);
                 System.err.print(USAGE);

@@ -101,6 +101,7 @@ class DashboardTest {
         assertThat(small.get("upcomingRounds").get(0).get("approval").asText()).isEqualTo("pending");
         assertThat(small.get("recentSends").get(0).get("openRate").asDouble()).isEqualTo(0.4);
         assertThat(small.at("/audienceGrowth/days")).hasSize(30);
+        assertThat(small.at("/audienceGrowth/days/29/date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(small.at("/audienceGrowth/days/29/suppressionsAdded").asLong()).isEqualTo(10);
 
         seed(9_990);

@@ -44,7 +44,7 @@ SELECT json_build_object(
         SELECT json_build_object(
             'contacts', (SELECT count(*) FROM contacts),
             'suppressions', (SELECT count(*) FROM suppressions),
-            'days', coalesce(json_agg(json_build_object('date', d.day,
+            'days', coalesce(json_agg(json_build_object('date', d.day::date,
                 'listMembersAdded', coalesce(a.added, 0), 'suppressionsAdded', coalesce(s.added, 0)) ORDER BY d.day),
                 '[]'::json))
         FROM generate_series((now() AT TIME ZONE 'UTC')::date - 29, (now() AT TIME ZONE 'UTC')::date,

@@ -107,8 +107,13 @@ class SlackDeliveryTest {
         slack.stubFor(post(urlPathEqualTo("/services/T000/B000/XXX")).inScenario("limit").whenScenarioStateIs("open")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         UUID id = publish("slack-429-" + UUID.randomUUID());
+        UUID second = publish("slack-429-b-" + UUID.randomUUID());
 
-        assertThat(dispatcher.deliverDue()).isEqualTo(new NotificationDispatcher.Report(0, 1, 0, 0));
+        // The first post is told to wait; the second waits as long without being tried.
+        assertThat(dispatcher.deliverDue()).isEqualTo(new NotificationDispatcher.Report(0, 2, 0, 0));
+        slack.verify(1, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
+        assertThat(delivery(second)).containsEntry("status", "pending").containsEntry("attempts", 0)
+                .containsEntry("waiting", true);
         assertThat(delivery(id)).containsEntry("status", "pending").containsEntry("attempts", 0)
                 .containsEntry("waiting", true);
         assertThat((String) delivery(id).get("lastError")).contains("429");
@@ -116,10 +121,12 @@ class SlackDeliveryTest {
         assertThat(dispatcher.deliverDue()).isEqualTo(new NotificationDispatcher.Report(0, 0, 0, 0));
 
         timePasses();
-        assertThat(dispatcher.deliverDue()).isEqualTo(new NotificationDispatcher.Report(1, 0, 0, 0));
+        assertThat(dispatcher.deliverDue()).isEqualTo(new NotificationDispatcher.Report(2, 0, 0, 0));
         assertThat(delivery(id)).containsEntry("status", "sent");
+        assertThat(delivery(second)).containsEntry("status", "sent");
         assertThat(dispatcher.deliverDue()).isEqualTo(new NotificationDispatcher.Report(0, 0, 0, 0));
-        slack.verify(2, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
+        // Each message once, after one refused try.
+        slack.verify(3, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
         String sent = slack.getAllServeEvents().get(0).getRequest().getBodyAsString();
         // The audience's Slack ids are mentioned; Slack's control characters in the title are escaped.
         assertThat(sent).contains("<@U0ADMIN>").contains("Round &lt;1&gt; &amp; co")

@@ -74,11 +74,22 @@ public final class NotificationDispatcher {
                         r.string("body"), r.string("entity_type"), r.string("entity_id")));
         List<Outcome> outcomes = new ArrayList<>();
         boolean slackGone = false;
+        Outcome slackWait = null;
         for (Due delivery : due) {
-            Outcome outcome = slackGone && delivery.channel().equals("slack")
-                    ? new Outcome(delivery.id(), "disabled", "the Slack webhook is disabled", 0)
-                    : deliver(delivery);
-            if (outcome.status().equals("disabled") && delivery.channel().equals("slack") && !slackGone) {
+            boolean toSlack = delivery.channel().equals("slack");
+            Outcome outcome;
+            if (toSlack && slackGone) {
+                outcome = new Outcome(delivery.id(), "disabled", "the Slack webhook is disabled", 0);
+            } else if (toSlack && slackWait != null) {
+                // Slack asked us to wait: the rest of this run's posts wait as long, without being tried.
+                outcome = new Outcome(delivery.id(), "pending", slackWait.error(), slackWait.retryInSeconds(), true);
+            } else {
+                outcome = deliver(delivery);
+            }
+            if (toSlack && outcome.refund() && slackWait == null) {
+                slackWait = outcome;
+            }
+            if (outcome.status().equals("disabled") && toSlack && !slackGone) {
                 slackGone = true;
                 disableSlack(outcome.error());
             }

@@ -103,6 +103,29 @@ class TeamRoutesTest {
     }
 
     @Test
+    void theFirstAdminCallingTwiceAtOnceIsAdminBothTimesAndOneMember() throws Exception {
+        // A database of its own: this test's admin would blur the "last admin" test's count.
+        Database own = FunctionDatabase.fresh("founder");
+        RouteDispatcher fresh = new RouteDispatcher(new TeamRoutes(own, new TeamRepository(JsonMapper.create()),
+                new AuditTrail(JsonMapper.create())).routes(), JsonMapper.create(), new Observability(),
+                new TeamDirectory(own, Optional.of("founder@example.com")));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> ApiCall.to(fresh::dispatch, "GET /me").as("founder").send().json().get("roles").toString());
+        }
+        List<String> roles = new ArrayList<>();
+        for (Future<String> call : pool.invokeAll(calls)) {
+            roles.add(call.get());
+        }
+        pool.shutdown();
+        assertThat(roles).containsOnly("[\"admin\"]");
+        long members = own.querySingle("SELECT count(*) AS n FROM team_members WHERE email = 'founder@example.com'",
+                com.campaignmanager.shared.db.Params.of(), r -> r.longValue("n"));
+        assertThat(members).isEqualTo(1);
+    }
+
+    @Test
     void badInputNamesTheField() {
         ApiCall.to(team, "GET /me").as("boss").send();
         assertThat(add("boss", "not-an-address", "viewer").json().at("/errors/0/field").asText()).isEqualTo("email");

@@ -38,10 +38,19 @@ public final class TeamDirectory implements CallerDirectory {
     public Caller resolve(Caller fromToken) {
         boolean isFirstAdmin = fromToken.email() != null
                 && firstAdmin.map(email -> email.equalsIgnoreCase(fromToken.email())).orElse(false);
+        Optional<Caller> member = lookUp(fromToken, isFirstAdmin);
+        if (member.isEmpty() && isFirstAdmin) {
+            // Two first calls at once: the other one created the member, so it is there to be found now.
+            member = lookUp(fromToken, false);
+        }
+        return member.orElse(fromToken);
+    }
+
+    private Optional<Caller> lookUp(Caller fromToken, boolean isFirstAdmin) {
         return database.query(TeamRepository.SQL.get("resolve-caller"), Params.of("subject", fromToken.subject())
                         .put("email", fromToken.email()).put("firstAdmin", isFirstAdmin),
                 r -> fromToken.asMember(r.uuid("id"), Boolean.TRUE.equals(r.bool("active"))
                         ? Set.of(Role.fromWireName(r.string("role")).orElseThrow()) : Set.of()))
-                .stream().findFirst().orElse(fromToken);
+                .stream().findFirst();
     }
 }

@@ -5,11 +5,12 @@ import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
+import com.campaignmanager.shared.notifications.NotificationsModule;
 import dagger.Component;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, JsonModule.class, EmailModule.class})
+@Component(modules = {DataApiModule.class, JsonModule.class, EmailModule.class, NotificationsModule.class})
 interface LaunchDueRoundsComponent {
 
     JobRunner jobRunner();

@@ -1,5 +1,6 @@
 package com.campaignmanager.functions.roundreminders;
 
+import com.campaignmanager.shared.campaigns.RoundNotices;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
@@ -97,15 +98,10 @@ final class RoundRemindersJob {
                         + " recipients (" + e.failed() + " failed, " + e.skipped() + " skipped).", "round",
                         e.roundId().toString(), detail, team);
             }
-            default -> {
-                detail.put("failureReason", e.failureReason());
-                if (e.failureDetail() != null && e.failureDetail().has("preflight")) {
-                    detail.put("checklist", e.failureDetail().get("preflight"));
-                }
-                yield new Notice(NotificationType.ROUND_FAILED, e.dedupKey(), Notice.Severity.CRITICAL,
-                        "Failed: " + e.name(), what + " failed: " + e.failureReason() + ". Sent " + e.sent()
-                        + " of " + e.recipients() + ".", "round", e.roundId().toString(), detail, team);
-            }
+            default -> RoundNotices.failed(new RoundNotices.Failure(e.roundId(), e.name(), e.campaignId(),
+                    e.campaignName(), e.failureReason(),
+                    e.failureDetail() == null ? null : e.failureDetail().get("preflight"), e.sent(), e.recipients(),
+                    e.submittedBy(), e.createdBy()));
         };
     }
 

@@ -288,8 +288,17 @@ class LaunchDueRoundsHandlerTest {
         JsonNode failed = round(roundId);
 
         assertThat(failed.get("status").asText()).isEqualTo("failed");
-        assertThat(failed.get("failureReason").asText()).contains("no recipient that is not suppressed");
+        assertThat(failed.get("failureReason").asText()).startsWith("preflight failed: lists: ")
+                .contains("no recipient that is not suppressed");
         assertThat(outbox(roundId)).isZero();
+        // The team is told in the same transaction, with the checklist; the reminders sweep adds nothing.
+        assertThat(count("SELECT count(*) FROM notifications WHERE dedup_key = ? AND severity = 'critical' "
+                + "AND body LIKE '%no recipient that is not suppressed%' AND detail -> 'checklist' IS NOT NULL",
+                "round:" + roundId + ":failed")).isEqualTo(1);
+        new com.campaignmanager.functions.roundreminders.RoundRemindersHandler().handleRequest(
+                new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
+        assertThat(count("SELECT count(*) FROM notifications WHERE dedup_key LIKE ?", "round:" + roundId + ":failed%"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -26,6 +26,8 @@ import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.email.EmailProvider;
 import com.campaignmanager.shared.json.JsonMapper;
+import com.campaignmanager.shared.notifications.NotificationChannels;
+import com.campaignmanager.shared.notifications.Notifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -64,7 +66,8 @@ class MailjetPartialFailureTest {
         EmailProvider provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "mailjet",
                 "MAILJET_API_KEY", "key", "MAILJET_API_SECRET", "secret", "MAILJET_API_URL", mailjet.baseUrl())), db);
         launcher = new RoundLauncher(db, provider, new UnsubscribeTokens(), new AuditTrail(JSON),
-                new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider, JSON), JSON);
+                new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider, JSON), JSON,
+                new Notifications(JSON, NotificationChannels.from(Environment.of(Map.of()))));
     }
 
     @AfterAll

@@ -16,6 +16,8 @@ import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.json.JsonMapper;
+import com.campaignmanager.shared.notifications.NotificationChannels;
+import com.campaignmanager.shared.notifications.Notifications;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -62,7 +64,7 @@ public final class SendBenchmark {
             var provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "outbox")), database);
             RoundLauncher launcher = new RoundLauncher(database, provider, new UnsubscribeTokens(),
                     new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider, json),
-                    json);
+                    json, new Notifications(json, NotificationChannels.from(Environment.of(Map.of()))));
             Measured small = sendRound(database, json, launcher, Math.max(1, recipients / 10), "small");
             Measured large = sendRound(database, json, launcher, recipients, "large");
             BenchmarkDoc.publish(out, SECTION, report(small, large));

@@ -12,6 +12,7 @@ import com.campaignmanager.shared.email.MessageRenderer;
 import com.campaignmanager.shared.email.OutgoingMessage;
 import com.campaignmanager.shared.email.Recipient;
 import com.campaignmanager.shared.email.SendResult;
+import com.campaignmanager.shared.notifications.Notifications;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,11 +53,13 @@ public final class RoundLauncher {
     private final AuditTrail audit;
     private final Preflight preflight;
     private final ObjectMapper json;
+    private final Notifications notifications;
     private final String publicApiUrl;
 
     @Inject
     public RoundLauncher(Database database, EmailProvider provider, UnsubscribeTokens tokens, AuditTrail audit,
-                         Preflight preflight, ObjectMapper json) {
+                         Preflight preflight, ObjectMapper json, Notifications notifications) {
+        this.notifications = notifications;
         this.database = database;
         this.provider = provider;
         this.tokens = tokens;
@@ -179,18 +182,20 @@ public final class RoundLauncher {
 
     /** The preflight failed at launch: nothing is sent; the round is failed with the checklist, audited. */
     private void fail(UUID roundId, String owner, Preflight.Result checked) {
-        String reason;
-        try {
-            reason = json.writeValueAsString(checked.items());
-        } catch (JsonProcessingException e) {
-            reason = "preflight failed";
-        }
-        String failure = reason;
+        String reason = RoundNotices.preflightFailure(checked.items());
         database.inTransaction(tx -> {
-            tx.update(PREFLIGHT_SQL.get("fail-round"), Params.of("roundId", roundId).put("owner", owner)
-                    .put("reason", failure));
+            long failed = tx.update(PREFLIGHT_SQL.get("fail-round"), Params.of("roundId", roundId).put("owner", owner)
+                    .put("reason", reason));
+            if (failed == 0) {
+                return null;
+            }
             audit.record(tx, "scheduler", "round.failed", "round", roundId.toString(),
                     Map.of("preflight", checked.items()));
+            // Told in the same transaction: the team hears of it as surely as the round is failed.
+            tx.querySingle(SQL.get("failure-context"), Params.of("roundId", roundId), r -> notifications.publish(tx,
+                    RoundNotices.failed(new RoundNotices.Failure(roundId, r.string("name"), r.uuid("campaign_id"),
+                            r.string("campaign_name"), reason, checked.items(), r.intValue("sent"),
+                            r.intValue("recipients"), r.string("submitted_by"), r.string("created_by")))));
             return null;
         });
     }

@@ -5,8 +5,10 @@ import com.campaignmanager.shared.notifications.Audience;
 import com.campaignmanager.shared.notifications.Notice;
 import com.campaignmanager.shared.notifications.NotificationType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What the team is told when a round moves through approval. Each key names one occurrence (a round submitted
@@ -39,6 +41,38 @@ public final class RoundNotices {
                     Audience.person(before.submittedBy()).and(Audience.person(after.createdBy())).excluding(actor)));
             default -> Optional.empty();
         };
+    }
+
+    /** A round that failed, as the launcher and the reminders job both describe it. */
+    public record Failure(UUID roundId, String roundName, UUID campaignId, String campaignName, String reason,
+                          Object checklist, int sent, int recipients, String submittedBy, String createdBy) {
+    }
+
+    /**
+     * {@code round:{id}:failed}: the launcher publishes it in the transaction that fails the round; the reminders
+     * job's sweep finds it there and says nothing more (or says it, if the launcher could not).
+     */
+    public static Notice failed(Failure f) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("roundId", f.roundId());
+        detail.put("campaignId", f.campaignId());
+        detail.put("failureReason", f.reason());
+        if (f.checklist() != null) {
+            detail.put("checklist", f.checklist());
+        }
+        String reason = f.reason() != null ? f.reason()
+                : "no message could be delivered (" + (f.recipients() - f.sent()) + " failed)";
+        return new Notice(NotificationType.ROUND_FAILED, "round:" + f.roundId() + ":failed", Notice.Severity.CRITICAL,
+                "Failed: " + f.roundName(), "\"" + f.roundName() + "\" (" + f.campaignName() + ") failed: " + reason
+                        + ". Sent " + f.sent() + " of " + f.recipients() + ".", "round", f.roundId().toString(), detail,
+                Audience.roles(Role.EDITOR, Role.APPROVER).and(Audience.person(f.submittedBy()))
+                        .and(Audience.person(f.createdBy())));
+    }
+
+    /** "preflight failed: lists: Newsletter has no recipient …; provider: …" — the failing checks, readable. */
+    public static String preflightFailure(List<Preflight.Item> items) {
+        return "preflight failed: " + String.join("; ", items.stream().filter(i -> i.status().equals("fail"))
+                .map(i -> i.check() + ": " + i.detail()).toList());
     }
 
     static Map<String, Object> detail(Round round) {

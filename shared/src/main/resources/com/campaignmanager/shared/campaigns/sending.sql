@@ -93,3 +93,9 @@ RETURNING id, contact_id
 
 -- name: test-recipient
 SELECT first_name, last_name, attributes FROM contacts WHERE id = :contactId
+
+-- name: failure-context
+SELECT r.name, r.campaign_id, c.name AS campaign_name, r.sent, r.recipients, r.submitted_by, r.created_by
+FROM rounds r
+JOIN campaigns c ON c.id = r.campaign_id
+WHERE r.id = :roundId

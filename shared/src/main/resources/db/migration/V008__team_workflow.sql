@@ -105,6 +105,12 @@ CREATE INDEX contacts_email_prefix_idx ON contacts (email_key text_pattern_ops);
 CREATE INDEX contacts_name_trgm_idx ON contacts
     USING gin ((coalesce(first_name, '') || ' ' || coalesce(last_name, '')) gin_trgm_ops);
 
+-- The decisions list and campaign timelines read the audit trail: decisions newest first, and task events by
+-- the campaign they belong to (in their detail), without scanning the whole trail.
+CREATE INDEX audit_events_decisions_idx ON audit_events (occurred_at DESC)
+    WHERE action IN ('round.approved', 'round.rejected');
+CREATE INDEX audit_events_task_campaign_idx ON audit_events ((detail ->> 'campaignId')) WHERE entity_type = 'task';
+
 -- What the last preflight said, so lists of rounds (approvals, dashboard) show it without re-running it per row.
 ALTER TABLE rounds ADD COLUMN preflight jsonb;
 ALTER TABLE rounds ADD COLUMN preflight_at timestamptz;

@@ -3,6 +3,7 @@ package com.campaignmanager.functions.listmaintenance;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.audience.ListMaintenance;
+import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.jobs.JobRunner;
@@ -30,6 +31,14 @@ public final class ListMaintenanceHandler implements RequestStreamHandler {
     private static final Observability METRICS = COMPONENT.observability();
     private static final Notifications NOTIFICATIONS = COMPONENT.notifications();
     private static final Database DATABASE = COMPONENT.database();
+    /** How long notifications are kept ({@code NOTIFICATION_RETENTION_DAYS}, default 180). */
+    private static final int RETENTION_DAYS = Integer.parseInt(
+            Environment.system().optional("NOTIFICATION_RETENTION_DAYS").orElse("180").strip());
+
+    /** The invocation's answer: the lists' upkeep, and the notifications past their retention. */
+    record Result(long contactsMerged, long membershipsMoved, long lists, long memberships, long erasedRecordsCleared,
+                  long notificationsPurged) {
+    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -50,7 +59,10 @@ public final class ListMaintenanceHandler implements RequestStreamHandler {
                         Map.of("contactsMerged", report.contactsMerged(), "erasedRecordsCleared",
                                 report.erasedRecordsCleared()), Audience.roles(Role.EDITOR)));
             }
-            return report;
+            long purged = NOTIFICATIONS.purgeOlderThan(DATABASE, RETENTION_DAYS);
+            METRICS.count("NotificationsPurged", purged);
+            return new Result(report.contactsMerged(), report.membershipsMoved(), report.lists(), report.memberships(),
+                    report.erasedRecordsCleared(), purged);
         });
     }
 }

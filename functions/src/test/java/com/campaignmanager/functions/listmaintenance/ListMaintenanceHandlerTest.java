@@ -58,8 +58,17 @@ class ListMaintenanceHandlerTest {
             addMember(db, listB, newer);
         }
 
+        com.campaignmanager.shared.db.Database database = com.campaignmanager.functions.testing.FunctionDatabase.get();
+        String oldKey = "retention-" + UUID.randomUUID();
+        database.update("INSERT INTO notifications (dedup_key, type, title, created_at) VALUES "
+                + "(:old, 'lists.cleaned', 'Old', now() - interval '200 days'), (:recent, 'lists.cleaned', 'Recent', now())",
+                com.campaignmanager.shared.db.Params.of("old", oldKey).put("recent", oldKey + "-recent"));
         JsonNode first = run();
         JsonNode second = run();
+        assertThat(first.get("notificationsPurged").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(database.query("SELECT dedup_key FROM notifications WHERE dedup_key LIKE :key || '%'",
+                com.campaignmanager.shared.db.Params.of("key", oldKey), r -> r.string("dedup_key")))
+                .containsExactly(oldKey + "-recent");
 
         assertThat(first.get("contactsMerged").asLong()).isEqualTo(1);
         assertThat(first.get("membershipsMoved").asLong()).isEqualTo(1);

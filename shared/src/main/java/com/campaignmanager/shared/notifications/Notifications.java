@@ -60,6 +60,11 @@ public final class Notifications {
         return published;
     }
 
+    /** Forgets notifications older than {@code days} (their deliveries and in-app rows with them). */
+    public long purgeOlderThan(SqlExecutor sql, int days) {
+        return sql.updateIdempotent(SQL.get("purge-old-notifications"), Params.of().put("days", days));
+    }
+
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);

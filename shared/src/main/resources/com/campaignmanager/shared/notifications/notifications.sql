@@ -116,3 +116,10 @@ UPDATE notification_channels SET disabled_at = NULL, reason = NULL WHERE channel
 
 -- name: channel-states
 SELECT channel, disabled_at, reason FROM notification_channels
+
+-- name: purge-old-notifications
+-- Notifications (with their in-app rows and deliveries) older than the retention, unless a delivery of one is
+-- still pending: the tables stay the size of the retention, not of the product's age.
+DELETE FROM notifications n
+WHERE n.created_at < now() - make_interval(days => :days::int)
+  AND NOT EXISTS (SELECT 1 FROM notification_deliveries d WHERE d.notification_id = n.id AND d.status = 'pending')

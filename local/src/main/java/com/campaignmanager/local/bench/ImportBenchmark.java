@@ -15,6 +15,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code campaign-local.jar bench-import [--rows N] [--out FILE|-]}: a CSV of N contacts (default 100,000)
@@ -28,22 +29,12 @@ public final class ImportBenchmark {
     }
 
     public static int run(String[] args) throws Exception {
-        int rows = 100_000;
-        Path out = Path.of("docs/benchmarks.md");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--rows" -> rows = Integer.parseInt(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> {
-                    System.err.println("usage: bench-import [--rows N] [--out FILE|-]");
-                    return 2;
-                }
-            }
-        }
-        if (args.length % 2 != 0) {
-            System.err.println("usage: bench-import [--rows N] [--out FILE|-]");
+        Optional<SizeOptions> options = SizeOptions.parse(args, "bench-import", "--rows", 100_000);
+        if (options.isEmpty()) {
             return 2;
         }
+        int rows = options.get().size();
+        Path out = options.get().out();
         String csv = csv(rows);
         try (BenchDatabase bench = BenchDatabase.start()) {
             Database database = bench.database();

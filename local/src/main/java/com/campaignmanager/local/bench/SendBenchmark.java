@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,18 +47,12 @@ public final class SendBenchmark {
     }
 
     public static int run(String[] args) throws Exception {
-        int recipients = 100_000;
-        Path out = Path.of("docs/benchmarks.md");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--recipients" -> recipients = Integer.parseInt(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> {
-                    System.err.println("usage: bench-send [--recipients N] [--out FILE|-]");
-                    return 2;
-                }
-            }
+        Optional<SizeOptions> options = SizeOptions.parse(args, "bench-send", "--recipients", 100_000);
+        if (options.isEmpty()) {
+            return 2;
         }
+        int recipients = options.get().size();
+        Path out = options.get().out();
         try (BenchDatabase bench = BenchDatabase.start()) {
             Database database = bench.database();
             ObjectMapper json = JsonMapper.create();

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,22 +40,12 @@ public final class TeamViewsBenchmark {
     }
 
     public static int run(String[] args) throws Exception {
-        int rows = 100_000;
-        Path out = Path.of("docs/benchmarks.md");
-        if (args.length % 2 != 0) {
-            System.err.println("usage: bench-team-views [--rows N] [--out FILE|-]");
+        Optional<SizeOptions> options = SizeOptions.parse(args, "bench-team-views", "--rows", 100_000);
+        if (options.isEmpty()) {
             return 2;
         }
-        for (int i = 0; i < args.length; i += 2) {
-            switch (args[i]) {
-                case "--rows" -> rows = Integer.parseInt(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> {
-                    System.err.println("usage: bench-team-views [--rows N] [--out FILE|-]");
-                    return 2;
-                }
-            }
-        }
+        int rows = options.get().size();
+        Path out = options.get().out();
         ObjectMapper json = JsonMapper.create();
         Dashboard dashboard = new Dashboard(json);
         SiteSearch search = new SiteSearch();

@@ -15,7 +15,10 @@ WITH candidates AS (
     UNION ALL
     SELECT 'launched', r.id, 'round:' || r.id || ':launched:' || extract(epoch FROM r.launched_at)::bigint
     FROM rounds r
-    WHERE r.launched_at > now() - interval '2 days' AND r.status IN ('sending', 'sent', 'failed')
+    -- A round that failed its preflight at launch was claimed but never sent to anyone: it did not "start
+    -- sending", and its failure notice says what happened.
+    WHERE r.launched_at > now() - interval '2 days'
+      AND (r.status IN ('sending', 'sent') OR (r.status = 'failed' AND r.recipients > 0))
     UNION ALL
     SELECT 'completed', r.id, 'round:' || r.id || ':completed'
     FROM rounds r

@@ -299,6 +299,9 @@ class LaunchDueRoundsHandlerTest {
                 new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
         assertThat(count("SELECT count(*) FROM notifications WHERE dedup_key LIKE ?", "round:" + roundId + ":failed%"))
                 .isEqualTo(1);
+        // It never started sending, so nobody is told it did.
+        assertThat(count("SELECT count(*) FROM notifications WHERE dedup_key LIKE ?", "round:" + roundId + ":launched%"))
+                .isZero();
     }
 
     @Test

@@ -230,4 +230,20 @@ class SlackDeliveryTest {
                 + "'Approval requested: Round 2' ORDER BY to_email", Params.of(), r -> r.string("to_email"));
         assertThat(recipients).containsExactly("admin@example.com", "ed@example.com", "mail-approver@example.com");
     }
+
+    @Test
+    void aFunctionWithoutTheWebhookConfiguredFailsTheDeliveryButSwitchesNothingOff() {
+        UUID id = publish("slack-unconfigured-" + UUID.randomUUID());
+        NotificationChannels none = new NotificationChannels(Optional.empty(), Optional.empty(), "");
+        NotificationDispatcher unconfigured = new NotificationDispatcher(database, new Notifications(JSON, none), none,
+                EmailModule.create(Environment.of(Map.of()), database), JSON);
+
+        assertThat(unconfigured.deliverDue().failed()).isEqualTo(1);
+        assertThat(delivery(id)).containsEntry("status", "failed");
+        assertThat((String) delivery(id).get("lastError")).contains("SLACK_WEBHOOK_URL");
+        long disabled = database.querySingle("SELECT count(*) AS n FROM notification_channels "
+                + "WHERE disabled_at IS NOT NULL", Params.of(), r -> r.longValue("n"));
+        assertThat(disabled).isZero();
+        slack.verify(0, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
+    }
 }

@@ -120,7 +120,8 @@ public final class NotificationDispatcher {
 
     private Outcome deliverEmail(Due delivery) {
         if (channels.emailFrom().isEmpty()) {
-            return new Outcome(delivery.id(), "disabled", "NOTIFICATIONS_FROM_EMAIL is not configured", 0);
+            // A configuration gap in this function, not a channel that is gone: say so, and switch nothing off.
+            return new Outcome(delivery.id(), "failed", "NOTIFICATIONS_FROM_EMAIL is not configured", 0);
         }
         // No campaign tag: Mailjet would deduplicate a campaign per address, and a member gets many notices.
         OutgoingMessage message = new OutgoingMessage("notification:" + delivery.id(), null,
@@ -136,7 +137,7 @@ public final class NotificationDispatcher {
 
     private Outcome deliverSlack(Due delivery) {
         if (slack.isEmpty()) {
-            return new Outcome(delivery.id(), "disabled", "SLACK_WEBHOOK_URL is not configured", 0);
+            return new Outcome(delivery.id(), "failed", "SLACK_WEBHOOK_URL is not configured", 0);
         }
         SlackWebhook.Answer answer = slack.get().post(slackText(delivery));
         if (answer instanceof SlackWebhook.Delivered) {

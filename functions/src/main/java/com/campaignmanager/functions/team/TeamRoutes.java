@@ -97,9 +97,9 @@ final class TeamRoutes {
         if (caller.memberId() == null) {
             return ApiResponse.ok(new Me(caller.subject(), caller.email(), roles, null, null, 0));
         }
-        Member member = team.find(database, caller.memberId()).orElseThrow();
-        return ApiResponse.ok(new Me(caller.subject(), caller.email(), roles, member.id(), member.name(),
-                team.unreadCount(database, member.id())));
+        TeamRepository.Summary member = team.summary(database, caller.memberId());
+        return ApiResponse.ok(new Me(caller.subject(), caller.email(), roles, caller.memberId(), member.name(),
+                member.unreadNotifications()));
     }
 
     private ApiResponse page(ApiRequest request) {

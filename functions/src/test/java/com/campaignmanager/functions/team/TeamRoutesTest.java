@@ -61,6 +61,10 @@ class TeamRoutesTest {
         assertThat(me.json().get("roles").toString()).isEqualTo("[\"admin\"]");
         assertThat(me.json().get("memberId").isNull()).isFalse();
         assertThat(me.json().get("unreadNotifications").asInt()).isZero();
+        // Two Data API calls: matching the caller to the team, then the member's name and unread count.
+        long before = database.calls();
+        ApiCall.to(team, "GET /me").as("boss").send();
+        assertThat(database.calls() - before).isEqualTo(2);
 
         Response created = add("boss", "Vera@Example.com", "viewer");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -61,8 +61,13 @@ public final class TeamRepository {
                 .putJson("preferences", write(member.preferences())).put("active", member.active()), this::map);
     }
 
-    public long unreadCount(SqlExecutor sql, UUID memberId) {
-        return sql.querySingle(SQL.get("unread-count"), Params.of("memberId", memberId), r -> r.longValue("unread"));
+    /** A member's name and unread notifications, for {@code GET /me}. */
+    public record Summary(String name, long unreadNotifications) {
+    }
+
+    public Summary summary(SqlExecutor sql, UUID memberId) {
+        return sql.querySingle(SQL.get("member-summary"), Params.of("memberId", memberId),
+                r -> new Summary(r.string("name"), r.longValue("unread")));
     }
 
     private String write(Map<String, ChannelChoice> preferences) {

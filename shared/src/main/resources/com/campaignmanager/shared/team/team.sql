@@ -60,5 +60,8 @@ SET name = :name, role = :role, slack_user_id = :slackUserId, preferences = :pre
 WHERE id = :memberId
 RETURNING id, email, subject, name, role, slack_user_id, preferences, active, created_at, updated_at
 
--- name: unread-count
-SELECT count(*) AS unread FROM notification_inbox WHERE member_id = :memberId AND read_at IS NULL
+-- name: member-summary
+SELECT m.name,
+       (SELECT count(*) FROM notification_inbox i WHERE i.member_id = m.id AND i.read_at IS NULL) AS unread
+FROM team_members m
+WHERE m.id = :memberId

@@ -175,6 +175,10 @@ final class RoundsRoutes {
             }
             audit.record(tx, actor, "round.updated", "round", roundId.toString(),
                     CampaignsRoutes.change(request, before, after));
+            if (locked.status().equals("scheduled") && approvedContentChanged) {
+                // The approval no longer stands: the approvers are asked again, as for a new submission.
+                notifications.publish(tx, RoundNotices.approvalRequestedAgain(after, actor));
+            }
             return null;
         });
         return ApiResponse.ok(existing(roundId));

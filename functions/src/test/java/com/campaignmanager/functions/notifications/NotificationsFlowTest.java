@@ -145,6 +145,13 @@ class NotificationsFlowTest {
         List<JsonNode> told = notificationsOf(editor, roundId, true);
         assertThat(told).extracting(n -> n.get("type").asText()).containsExactly("approval.approved");
 
+        // Rescheduled after approval: the approval lapses and the approvers are asked again.
+        Response rescheduled = ApiCall.to(campaigns, "PATCH /rounds/{roundId}", roundId).as(editor)
+                .json(Map.of("scheduledAt", "2031-10-04T09:00:00-04:00")).send();
+        assertThat(rescheduled.json().get("status").asText()).isEqualTo("pending_approval");
+        assertThat(notificationsOf(approver, roundId, true)).extracting(n -> n.get("title").asText())
+                .containsExactly("Approval needed again: Flow round");
+
         assertThat(ApiCall.to(inbox, "POST /notifications/read-all").as(editor).send().json().get("marked").asLong())
                 .isGreaterThanOrEqualTo(1);
         assertThat(ApiCall.to(team, "GET /me").as(editor).send().json().get("unreadNotifications").asInt()).isZero();

@@ -43,6 +43,16 @@ public final class RoundNotices {
         };
     }
 
+    /** A scheduled round was changed, so its approval lapsed and it waits for a decision again. */
+    public static Notice approvalRequestedAgain(Round round, String actor) {
+        return new Notice(NotificationType.APPROVAL_REQUESTED,
+                "round:" + round.id() + ":changed-after-approval:" + round.updatedAt().toEpochMilli(),
+                Notice.Severity.WARNING, "Approval needed again: " + round.name(),
+                actor + " changed \"" + round.name() + "\" after it was approved; it will not go out at "
+                        + round.scheduledAt() + " unless it is approved again.", "round", round.id().toString(),
+                detail(round), Audience.roles(Role.APPROVER).excluding(actor));
+    }
+
     /** A round that failed, as the launcher and the reminders job both describe it. */
     public record Failure(UUID roundId, String roundName, UUID campaignId, String campaignName, String reason,
                           Object checklist, int sent, int recipients, String submittedBy, String createdBy) {

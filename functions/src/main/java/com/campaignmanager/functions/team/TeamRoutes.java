@@ -80,6 +80,7 @@ final class TeamRoutes {
     Routes routes() {
         return Routes.builder()
                 .add("GET /me", this::me)
+                .add("PATCH /me", this::updateMe)
                 .add("GET /team/members", this::page)
                 .add("POST /team/members", this::create)
                 .add("GET /team/members/{memberId}", this::get)
@@ -100,6 +101,33 @@ final class TeamRoutes {
         TeamRepository.Summary member = team.summary(database, caller.memberId());
         return ApiResponse.ok(new Me(caller.subject(), caller.email(), roles, caller.memberId(), member.name(),
                 member.unreadNotifications()));
+    }
+
+    /** {@code PATCH /me}: every member sets their own name, Slack id and notification preferences. */
+    private ApiResponse updateMe(ApiRequest request) {
+        UUID memberId = request.caller().requireMember();
+        MemberFields fields = request.body(MemberFields.class);
+        for (String adminOnly : new String[] {"email", "role", "active"}) {
+            boolean given = switch (adminOnly) {
+                case "email" -> fields.email() != null;
+                case "role" -> fields.role() != null;
+                default -> fields.active() != null;
+            };
+            if (given) {
+                throw ApiProblem.invalid(adminOnly, "is changed by an admin (PATCH /team/members/{memberId})");
+            }
+        }
+        return ApiResponse.ok(database.inTransaction(tx -> {
+            Member before = team.lock(tx, memberId).orElseThrow();
+            Member saved = team.update(tx, new Member(before.id(), before.email(), before.subject(),
+                    fields.name() != null ? fields.name() : before.name(), before.role(),
+                    fields.slackUserId() != null ? emptyToNull(fields.slackUserId()) : before.slackUserId(),
+                    fields.preferences() != null ? merge(before.preferences(), fields.preferences())
+                            : before.preferences(), before.active(), before.createdAt(), before.updatedAt()));
+            audit.record(tx, request.caller().actor(), "member.updated", "member", memberId.toString(),
+                    AuditTrail.change(request.requestId(), before, saved));
+            return saved;
+        }));
     }
 
     private ApiResponse page(ApiRequest request) {

@@ -93,6 +93,17 @@ class TeamRoutesTest {
         assertThat(ApiCall.to(team, "GET /me").as("vera").send().json().get("roles").toString())
                 .isEqualTo("[\"approver\"]");
 
+        // Vera sets her own preferences; she cannot give herself another role.
+        Response own = ApiCall.to(team, "PATCH /me").as("vera").json(Map.of("name", "Vera V",
+                "preferences", Map.of("round.reminder", Map.of("slack", false)))).send();
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().at("/preferences/round.reminder/slack").asBoolean(true)).isFalse();
+        assertThat(own.json().at("/preferences/approval.requested/email").asBoolean(true)).isFalse();
+        assertThat(ApiCall.to(team, "PATCH /me").as("vera").json(Map.of("role", "admin")).send()
+                .json().at("/errors/0/field").asText()).isEqualTo("role");
+        assertThat(ApiCall.to(team, "PATCH /me").as("stranger", "admin").json(Map.of("name", "x")).send().status())
+                .isEqualTo(403);
+
         Response deactivated = ApiCall.to(team, "DELETE /team/members/{memberId}", veraId).as("boss").send();
         assertThat(deactivated.json().get("active").asBoolean()).isFalse();
         assertThat(ApiCall.to(team, "GET /me").as("vera", "admin").send().json().get("roles").size()).isZero();
@@ -101,9 +112,9 @@ class TeamRoutesTest {
         Response reactivated = ApiCall.to(team, "PATCH /team/members/{memberId}", veraId).as("boss")
                 .json(Map.of("active", true)).send();
         assertThat(reactivated.json().get("active").asBoolean()).isTrue();
-        long audited4 = database.querySingle("SELECT count(*) AS n FROM audit_events WHERE entity_id = :id",
+        long audited = database.querySingle("SELECT count(*) AS n FROM audit_events WHERE entity_id = :id",
                 com.campaignmanager.shared.db.Params.of("id", veraId), r -> r.longValue("n"));
-        assertThat(audited4).isEqualTo(4);
+        assertThat(audited).isEqualTo(5);
     }
 
     @Test

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoleMatrixTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
-    /** Each member's own inbox: any member may, and a caller who is not one is refused for that reason. */
+    /** Each member's own inbox and settings: any member may, and a caller who is not one is refused for that. */
     private static final Set<String> SELF_SERVICE = Set.of("POST /notifications/{notificationId}/read",
-            "POST /notifications/read-all");
+            "POST /notifications/read-all", "PATCH /me");
     private static final Set<String> DECISIONS = Set.of("POST /rounds/{roundId}/approve", "POST /rounds/{roundId}/reject",
             "POST /rounds/{roundId}/send-now");
 

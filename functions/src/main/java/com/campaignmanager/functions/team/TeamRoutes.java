@@ -107,15 +107,10 @@ final class TeamRoutes {
     private ApiResponse updateMe(ApiRequest request) {
         UUID memberId = request.caller().requireMember();
         MemberFields fields = request.body(MemberFields.class);
-        for (String adminOnly : new String[] {"email", "role", "active"}) {
-            boolean given = switch (adminOnly) {
-                case "email" -> fields.email() != null;
-                case "role" -> fields.role() != null;
-                default -> fields.active() != null;
-            };
-            if (given) {
-                throw ApiProblem.invalid(adminOnly, "is changed by an admin (PATCH /team/members/{memberId})");
-            }
+        String adminOnly = fields.email() != null ? "email" : fields.role() != null ? "role"
+                : fields.active() != null ? "active" : null;
+        if (adminOnly != null) {
+            throw ApiProblem.invalid(adminOnly, "is changed by an admin (PATCH /team/members/{memberId})");
         }
         return ApiResponse.ok(database.inTransaction(tx -> {
             Member before = team.lock(tx, memberId).orElseThrow();

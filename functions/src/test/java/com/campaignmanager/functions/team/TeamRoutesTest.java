@@ -108,6 +108,7 @@ class TeamRoutesTest {
         assertThat(deactivated.json().get("active").asBoolean()).isFalse();
         assertThat(ApiCall.to(team, "GET /me").as("vera", "admin").send().json().get("roles").size()).isZero();
         assertThat(ApiCall.to(team, "GET /team/members").as("vera", "admin").send().status()).isEqualTo(403);
+        assertThat(ApiCall.to(team, "PATCH /me").as("vera").json(Map.of("name", "x")).send().status()).isEqualTo(403);
 
         Response reactivated = ApiCall.to(team, "PATCH /team/members/{memberId}", veraId).as("boss")
                 .json(Map.of("active", true)).send();

@@ -27,13 +27,16 @@ public record Caller(String subject, String email, Set<Role> roles, UUID memberI
         return new Caller(subject, email, roles, memberId);
     }
 
-    /** The member id of a caller who must be a team member (for their inbox, their tasks); 403 otherwise. */
+    /** The member id of a caller who must be an active team member (their inbox, their tasks); 403 otherwise. */
     public UUID requireMember() {
         if (!isAuthenticated()) {
             throw ApiProblem.unauthorized();
         }
         if (memberId == null) {
             throw ApiProblem.forbidden("this needs you to be a team member; ask an admin to add " + email);
+        }
+        if (roles.isEmpty()) {
+            throw ApiProblem.forbidden("your team membership is deactivated");
         }
         return memberId;
     }

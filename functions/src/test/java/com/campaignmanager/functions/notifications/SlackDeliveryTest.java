@@ -51,6 +51,8 @@ class SlackDeliveryTest {
     private static Notifications notifications;
     private static NotificationDispatcher dispatcher;
     private static final ObjectMapper JSON = JsonMapper.create();
+    /** Shaped like a real incoming-webhook path (/services/{team}/{bot}/{secret}). */
+    private static final String WEBHOOK_PATH = "/services/T0TEAM0001/B0BOT00001/webhooksecret";
 
     @BeforeAll
     static void setUp() {
@@ -61,7 +63,7 @@ class SlackDeliveryTest {
                 + "('admin@example.com', 'Ada', 'admin', 'U0ADMIN'), ('ed@example.com', 'Ed', 'editor', NULL)",
                 Params.of());
         NotificationChannels channels = new NotificationChannels(Optional.empty(),
-                Optional.of(slack.baseUrl() + "/services/T000/B000/XXX"), "https://campaigns.example.com");
+                Optional.of(slack.baseUrl() + WEBHOOK_PATH), "https://campaigns.example.com");
         notifications = new Notifications(JSON, channels);
         dispatcher = new NotificationDispatcher(database, notifications, channels,
                 EmailModule.create(Environment.of(Map.of()), database), JSON);
@@ -101,17 +103,17 @@ class SlackDeliveryTest {
 
     @Test
     void aRateLimitIsWaitedOutAndTheMessageDeliveredOnce() {
-        slack.stubFor(post(urlPathEqualTo("/services/T000/B000/XXX")).inScenario("limit")
+        slack.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).inScenario("limit")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("open")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30").withBody("rate_limited")));
-        slack.stubFor(post(urlPathEqualTo("/services/T000/B000/XXX")).inScenario("limit").whenScenarioStateIs("open")
+        slack.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).inScenario("limit").whenScenarioStateIs("open")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         UUID id = publish("slack-429-" + UUID.randomUUID());
         UUID second = publish("slack-429-b-" + UUID.randomUUID());
 
         // The first post is told to wait; the second waits as long without being tried.
         assertThat(dispatcher.deliverDue()).isEqualTo(new NotificationDispatcher.Report(0, 2, 0, 0));
-        slack.verify(1, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
+        slack.verify(1, postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)));
         assertThat(delivery(second)).containsEntry("status", "pending").containsEntry("attempts", 0)
                 .containsEntry("waiting", true);
         assertThat(delivery(id)).containsEntry("status", "pending").containsEntry("attempts", 0)
@@ -126,7 +128,7 @@ class SlackDeliveryTest {
         assertThat(delivery(second)).containsEntry("status", "sent");
         assertThat(dispatcher.deliverDue()).isEqualTo(new NotificationDispatcher.Report(0, 0, 0, 0));
         // Each message once, after one refused try.
-        slack.verify(3, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
+        slack.verify(3, postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)));
         String sent = slack.getAllServeEvents().get(0).getRequest().getBodyAsString();
         // The audience's Slack ids are mentioned; Slack's control characters in the title are escaped.
         assertThat(sent).contains("<@U0ADMIN>").contains("Round &lt;1&gt; &amp; co")
@@ -135,7 +137,7 @@ class SlackDeliveryTest {
 
     @Test
     void aRevokedWebhookDisablesTheChannelAndTellsTheAdminsInApp() {
-        slack.stubFor(post(urlPathEqualTo("/services/T000/B000/XXX"))
+        slack.stubFor(post(urlPathEqualTo(WEBHOOK_PATH))
                 .willReturn(aResponse().withStatus(410).withBody("no_service")));
         UUID first = publish("slack-410-a-" + UUID.randomUUID());
         UUID second = publish("slack-410-b-" + UUID.randomUUID());
@@ -143,7 +145,7 @@ class SlackDeliveryTest {
         NotificationDispatcher.Report report = dispatcher.deliverDue();
         assertThat(report.disabled()).isEqualTo(2);
         // One request told us; the second message was not tried against a dead webhook.
-        slack.verify(1, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
+        slack.verify(1, postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)));
         assertThat(delivery(first)).containsEntry("status", "disabled");
         assertThat(delivery(second)).containsEntry("status", "disabled");
         long adminsTold = database.querySingle("SELECT count(*) AS n FROM notification_inbox i "
@@ -165,7 +167,7 @@ class SlackDeliveryTest {
 
     @Test
     void serverErrorsAndTimeoutsAreRetriedWithBackoffThenGivenUp() {
-        slack.stubFor(post(urlPathEqualTo("/services/T000/B000/XXX"))
+        slack.stubFor(post(urlPathEqualTo(WEBHOOK_PATH))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(6_000)));
         UUID id = publish("slack-timeout-" + UUID.randomUUID());
         assertThat(dispatcher.deliverDue().retrying()).isEqualTo(1);
@@ -174,7 +176,7 @@ class SlackDeliveryTest {
         assertThat((String) delivery(id).get("lastError")).contains("no answer");
 
         slack.resetAll();
-        slack.stubFor(post(urlPathEqualTo("/services/T000/B000/XXX"))
+        slack.stubFor(post(urlPathEqualTo(WEBHOOK_PATH))
                 .willReturn(aResponse().withStatus(500).withBody("internal")));
         for (int attempt = 2; attempt <= 6; attempt++) {
             timePasses();
@@ -189,7 +191,7 @@ class SlackDeliveryTest {
 
     @Test
     void overlappingRunsSendADeliveryOnce() throws Exception {
-        slack.stubFor(post(urlPathEqualTo("/services/T000/B000/XXX"))
+        slack.stubFor(post(urlPathEqualTo(WEBHOOK_PATH))
                 .willReturn(aResponse().withStatus(200).withBody("ok").withFixedDelay(200)));
         for (int i = 0; i < 5; i++) {
             publish("slack-overlap-" + i + "-" + UUID.randomUUID());
@@ -205,7 +207,7 @@ class SlackDeliveryTest {
         }
         pool.shutdown();
         assertThat(sent).isEqualTo(5);
-        slack.verify(5, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
+        slack.verify(5, postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)));
     }
 
     @Test
@@ -244,6 +246,6 @@ class SlackDeliveryTest {
         long disabled = database.querySingle("SELECT count(*) AS n FROM notification_channels "
                 + "WHERE disabled_at IS NOT NULL", Params.of(), r -> r.longValue("n"));
         assertThat(disabled).isZero();
-        slack.verify(0, postRequestedFor(urlPathEqualTo("/services/T000/B000/XXX")));
+        slack.verify(0, postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)));
     }
 }

@@ -85,7 +85,7 @@ final class CampaignsRoutes {
         if (body.fromEmail() == null) {
             throw ApiProblem.invalid("fromEmail", "is required");
         }
-        String actor = actor(request);
+        String actor = request.caller().actor();
         Campaign created = database.inTransaction(tx -> {
             Campaign campaign = campaigns.create(tx, new Campaign(null, body.name(),
                     body.description() == null ? "" : body.description(), body.fromEmail(),
@@ -119,7 +119,7 @@ final class CampaignsRoutes {
         request.caller().require(Role.EDITOR);
         UUID campaignId = request.pathUuid("campaignId");
         CampaignFields body = request.body(CampaignFields.class);
-        String actor = actor(request);
+        String actor = request.caller().actor();
         return ApiResponse.ok(database.inTransaction(tx -> {
             Campaign before = campaigns.lock(tx, campaignId).orElseThrow(() -> notFound(campaignId));
             if (before.status().equals("archived")) {
@@ -142,7 +142,7 @@ final class CampaignsRoutes {
     private ApiResponse archive(ApiRequest request) {
         request.caller().require(Role.EDITOR);
         UUID campaignId = request.pathUuid("campaignId");
-        String actor = actor(request);
+        String actor = request.caller().actor();
         database.inTransaction(tx -> {
             Campaign before = campaigns.lock(tx, campaignId).orElseThrow(() -> notFound(campaignId));
             long sending = tx.querySingle(SQL.get("count-sending-rounds"), Params.of("campaignId", campaignId),
@@ -162,10 +162,6 @@ final class CampaignsRoutes {
             return null;
         });
         return ApiResponse.noContent();
-    }
-
-    static String actor(ApiRequest request) {
-        return request.caller().actor();
     }
 
     static Map<String, Object> change(ApiRequest request, Object before, Object after) {

@@ -108,7 +108,7 @@ final class RoundsRoutes {
         if (body.name() == null) {
             throw ApiProblem.invalid("name", "is required");
         }
-        String actor = CampaignsRoutes.actor(request);
+        String actor = request.caller().actor();
         UUID roundId = database.inTransaction(tx -> {
             Campaign campaign = campaigns.lock(tx, campaignId)
                     .orElseThrow(() -> ApiProblem.notFound("campaign " + campaignId + " does not exist"));
@@ -149,7 +149,7 @@ final class RoundsRoutes {
         request.caller().require(Role.EDITOR);
         UUID roundId = request.pathUuid("roundId");
         RoundFields body = request.body(RoundFields.class);
-        String actor = CampaignsRoutes.actor(request);
+        String actor = request.caller().actor();
         database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
             if (!EDITABLE.contains(locked.status())) {
@@ -187,7 +187,7 @@ final class RoundsRoutes {
     private ApiResponse submit(ApiRequest request) {
         request.caller().require(Role.EDITOR);
         UUID roundId = request.pathUuid("roundId");
-        String actor = CampaignsRoutes.actor(request);
+        String actor = request.caller().actor();
         return transition(request, roundId, "draft", "pending_approval", actor, null, "round.submitted",
                 (tx, locked, round) -> requireReady(tx, roundId));
     }
@@ -195,7 +195,7 @@ final class RoundsRoutes {
     private ApiResponse approve(ApiRequest request) {
         request.caller().require(Role.APPROVER);
         UUID roundId = request.pathUuid("roundId");
-        String actor = CampaignsRoutes.actor(request);
+        String actor = request.caller().actor();
         return transition(request, roundId, "pending_approval", "scheduled", actor, null, "round.approved",
                 (tx, locked, round) -> {
                     if (actor.equals(locked.submittedBy())) {
@@ -209,14 +209,14 @@ final class RoundsRoutes {
         request.caller().require(Role.APPROVER);
         UUID roundId = request.pathUuid("roundId");
         Rejection body = request.body(Rejection.class);
-        return transition(request, roundId, "pending_approval", "draft", CampaignsRoutes.actor(request),
+        return transition(request, roundId, "pending_approval", "draft", request.caller().actor(),
                 body.reason().strip(), "round.rejected", (tx, locked, round) -> { });
     }
 
     private ApiResponse cancel(ApiRequest request) {
         request.caller().require(Role.EDITOR);
         UUID roundId = request.pathUuid("roundId");
-        String actor = CampaignsRoutes.actor(request);
+        String actor = request.caller().actor();
         return ApiResponse.ok(database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
             if (!EDITABLE.contains(locked.status())) {
@@ -238,7 +238,7 @@ final class RoundsRoutes {
     private ApiResponse sendNow(ApiRequest request) {
         request.caller().require(Role.APPROVER);
         UUID roundId = request.pathUuid("roundId");
-        String actor = CampaignsRoutes.actor(request);
+        String actor = request.caller().actor();
         return ApiResponse.ok(database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
             if (!locked.status().equals("scheduled")) {
@@ -389,7 +389,7 @@ final class RoundsRoutes {
                 + request.header("host").orElse("localhost");
         List<TestSends.Outcome> outcomes = testSends.send(round, campaign, addresses, publicApiUrl);
         database.inTransaction(tx -> {
-            audit.record(tx, CampaignsRoutes.actor(request), "round.test_sent", "round", roundId.toString(),
+            audit.record(tx, request.caller().actor(), "round.test_sent", "round", roundId.toString(),
                     Map.of("to", outcomes.stream().map(TestSends.Outcome::email).toList(),
                             "requestId", request.requestId()));
             return null;

@@ -52,11 +52,7 @@ final class NotificationsRoutes {
 
     private ApiResponse page(ApiRequest request) {
         UUID memberId = request.caller().requireMember();
-        boolean unreadOnly = request.query("unread").map(value -> switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ApiProblem.invalid("unread", "must be true or false");
-        }).orElse(false);
+        boolean unreadOnly = request.queryBoolean("unread").orElse(false);
         PageRequest page = request.page();
         return ApiResponse.ok(PageResponse.of(inbox.page(database, memberId, unreadOnly, page.after(2), page.limit())));
     }

@@ -127,11 +127,7 @@ final class TeamRoutes {
 
     private ApiResponse page(ApiRequest request) {
         request.caller().requireReader();
-        Boolean active = request.query("active").map(value -> switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ApiProblem.invalid("active", "must be true or false");
-        }).orElse(null);
+        Boolean active = request.queryBoolean("active").orElse(null);
         String role = request.query("role").map(value -> Role.fromWireName(value)
                 .orElseThrow(() -> ApiProblem.invalid("role", "must be viewer, editor, approver or admin"))
                 .wireName()).orElse(null);

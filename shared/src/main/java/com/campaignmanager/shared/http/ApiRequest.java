@@ -110,6 +110,15 @@ public final class ApiRequest {
         return value;
     }
 
+    /** {@code ?name=true|false}; empty when absent, 400 naming it for anything else. */
+    public Optional<Boolean> queryBoolean(String name) {
+        return query(name).map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.invalid(name, "must be true or false");
+        });
+    }
+
     /** {@code ?limit=&cursor=}. */
     public PageRequest page() {
         int limit = queryInt("limit", PageRequest.DEFAULT_LIMIT, 1, PageRequest.MAX_LIMIT);

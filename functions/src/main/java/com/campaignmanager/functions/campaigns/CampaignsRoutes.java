@@ -4,9 +4,8 @@ import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
+import com.campaignmanager.shared.campaigns.RoundWorkflow;
 import com.campaignmanager.shared.db.Database;
-import com.campaignmanager.shared.db.Params;
-import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.ApiRequest;
 import com.campaignmanager.shared.http.ApiResponse;
@@ -24,8 +23,6 @@ import javax.inject.Inject;
 
 /** {@code /campaigns}: create, read, edit, archive. Every change is audited in its own transaction. */
 final class CampaignsRoutes {
-    private static final SqlStatements SQL = SqlStatements.load(CampaignRepository.class, "campaigns.sql");
-
     /** Create and full-field edit share the rules; on PATCH an absent field keeps its value. */
     record CampaignFields(String name, String description, String fromEmail, String fromName, String replyTo,
                           String timezone) {
@@ -60,9 +57,11 @@ final class CampaignsRoutes {
     private final Database database;
     private final CampaignRepository campaigns;
     private final AuditTrail audit;
+    private final RoundWorkflow workflow;
 
     @Inject
-    CampaignsRoutes(Database database, CampaignRepository campaigns, AuditTrail audit) {
+    CampaignsRoutes(Database database, CampaignRepository campaigns, AuditTrail audit, RoundWorkflow workflow) {
+        this.workflow = workflow;
         this.database = database;
         this.campaigns = campaigns;
         this.audit = audit;
@@ -134,6 +133,12 @@ final class CampaignsRoutes {
                     body.timezone() != null ? body.timezone() : before.timezone(),
                     before.status(), before.createdBy(), before.createdAt(), null));
             audit.record(tx, actor, "campaign.updated", "campaign", campaignId.toString(), change(request, before, after));
+            if (!java.util.Objects.equals(before.fromEmail(), after.fromEmail())
+                    || !java.util.Objects.equals(before.fromName(), after.fromName())
+                    || !java.util.Objects.equals(before.replyTo(), after.replyTo())) {
+                // What the campaign's waiting and approved rounds send changed: they need a new approval.
+                workflow.senderChanged(tx, acting(request), campaignId);
+            }
             return after;
         }));
     }
@@ -145,23 +150,17 @@ final class CampaignsRoutes {
         String actor = request.caller().actor();
         database.inTransaction(tx -> {
             Campaign before = campaigns.lock(tx, campaignId).orElseThrow(() -> notFound(campaignId));
-            long sending = tx.querySingle(SQL.get("count-sending-rounds"), Params.of("campaignId", campaignId),
-                    r -> r.longValue("sending"));
-            if (sending > 0) {
-                throw ApiProblem.conflict("a round of this campaign is sending; archive it when the send is done");
-            }
-            List<UUID> cancelled = tx.query(SQL.get("cancel-open-rounds"), Params.of("campaignId", campaignId),
-                    r -> r.uuid("id"));
-            for (UUID roundId : cancelled) {
-                audit.record(tx, actor, "round.cancelled", "round", roundId.toString(),
-                        Map.of("reason", "campaign archived", "requestId", request.requestId()));
-            }
-            tx.update(SQL.get("archive-campaign"), Params.of("campaignId", campaignId));
+            List<UUID> cancelled = workflow.cancelForArchive(tx, acting(request), campaignId);
+            campaigns.archive(tx, campaignId);
             audit.record(tx, actor, "campaign.archived", "campaign", campaignId.toString(),
                     change(request, before, Map.of("status", "archived", "cancelledRounds", cancelled)));
             return null;
         });
         return ApiResponse.noContent();
+    }
+
+    static RoundWorkflow.Acting acting(ApiRequest request) {
+        return new RoundWorkflow.Acting(request.caller(), request.requestId());
     }
 
     static Map<String, Object> change(ApiRequest request, Object before, Object after) {

@@ -8,6 +8,7 @@ import com.campaignmanager.shared.campaigns.Round;
 import com.campaignmanager.shared.campaigns.RoundMetrics;
 import com.campaignmanager.shared.campaigns.RoundNotices;
 import com.campaignmanager.shared.campaigns.RoundRepository;
+import com.campaignmanager.shared.campaigns.RoundWorkflow;
 import com.campaignmanager.shared.campaigns.TestSends;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Transaction;
@@ -24,40 +25,22 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
 
 /**
- * Rounds and their workflow: draft → pending_approval (submit) → scheduled (approve, by someone else than the
- * submitter) → sending → sent | failed; cancelled from draft, pending_approval or scheduled; a rejection goes back
- * to draft with its reason. Each transition is a compare-and-set on the status, audited in the same transaction.
+ * Rounds: the HTTP side of {@link RoundWorkflow} (which holds the workflow and its four-eyes rules), plus the
+ * ledger, metrics, sends and audit reads.
  */
 final class RoundsRoutes {
-    private static final Set<String> EDITABLE = Set.of("draft", "pending_approval", "scheduled");
-
-    record RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
-                       OffsetDateTime scheduledAt) {
-        RoundFields {
-            if (name != null && (name.isBlank() || name.strip().length() > 200)) {
-                throw new InvalidFieldException("name", "must be 1 to 200 characters");
-            }
-            if (subject != null && subject.length() > 998) {
-                throw new InvalidFieldException("subject", "is longer than 998 characters");
-            }
-            if (listIds != null && listIds.contains(null)) {
-                throw new InvalidFieldException("listIds", "must not contain null");
-            }
-            listIds = listIds == null ? null : List.copyOf(new java.util.LinkedHashSet<>(listIds));
-        }
+    /** {@code POST /rounds/{roundId}/reject}: why, and optionally the version the approver saw. */
+    record Rejection(String reason, Integer version) {
     }
 
-    record Rejection(String reason) {
-        Rejection {
-            if (reason == null || reason.isBlank()) {
-                throw new InvalidFieldException("reason", "is required: say what has to change");
-            }
-        }
+    /** {@code POST /rounds/{roundId}/approve} takes an optional body naming the version the approver saw. */
+    record Approval(Integer version) {
     }
 
     private final Database database;
@@ -67,13 +50,11 @@ final class RoundsRoutes {
     private final Preflight preflight;
     private final TestSends testSends;
     private final RoundMetrics roundMetrics;
-
-    private final Notifications notifications;
+    private final RoundWorkflow workflow;
 
     @Inject
     RoundsRoutes(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit,
-                 Preflight preflight, TestSends testSends, RoundMetrics roundMetrics, Notifications notifications) {
-        this.notifications = notifications;
+                 Preflight preflight, TestSends testSends, RoundMetrics roundMetrics, RoundWorkflow workflow) {
         this.database = database;
         this.campaigns = campaigns;
         this.rounds = rounds;
@@ -81,6 +62,7 @@ final class RoundsRoutes {
         this.preflight = preflight;
         this.testSends = testSends;
         this.roundMetrics = roundMetrics;
+        this.workflow = workflow;
     }
 
     void addTo(Routes.Builder routes) {
@@ -104,27 +86,8 @@ final class RoundsRoutes {
     private ApiResponse create(ApiRequest request) {
         request.caller().require(Role.EDITOR);
         UUID campaignId = request.pathUuid("campaignId");
-        RoundFields body = request.body(RoundFields.class);
-        if (body.name() == null) {
-            throw ApiProblem.invalid("name", "is required");
-        }
-        String actor = request.caller().actor();
-        UUID roundId = database.inTransaction(tx -> {
-            Campaign campaign = campaigns.lock(tx, campaignId)
-                    .orElseThrow(() -> ApiProblem.notFound("campaign " + campaignId + " does not exist"));
-            if (campaign.status().equals("archived")) {
-                throw ApiProblem.conflict("an archived campaign takes no new rounds");
-            }
-            List<UUID> listIds = body.listIds() == null ? List.of() : body.listIds();
-            requireLists(tx, listIds);
-            UUID id = rounds.create(tx, campaignId, new RoundRepository.Content(body.name(), text(body.subject()),
-                    text(body.htmlBody()), text(body.textBody()),
-                    body.scheduledAt() == null ? null : body.scheduledAt().toInstant()), listIds, actor);
-            audit.record(tx, actor, "round.created", "round", id.toString(),
-                    CampaignsRoutes.change(request, null, rounds.find(tx, id).orElseThrow()));
-            return id;
-        });
-        return ApiResponse.created(existing(roundId), "/rounds/" + roundId);
+        Round created = workflow.create(acting(request), campaignId, request.body(RoundWorkflow.RoundFields.class));
+        return versioned(ApiResponse.created(created, "/rounds/" + created.id()), created);
     }
 
     private ApiResponse page(ApiRequest request) {
@@ -136,121 +99,86 @@ final class RoundsRoutes {
         return ApiResponse.ok(PageResponse.of(rounds.page(database, campaignId, page.after(2), page.limit())));
     }
 
+    /** The round, with its version as an {@code ETag}: approve and reject take it back as {@code If-Match}. */
     private ApiResponse get(ApiRequest request) {
         request.caller().requireReader();
-        return ApiResponse.ok(existing(request.pathUuid("roundId")));
+        Round round = existing(request.pathUuid("roundId"));
+        return versioned(ApiResponse.ok(round), round);
     }
 
-    /**
-     * Edits or reschedules a round not yet sending. Changing what a scheduled round sends, to whom or when sends
-     * it back for approval: an approval covers exactly what was approved.
-     */
     private ApiResponse update(ApiRequest request) {
         request.caller().require(Role.EDITOR);
         UUID roundId = request.pathUuid("roundId");
-        RoundFields body = request.body(RoundFields.class);
-        String actor = request.caller().actor();
-        database.inTransaction(tx -> {
-            RoundRepository.Locked locked = lock(tx, roundId);
-            if (!EDITABLE.contains(locked.status())) {
-                throw ApiProblem.conflict("a " + locked.status() + " round cannot be changed");
-            }
-            Round before = rounds.find(tx, roundId).orElseThrow();
-            if (body.listIds() != null) {
-                requireLists(tx, body.listIds());
-                rounds.setLists(tx, roundId, body.listIds());
-            }
-            rounds.updateContent(tx, roundId, new RoundRepository.Content(
-                    body.name() != null ? body.name() : before.name(),
-                    body.subject() != null ? body.subject() : before.subject(),
-                    body.htmlBody() != null ? body.htmlBody() : before.htmlBody(),
-                    body.textBody() != null ? body.textBody() : before.textBody(),
-                    body.scheduledAt() != null ? body.scheduledAt().toInstant()
-                            : before.scheduledAt() == null ? null : before.scheduledAt().toInstant()));
-            Round after = rounds.find(tx, roundId).orElseThrow();
-            boolean approvedContentChanged = !sameApprovedContent(before, after);
-            if (locked.status().equals("scheduled") && approvedContentChanged) {
-                rounds.transition(tx, roundId, "scheduled", "pending_approval", actor, null);
-                after = rounds.find(tx, roundId).orElseThrow();
-            }
-            audit.record(tx, actor, "round.updated", "round", roundId.toString(),
-                    CampaignsRoutes.change(request, before, after));
-            if (locked.status().equals("scheduled") && approvedContentChanged) {
-                // The approval no longer stands: the approvers are asked again, as for a new submission.
-                notifications.publish(tx, RoundNotices.approvalRequestedAgain(after, actor));
-            }
-            return null;
-        });
-        return ApiResponse.ok(existing(roundId));
+        Round round = workflow.update(acting(request), roundId, request.body(RoundWorkflow.RoundFields.class));
+        return versioned(ApiResponse.ok(round), round);
     }
 
     private ApiResponse submit(ApiRequest request) {
         request.caller().require(Role.EDITOR);
-        UUID roundId = request.pathUuid("roundId");
-        String actor = request.caller().actor();
-        return transition(request, roundId, "draft", "pending_approval", actor, null, "round.submitted",
-                (tx, locked, round) -> requireReady(tx, roundId));
+        return versioned(workflow.submit(acting(request), request.pathUuid("roundId")));
     }
 
     private ApiResponse approve(ApiRequest request) {
         request.caller().require(Role.APPROVER);
         UUID roundId = request.pathUuid("roundId");
-        String actor = request.caller().actor();
-        return transition(request, roundId, "pending_approval", "scheduled", actor, null, "round.approved",
-                (tx, locked, round) -> {
-                    if (actor.equals(locked.submittedBy())) {
-                        throw ApiProblem.forbidden("the person who submitted a round may not approve it");
-                    }
-                    requireReady(tx, roundId);
-                });
+        Integer inBody = request.bodyText().isBlank() ? null : request.body(Approval.class).version();
+        return versioned(workflow.approve(acting(request), roundId, seenVersion(request, inBody)));
     }
 
     private ApiResponse reject(ApiRequest request) {
         request.caller().require(Role.APPROVER);
         UUID roundId = request.pathUuid("roundId");
         Rejection body = request.body(Rejection.class);
-        return transition(request, roundId, "pending_approval", "draft", request.caller().actor(),
-                body.reason().strip(), "round.rejected", (tx, locked, round) -> { });
+        return versioned(workflow.reject(acting(request), roundId, body.reason(), seenVersion(request, body.version())));
     }
 
     private ApiResponse cancel(ApiRequest request) {
         request.caller().require(Role.EDITOR);
-        UUID roundId = request.pathUuid("roundId");
-        String actor = request.caller().actor();
-        return ApiResponse.ok(database.inTransaction(tx -> {
-            RoundRepository.Locked locked = lock(tx, roundId);
-            if (!EDITABLE.contains(locked.status())) {
-                throw ApiProblem.conflict("a " + locked.status() + " round cannot be cancelled");
-            }
-            Round before = rounds.find(tx, roundId).orElseThrow();
-            rounds.transition(tx, roundId, locked.status(), "cancelled", actor, null);
-            Round after = rounds.find(tx, roundId).orElseThrow();
-            audit.record(tx, actor, "round.cancelled", "round", roundId.toString(),
-                    CampaignsRoutes.change(request, before, after));
-            return after;
-        }));
+        return versioned(workflow.cancel(acting(request), request.pathUuid("roundId")));
+    }
+
+    private ApiResponse sendNow(ApiRequest request) {
+        request.caller().require(Role.APPROVER);
+        return versioned(workflow.sendNow(acting(request), request.pathUuid("roundId")));
     }
 
     /**
-     * Sends an approved round now instead of at its time (approver or admin; trigger {@code manual}, audited): it
-     * becomes due at once and the launch job, which runs every minute, sends it.
+     * The version a decision is about: {@code If-Match} ({@code "3"}, {@code W/"3"}; {@code *} is any) or the body's
+     * {@code version}; neither means "whatever it is now" (scripts), and the decision records which that was.
      */
-    private ApiResponse sendNow(ApiRequest request) {
-        request.caller().require(Role.APPROVER);
-        UUID roundId = request.pathUuid("roundId");
-        String actor = request.caller().actor();
-        return ApiResponse.ok(database.inTransaction(tx -> {
-            RoundRepository.Locked locked = lock(tx, roundId);
-            if (!locked.status().equals("scheduled")) {
-                throw ApiProblem.conflict("only an approved (scheduled) round can be sent now; it is " + locked.status());
+    static Optional<Integer> seenVersion(ApiRequest request, Integer inBody) {
+        Optional<String> ifMatch = request.header("if-match").map(String::strip).filter(v -> !v.equals("*"));
+        if (ifMatch.isPresent()) {
+            String tag = ifMatch.get();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
             }
-            Round before = rounds.find(tx, roundId).orElseThrow();
-            rounds.sendNow(tx, roundId);
-            Round after = rounds.find(tx, roundId).orElseThrow();
-            audit.record(tx, actor, "round.send_now", "round", roundId.toString(),
-                    CampaignsRoutes.change(request, before, after));
-            return after;
-        }));
+            tag = tag.replace("\"", "");
+            try {
+                Optional<Integer> fromHeader = Optional.of(Integer.parseInt(tag));
+                if (inBody != null && !inBody.equals(fromHeader.get())) {
+                    throw ApiProblem.invalid("version", "differs from If-Match");
+                }
+                return fromHeader;
+            } catch (NumberFormatException e) {
+                throw ApiProblem.invalid("If-Match", "must be the ETag of GET /rounds/{roundId}, e.g. \"3\"");
+            }
+        }
+        return Optional.ofNullable(inBody);
+    }
+
+    private static ApiResponse versioned(Round round) {
+        return versioned(ApiResponse.ok(round), round);
+    }
+
+    private static ApiResponse versioned(ApiResponse response, Round round) {
+        Map<String, String> headers = new java.util.HashMap<>(response.headers());
+        headers.put("etag", "\"" + round.version() + "\"");
+        return new ApiResponse(response.status(), response.body(), headers);
+    }
+
+    private static RoundWorkflow.Acting acting(ApiRequest request) {
+        return CampaignsRoutes.acting(request);
     }
 
     /** {@code GET /audit?entityType=&entityId=&actor=&from=&to=&cursor=}: who did what, newest first. */
@@ -322,39 +250,6 @@ final class RoundsRoutes {
         }
     }
 
-    @FunctionalInterface
-    private interface Check {
-        void verify(Transaction tx, RoundRepository.Locked locked, Round round);
-    }
-
-    private ApiResponse transition(ApiRequest request, UUID roundId, String from, String to, String actor,
-                                   String reason, String action, Check check) {
-        return ApiResponse.ok(database.inTransaction(tx -> {
-            RoundRepository.Locked locked = lock(tx, roundId);
-            if (!locked.status().equals(from)) {
-                throw ApiProblem.conflict("the round is " + locked.status() + ", not " + from);
-            }
-            Round before = rounds.find(tx, roundId).orElseThrow();
-            check.verify(tx, locked, before);
-            rounds.transition(tx, roundId, from, to, actor, reason);
-            Round after = rounds.find(tx, roundId).orElseThrow();
-            audit.record(tx, actor, action, "round", roundId.toString(), CampaignsRoutes.change(request, before, after));
-            RoundNotices.afterTransition(action, before, after, actor).ifPresent(notice -> notifications.publish(tx, notice));
-            return after;
-        }));
-    }
-
-    /** Submit and approve insist on a passing preflight; a fail answers 422 with the whole checklist. */
-    private void requireReady(Transaction tx, UUID roundId) {
-        Preflight.Result result = preflight.run(tx, roundId, false);
-        if (!result.ready()) {
-            List<String> problems = result.items().stream().filter(i -> i.status().equals("fail"))
-                    .map(i -> i.check() + ": " + i.detail()).toList();
-            throw ApiProblem.unprocessable("the round is not ready: " + String.join("; ", problems),
-                    Map.of("problems", problems, "checklist", result.items()));
-        }
-    }
-
     record TestSendRequest(List<String> emails) {
         TestSendRequest {
             if (emails == null || emails.isEmpty()) {
@@ -366,10 +261,10 @@ final class RoundsRoutes {
         }
     }
 
-    record TestSendResult(List<TestSends.Outcome> sent) {
-    }
-
-    /** A few addresses get the round now, marked as a test; recorded and audited, never counted. */
+    /**
+     * A few addresses get the round now, marked as a test: never a suppressed or erased one, at most
+     * {@value TestSends#MAX_PER_HOUR} test messages per round and hour; recorded and audited, never counted.
+     */
     private ApiResponse testSend(ApiRequest request) {
         request.caller().require(Role.EDITOR);
         UUID roundId = request.pathUuid("roundId");
@@ -382,19 +277,7 @@ final class RoundsRoutes {
                 throw ApiProblem.invalid("emails[" + i + "]", e.getMessage());
             }
         }
-        Round round = existing(roundId);
-        Campaign campaign = campaigns.find(database, round.campaignId()).orElseThrow();
-        // The links point back at the API this request came through (API Gateway sets host and proto).
-        String publicApiUrl = request.header("x-forwarded-proto").orElse("https") + "://"
-                + request.header("host").orElse("localhost");
-        List<TestSends.Outcome> outcomes = testSends.send(round, campaign, addresses, publicApiUrl);
-        database.inTransaction(tx -> {
-            audit.record(tx, request.caller().actor(), "round.test_sent", "round", roundId.toString(),
-                    Map.of("to", outcomes.stream().map(TestSends.Outcome::email).toList(),
-                            "requestId", request.requestId()));
-            return null;
-        });
-        return ApiResponse.ok(new TestSendResult(outcomes));
+        return ApiResponse.ok(testSends.send(acting(request), roundId, addresses));
     }
 
     /** {@code {ready, items: [{check, status: pass|warn|fail, detail}]}}. */
@@ -405,29 +288,7 @@ final class RoundsRoutes {
         return ApiResponse.ok(preflight.run(database, roundId, false));
     }
 
-    private static boolean sameApprovedContent(Round before, Round after) {
-        return before.subject().equals(after.subject()) && before.htmlBody().equals(after.htmlBody())
-                && before.textBody().equals(after.textBody()) && before.listIds().equals(after.listIds())
-                && java.util.Objects.equals(before.scheduledAt() == null ? null : before.scheduledAt().toInstant(),
-                        after.scheduledAt() == null ? null : after.scheduledAt().toInstant());
-    }
-
-    private void requireLists(Transaction tx, List<UUID> listIds) {
-        List<String> missing = listIds.isEmpty() ? List.of() : rounds.missingLists(tx, listIds);
-        if (!missing.isEmpty()) {
-            throw ApiProblem.invalid("listIds", "no list " + String.join(", ", missing));
-        }
-    }
-
-    private RoundRepository.Locked lock(Transaction tx, UUID roundId) {
-        return rounds.lock(tx, roundId).orElseThrow(() -> ApiProblem.notFound("round " + roundId + " does not exist"));
-    }
-
     private Round existing(UUID roundId) {
         return rounds.find(database, roundId).orElseThrow(() -> ApiProblem.notFound("round " + roundId + " does not exist"));
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

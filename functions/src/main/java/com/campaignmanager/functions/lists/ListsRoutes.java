@@ -5,7 +5,7 @@ import com.campaignmanager.shared.audience.ContactRepository;
 import com.campaignmanager.shared.audience.CsvContacts;
 import com.campaignmanager.shared.audience.ListRepository;
 import com.campaignmanager.shared.audience.UpsertSummary;
-import com.campaignmanager.shared.campaigns.RoundRepository;
+import com.campaignmanager.shared.campaigns.ListsInRounds;
 import com.campaignmanager.shared.db.ConflictException;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.http.ApiProblem;
@@ -59,16 +59,16 @@ final class ListsRoutes {
     private final Database database;
     private final ListRepository lists;
     private final ContactRepository contacts;
-    private final RoundRepository rounds;
+    private final ListsInRounds listsInRounds;
     private final ObjectMapper json;
 
     @Inject
-    ListsRoutes(Database database, ListRepository lists, ContactRepository contacts, RoundRepository rounds,
+    ListsRoutes(Database database, ListRepository lists, ContactRepository contacts, ListsInRounds listsInRounds,
                 ObjectMapper json) {
         this.database = database;
         this.lists = lists;
         this.contacts = contacts;
-        this.rounds = rounds;
+        this.listsInRounds = listsInRounds;
         this.json = json;
     }
 
@@ -119,15 +119,13 @@ final class ListsRoutes {
         }
     }
 
-    /** Refused (409) while a scheduled or sending round goes to the list. */
+    /** Refused (409) while a round waiting for approval, approved or sending goes to the list. */
     private ApiResponse delete(ApiRequest request) {
         request.caller().require(Role.EDITOR);
         UUID listId = request.pathUuid("listId");
         database.inTransaction(tx -> {
             existing(listId);
-            if (rounds.countActiveUsingList(tx, listId) > 0) {
-                throw ApiProblem.conflict("a scheduled or sending round goes to this list; cancel or finish it first");
-            }
+            listsInRounds.requireUnused(tx, listId);
             return lists.delete(tx, listId);
         });
         return ApiResponse.noContent();

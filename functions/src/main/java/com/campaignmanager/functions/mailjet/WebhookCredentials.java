@@ -12,14 +12,14 @@ import javax.inject.Singleton;
 
 /**
  * The HTTP Basic credentials Mailjet puts in the callback URL ({@code MAILJET_WEBHOOK_USER},
- * {@code MAILJET_WEBHOOK_PASSWORD}). Unset, they are the local runner's defaults; template.yaml always sets them.
+ * {@code MAILJET_WEBHOOK_PASSWORD}). The password is required: a function without it stops at start rather than
+ * accept a known one. The user defaults to {@code mailjet}, as in template.yaml.
  */
 @Singleton
 final class WebhookCredentials {
     static final String USER = "MAILJET_WEBHOOK_USER";
     static final String PASSWORD = "MAILJET_WEBHOOK_PASSWORD";
     static final String DEFAULT_USER = "mailjet";
-    static final String DEFAULT_PASSWORD = "local-webhook-secret";
 
     private final byte[] expected;
 
@@ -30,7 +30,7 @@ final class WebhookCredentials {
 
     WebhookCredentials(Environment environment) {
         String user = environment.optional(USER).orElse(DEFAULT_USER);
-        String password = environment.optional(PASSWORD).orElse(DEFAULT_PASSWORD);
+        String password = environment.required(PASSWORD);
         this.expected = digest((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -22,6 +22,7 @@ import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
 import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.config.PublicApiUrl;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.email.EmailProvider;
@@ -67,7 +68,8 @@ class MailjetPartialFailureTest {
                 "MAILJET_API_KEY", "key", "MAILJET_API_SECRET", "secret", "MAILJET_API_URL", mailjet.baseUrl())), db);
         launcher = new RoundLauncher(db, provider, new UnsubscribeTokens(), new AuditTrail(JSON),
                 new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider, JSON), JSON,
-                new Notifications(JSON, NotificationChannels.from(Environment.of(Map.of()))));
+                new Notifications(JSON, NotificationChannels.from(Environment.of(Map.of()))),
+                new PublicApiUrl("https://api.test.example"));
     }
 
     @AfterAll

@@ -115,7 +115,72 @@ class TeamRoutesTest {
         assertThat(reactivated.json().get("active").asBoolean()).isTrue();
         long audited = database.querySingle("SELECT count(*) AS n FROM audit_events WHERE entity_id = :id",
                 com.campaignmanager.shared.db.Params.of("id", veraId), r -> r.longValue("n"));
-        assertThat(audited).isEqualTo(5);
+        // Created, bound to her subject on her first call, promoted, deactivated, reactivated.
+        assertThat(audited).isEqualTo(6);
+        assertThat(count(database, "SELECT count(*) AS n FROM audit_events WHERE entity_id = '" + veraId
+                + "' AND action = 'member.bound' AND detail->>'subject' = 'vera'")).isEqualTo(1);
+    }
+
+    /** The claims API Gateway passes for a token: every value a string. */
+    private static Map<String, String> token(String sub, String email, boolean verified, String groups) {
+        Map<String, String> claims = new java.util.HashMap<>(Map.of("sub", sub));
+        if (email != null) {
+            claims.put("email", email);
+            claims.put("email_verified", String.valueOf(verified));
+        }
+        if (groups != null) {
+            claims.put("cognito:groups", groups);
+        }
+        return claims;
+    }
+
+    @Test
+    void aMemberIsOneSubjectNotWhoeverClaimsTheirEmail() {
+        Database own = FunctionDatabase.fresh("identity");
+        ObjectMapper json = JsonMapper.create();
+        RouteDispatcher teamApi = new RouteDispatcher(new TeamRoutes(own, new TeamRepository(json),
+                new AuditTrail(json)).routes(), json, new Observability(),
+                new TeamDirectory(own, Optional.of("Boss@example.com")));
+        java.util.function.Function<Map<String, String>, JsonNode> me = claims ->
+                ApiCall.to(teamApi::dispatch, "GET /me").withClaims(claims).send().json();
+
+        // An unverified claim of the first admin's address makes nobody admin, and no member.
+        JsonNode impostor = me.apply(token("x", "BOSS@Example.com", false, null));
+        assertThat(impostor.get("roles").size()).isZero();
+        assertThat(impostor.get("memberId").isNull()).isTrue();
+        assertThat(count(own, "SELECT count(*) AS n FROM team_members")).isZero();
+
+        // The real first admin, verified: admin, bound to their subject.
+        JsonNode boss = me.apply(token("boss-sub", "boss@example.com", true, null));
+        assertThat(boss.get("roles").toString()).isEqualTo("[\"admin\"]");
+        String bossId = boss.get("memberId").asText();
+
+        // Another subject with the same (verified) address gets nothing of that member: its own token's groups.
+        JsonNode second = me.apply(token("other-sub", "boss@example.com", true, "[viewer]"));
+        assertThat(second.get("memberId").isNull()).isTrue();
+        assertThat(second.get("roles").toString()).isEqualTo("[\"viewer\"]");
+        // An access token (no e-mail) of the bound subject still is the member.
+        assertThat(me.apply(token("boss-sub", null, false, null)).get("memberId").asText()).isEqualTo(bossId);
+
+        // A member added by an admin, not yet signed in: an unverified address does not bind them ...
+        Response added = ApiCall.to(teamApi::dispatch, "POST /team/members")
+                .withClaims(token("boss-sub", null, false, null))
+                .json(Map.of("email", "carol@example.com", "role", "approver")).send();
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        JsonNode unverified = me.apply(token("carol-maybe", "carol@example.com", false, "[admin]"));
+        assertThat(unverified.get("memberId").isNull()).isTrue();
+        assertThat(count(own, "SELECT count(*) AS n FROM team_members WHERE email = 'carol@example.com'"
+                + " AND subject IS NULL")).isEqualTo(1);
+        // ... a verified one does, for good: a later subject with her address is not her.
+        assertThat(me.apply(token("carol-sub", "carol@example.com", true, null)).get("roles").toString())
+                .isEqualTo("[\"approver\"]");
+        assertThat(me.apply(token("carol-later", "carol@example.com", true, null)).get("memberId").isNull()).isTrue();
+        assertThat(count(own, "SELECT count(*) AS n FROM audit_events WHERE action = 'member.bound'"
+                + " AND detail->>'subject' = 'carol-sub'")).isEqualTo(1);
+    }
+
+    private static long count(Database db, String sql) {
+        return db.querySingle(sql, com.campaignmanager.shared.db.Params.of(), r -> r.longValue("n"));
     }
 
     @Test

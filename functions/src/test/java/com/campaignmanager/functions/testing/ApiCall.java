@@ -49,8 +49,19 @@ public final class ApiCall {
 
     /** The caller, as the JWT authorizer passes it: {@code cognito:groups} as {@code [a b]}. */
     public ApiCall as(String subject, String... roles) {
-        claims = Map.of("sub", subject, "email", subject + "@example.com",
+        claims = Map.of("sub", subject, "email", subject + "@example.com", "email_verified", "true",
                 "cognito:groups", "[" + String.join(" ", roles) + "]");
+        return this;
+    }
+
+    /** The caller with exactly these claims, as API Gateway passes them (every value a string). */
+    public ApiCall withClaims(Map<String, String> claims) {
+        this.claims = Map.copyOf(claims);
+        return this;
+    }
+
+    public ApiCall header(String name, String value) {
+        headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
         return this;
     }
 

@@ -25,6 +25,10 @@ public final class FunctionEnvironment {
             System.setProperty(DatabaseSettings.DATABASE, database);
             System.setProperty(DatabaseSettings.REGION, "us-east-1");
             System.setProperty(DatabaseSettings.ENDPOINT, dataApi.endpoint().toString());
+            // What template.yaml's parameters give on AWS; shared code has no defaults for them.
+            System.setProperty("UNSUBSCRIBE_SIGNING_KEY", "test-unsubscribe-signing-key-for-the-functions-tests");
+            System.setProperty("MAILJET_WEBHOOK_PASSWORD", "local-webhook-secret");
+            System.setProperty("PUBLIC_API_URL", "https://api.test.example");
             System.setProperty("aws.accessKeyId", "local");
             System.setProperty("aws.secretAccessKey", "local");
         }

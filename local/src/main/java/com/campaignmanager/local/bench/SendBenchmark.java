@@ -13,6 +13,7 @@ import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
 import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.config.PublicApiUrl;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.json.JsonMapper;
@@ -57,9 +58,11 @@ public final class SendBenchmark {
             Database database = bench.database();
             ObjectMapper json = JsonMapper.create();
             var provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "outbox")), database);
-            RoundLauncher launcher = new RoundLauncher(database, provider, new UnsubscribeTokens(),
+            RoundLauncher launcher = new RoundLauncher(database, provider,
+                    new UnsubscribeTokens("bench-unsubscribe-signing-key-not-for-production"),
                     new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider, json),
-                    json, new Notifications(json, NotificationChannels.from(Environment.of(Map.of()))));
+                    json, new Notifications(json, NotificationChannels.from(Environment.of(Map.of()))),
+                    new PublicApiUrl("http://127.0.0.1:3000"));
             Measured small = sendRound(database, json, launcher, Math.max(1, recipients / 10), "small");
             Measured large = sendRound(database, json, launcher, recipients, "large");
             BenchmarkDoc.publish(out, SECTION, report(small, large));

@@ -44,12 +44,29 @@ final class LocalBackend implements AutoCloseable {
             config = config.withJdbcUrl(options.jdbcUrl()).withDbUser(options.dbUser()).withDbPassword(options.dbPassword());
         }
         LocalDataApi dataApi = LocalDataApi.start(config);
-        configureFunctions(template, dataApi);
+        configureFunctions(template, dataApi, options);
         return new LocalBackend(dataApi, new InProcessFunctions(template));
     }
 
+    /**
+     * What the deploy's parameters give on AWS, for this machine only: the secrets have no default in the template
+     * (a function without them refuses to start), so the runner supplies development values, and links in
+     * messages point at the runner. Any of them set in the runner's environment wins.
+     */
+    static Map<String, String> developmentSettings(RunnerOptions options) {
+        String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+        return Map.of("UNSUBSCRIBE_SIGNING_KEY", "local-unsubscribe-signing-key-not-for-production",
+                "MAILJET_WEBHOOK_PASSWORD", "local-webhook-secret",
+                "PUBLIC_API_URL", "http://" + host + ":" + options.port());
+    }
+
     /** The template's environment, with the database settings pointing at the local Data API. */
-    private static void configureFunctions(SamTemplate template, LocalDataApi dataApi) {
+    private static void configureFunctions(SamTemplate template, LocalDataApi dataApi, RunnerOptions options) {
+        developmentSettings(options).forEach((name, value) -> {
+            if (System.getenv(name) == null) {
+                System.setProperty(name, value);
+            }
+        });
         for (FunctionDefinition function : template.functions().values()) {
             for (Map.Entry<String, String> variable : function.environment().entrySet()) {
                 if (System.getenv(variable.getKey()) == null && !variable.getKey().equals("JAVA_TOOL_OPTIONS")) {

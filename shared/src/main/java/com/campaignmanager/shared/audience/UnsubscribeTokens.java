@@ -19,8 +19,6 @@ import javax.inject.Singleton;
 @Singleton
 public final class UnsubscribeTokens {
     public static final String SIGNING_KEY = "UNSUBSCRIBE_SIGNING_KEY";
-    /** Only for local runs and tests; the template always sets a real key. */
-    static final String LOCAL_KEY = "local-unsubscribe-signing-key-not-for-production";
     private static final String VERSION = "u1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -32,7 +30,8 @@ public final class UnsubscribeTokens {
 
     @Inject
     public UnsubscribeTokens() {
-        this(Environment.system().optional(SIGNING_KEY).orElse(LOCAL_KEY));
+        // Required everywhere: a function without its key stops at start instead of signing with a known one.
+        this(Environment.system().required(SIGNING_KEY));
     }
 
     public UnsubscribeTokens(String key) {

@@ -42,6 +42,10 @@ public final class CampaignRepository {
                 c -> CreatedAtKeyset.cursor(c.createdAt(), c.id()));
     }
 
+    public void archive(SqlExecutor sql, UUID campaignId) {
+        sql.update(SQL.get("archive-campaign"), Params.of("campaignId", campaignId));
+    }
+
     public Campaign update(SqlExecutor sql, Campaign campaign) {
         return sql.querySingle(SQL.get("update-campaign"), Params.of("campaignId", campaign.id())
                 .put("name", campaign.name()).put("description", campaign.description())

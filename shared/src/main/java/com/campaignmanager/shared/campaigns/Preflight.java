@@ -33,7 +33,20 @@ public final class Preflight {
     public record Item(String check, String status, String detail) {
     }
 
-    public record Result(boolean ready, List<Item> items) {
+    /**
+     * {@code ready}: nothing fails. {@code providerUnavailable}: the provider check failed for a reason that passes
+     * (no answer, 429, 5xx); when it is the only fail, a launch tries again a minute later instead of failing.
+     */
+    public record Result(boolean ready, List<Item> items, boolean providerUnavailable) {
+        public Result(boolean ready, List<Item> items) {
+            this(ready, items, false);
+        }
+
+        /** Everything but a briefly unavailable provider passes. */
+        public boolean waitingOnlyForProvider() {
+            return providerUnavailable && items.stream().filter(i -> i.status().equals("fail"))
+                    .allMatch(i -> i.check().equals("provider"));
+        }
     }
 
     private final RoundRepository rounds;
@@ -107,7 +120,8 @@ public final class Preflight {
                         + " other round(s) of this campaign go to the same list within 24 hours"));
             }
         }
-        Result result = new Result(items.stream().noneMatch(i -> i.status().equals("fail")), items);
+        Result result = new Result(items.stream().noneMatch(i -> i.status().equals("fail")), items,
+                check.configured() && !check.reachable() && check.transientProblem());
         record(sql, roundId, result);
         return result;
     }

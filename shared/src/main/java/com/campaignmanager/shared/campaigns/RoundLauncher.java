@@ -3,7 +3,7 @@ package com.campaignmanager.shared.campaigns;
 import com.campaignmanager.shared.audience.UnsubscribeLinks;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
 import com.campaignmanager.shared.audit.AuditTrail;
-import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.config.PublicApiUrl;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
@@ -58,7 +58,8 @@ public final class RoundLauncher {
 
     @Inject
     public RoundLauncher(Database database, EmailProvider provider, UnsubscribeTokens tokens, AuditTrail audit,
-                         Preflight preflight, ObjectMapper json, Notifications notifications) {
+                         Preflight preflight, ObjectMapper json, Notifications notifications,
+                         PublicApiUrl publicApiUrl) {
         this.notifications = notifications;
         this.database = database;
         this.provider = provider;
@@ -66,7 +67,7 @@ public final class RoundLauncher {
         this.audit = audit;
         this.preflight = preflight;
         this.json = json;
-        this.publicApiUrl = Environment.system().optional("PUBLIC_API_URL").orElse("http://127.0.0.1:3000");
+        this.publicApiUrl = publicApiUrl.base();
     }
 
     /**
@@ -80,18 +81,27 @@ public final class RoundLauncher {
             String owner = "launcher-" + UUID.randomUUID();
             Optional<Claimed> claimed = database.queryOptional(SQL.get("claim-round"),
                     Params.of("owner", owner).put("leaseSeconds", LEASE.toSeconds()), r -> new Claimed(r.uuid("id"),
-                            r.string("subject"), r.string("html_body"), r.string("text_body"), r.string("from_email"),
-                            r.string("from_name"), r.string("reply_to")));
+                            Boolean.TRUE.equals(r.bool("resumed")), r.string("subject"), r.string("html_body"),
+                            r.string("text_body"), r.string("from_email"), r.string("from_name"),
+                            r.string("reply_to")));
             if (claimed.isEmpty()) {
                 break;
             }
             Claimed round = claimed.get();
-            Preflight.Result checked = preflight.run(database, round.id(), true);
-            if (!checked.ready()) {
-                fail(round.id(), owner, checked);
-                continue;
+            // Checked once, at launch: a round taken over after a crash or a retry wait continues from its ledger
+            // (what was approved is what goes out, whatever has happened to its lists or the provider since).
+            if (!round.resumed()) {
+                Preflight.Result checked = preflight.run(database, round.id(), true);
+                if (!checked.ready() && checked.waitingOnlyForProvider()) {
+                    defer(round.id(), owner, checked);
+                    continue;
+                }
+                if (!checked.ready()) {
+                    fail(round.id(), owner, checked);
+                    continue;
+                }
+                database.updateIdempotent(SQL.get("materialise-ledger"), Params.of("roundId", round.id()));
             }
-            database.updateIdempotent(SQL.get("materialise-ledger"), Params.of("roundId", round.id()));
             if (send(round, owner, timeLeft, totals)) {
                 finish(round.id(), owner).ifPresent(status -> finished.add(round.id()));
             }
@@ -99,8 +109,8 @@ public final class RoundLauncher {
         return new LaunchReport(finished, totals[0], totals[1], totals[2]);
     }
 
-    private record Claimed(UUID id, String subject, String html, String text, String fromEmail, String fromName,
-                           String replyTo) {
+    private record Claimed(UUID id, boolean resumed, String subject, String html, String text, String fromEmail,
+                           String fromName, String replyTo) {
     }
 
     private record Pending(UUID id, String email, int attempts, UUID contactId, Recipient recipient,
@@ -178,6 +188,18 @@ public final class RoundLauncher {
         database.updateIdempotent(SQL.get("wait-for-retries"), Params.of("roundId", roundId).put("owner", owner)
                 .put("until", next));
         return false;
+    }
+
+    /** The provider is briefly unavailable at launch: nothing written, the round is due again in a minute. */
+    private void defer(UUID roundId, String owner, Preflight.Result checked) {
+        database.inTransaction(tx -> {
+            if (tx.update(SQL.get("defer-launch"), Params.of("roundId", roundId).put("owner", owner)) == 1) {
+                audit.record(tx, "scheduler", "round.launch_deferred", "round", roundId.toString(),
+                        Map.of("reason", "the provider is unavailable; trying again in a minute",
+                                "preflight", checked.items()));
+            }
+            return null;
+        });
     }
 
     /** The preflight failed at launch: nothing is sent; the round is failed with the checklist, audited. */

@@ -24,7 +24,8 @@ public final class RoundRepository {
     static final SqlStatements SQL = SqlStatements.load(RoundRepository.class, "rounds.sql");
 
     /** What a transition or an edit needs to know about a round it has locked. */
-    public record Locked(UUID id, String status, String submittedBy, Instant scheduledAt, boolean inFuture) {
+    public record Locked(UUID id, UUID campaignId, String status, String submittedBy, Instant scheduledAt,
+                         boolean inFuture, int version, List<String> approvalExcluded) {
     }
 
     /** The editable content of a round. */
@@ -63,8 +64,43 @@ public final class RoundRepository {
 
     public Optional<Locked> lock(SqlExecutor sql, UUID roundId) {
         return sql.queryOptional(SQL.get("lock-round"), Params.of("roundId", roundId),
-                r -> new Locked(r.uuid("id"), r.string("status"), r.string("submitted_by"), r.instant("scheduled_at"),
-                        Boolean.TRUE.equals(r.bool("in_future"))));
+                r -> new Locked(r.uuid("id"), r.uuid("campaign_id"), r.string("status"), r.string("submitted_by"),
+                        r.instant("scheduled_at"), Boolean.TRUE.equals(r.bool("in_future")), r.intValue("version"),
+                        strings(r.json("approval_excluded"))));
+    }
+
+    /** A round and its status, as locked with the others of its campaign or of a list. */
+    public record LockedStatus(UUID id, String status) {
+    }
+
+    public List<LockedStatus> lockCampaignRounds(SqlExecutor sql, UUID campaignId) {
+        return sql.query(SQL.get("lock-campaign-rounds"), Params.of("campaignId", campaignId),
+                r -> new LockedStatus(r.uuid("id"), r.string("status")));
+    }
+
+    /** Rounds waiting for approval, approved or sending to this list, locked: while there are any, the list stays. */
+    public List<LockedStatus> lockActiveUsingList(SqlExecutor sql, UUID listId) {
+        return sql.query(SQL.get("lock-rounds-using-list"), Params.of("listId", listId),
+                r -> new LockedStatus(r.uuid("id"), r.string("status")));
+    }
+
+    /** These identities may not approve the round (they submitted it or changed it while it waited). */
+    public void excludeFromApproval(SqlExecutor sql, UUID roundId, java.util.Collection<String> identities) {
+        sql.update(SQL.get("exclude-from-approval"), Params.of("roundId", roundId)
+                .putList("identities", List.copyOf(identities)));
+    }
+
+    /** A new version without a change of its own (its campaign's sender changed). */
+    public void touch(SqlExecutor sql, UUID roundId) {
+        sql.update(SQL.get("touch-round"), Params.of("roundId", roundId));
+    }
+
+    private List<String> strings(String jsonArray) {
+        try {
+            return jsonArray == null ? List.of() : List.of(json.readValue(jsonArray, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not a JSON array of strings", e);
+        }
     }
 
     public Page<Round> page(SqlExecutor sql, UUID campaignId, List<String> after, int limit) {
@@ -88,11 +124,6 @@ public final class RoundRepository {
     /** Makes a scheduled round due now (trigger manual); false when it is not scheduled. */
     public boolean sendNow(SqlExecutor sql, UUID roundId) {
         return sql.update(SQL.get("send-now"), Params.of("roundId", roundId)) == 1;
-    }
-
-    /** Rounds about to send or sending to this list: while there are any, the list must stay. */
-    public long countActiveUsingList(SqlExecutor sql, UUID listId) {
-        return sql.querySingle(SQL.get("count-rounds-using-list"), Params.of("listId", listId), r -> r.longValue("in_use"));
     }
 
     /** One row of a round's ledger. */
@@ -153,6 +184,7 @@ public final class RoundRepository {
                         r.intValue("skipped")),
                 r.string("submitted_by"), r.instant("submitted_at"), r.string("approved_by"), r.instant("approved_at"),
                 r.string("rejection_reason"), r.instant("launched_at"), r.instant("completed_at"), r.string("trigger"),
-                r.string("failure_reason"), r.string("created_by"), r.instant("created_at"), r.instant("updated_at"));
+                r.string("failure_reason"), r.string("created_by"), r.instant("created_at"), r.instant("updated_at"),
+                r.intValue("version"), r.intValue("approved_version"));
     }
 }

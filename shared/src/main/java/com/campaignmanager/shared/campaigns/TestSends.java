@@ -3,6 +3,8 @@ package com.campaignmanager.shared.campaigns;
 import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.audience.UnsubscribeLinks;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
+import com.campaignmanager.shared.audit.AuditTrail;
+import com.campaignmanager.shared.config.PublicApiUrl;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
@@ -11,10 +13,13 @@ import com.campaignmanager.shared.email.MessageRenderer;
 import com.campaignmanager.shared.email.OutgoingMessage;
 import com.campaignmanager.shared.email.Recipient;
 import com.campaignmanager.shared.email.SendResult;
+import com.campaignmanager.shared.http.ApiProblem;
+import com.campaignmanager.shared.http.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,50 +28,94 @@ import javax.inject.Singleton;
 
 /**
  * Sends a round to a few addresses for review: rendered as the real send would be (with the contact's data when
- * the address is a contact), marked as a test, recorded in the ledger, never counted as the round's send.
+ * the address is a contact), marked as a test, recorded in the ledger, never counted as the round's send. A test
+ * never goes to a suppressed or erased address, and a round gets at most {@value #MAX_PER_HOUR} test messages an
+ * hour (the round is locked while they are counted, so concurrent requests cannot both squeeze in).
  */
 @Singleton
 public final class TestSends {
     private static final SqlStatements SQL = SqlStatements.load(TestSends.class, "sending.sql");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     public static final int MAX_ADDRESSES = 5;
+    public static final int MAX_PER_HOUR = 25;
 
     public record Outcome(String email, String status, String providerMessageId, String error) {
     }
 
+    /** An address that got nothing, and why (its suppression reason). */
+    public record Skipped(String email, String reason) {
+    }
+
+    public record Result(List<Outcome> sent, List<Skipped> skipped) {
+    }
+
+    private record Prepared(List<OutgoingMessage> messages, List<Skipped> skipped) {
+    }
+
     private final Database database;
+    private final RoundRepository rounds;
+    private final CampaignRepository campaigns;
     private final EmailProvider provider;
     private final UnsubscribeTokens tokens;
+    private final AuditTrail audit;
+    private final PublicApiUrl publicApiUrl;
     private final ObjectMapper json;
 
     @Inject
-    public TestSends(Database database, EmailProvider provider, UnsubscribeTokens tokens, ObjectMapper json) {
+    public TestSends(Database database, RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider,
+                     UnsubscribeTokens tokens, AuditTrail audit, PublicApiUrl publicApiUrl, ObjectMapper json) {
         this.database = database;
+        this.rounds = rounds;
+        this.campaigns = campaigns;
         this.provider = provider;
         this.tokens = tokens;
+        this.audit = audit;
+        this.publicApiUrl = publicApiUrl;
         this.json = json;
     }
 
-    /** {@code publicApiUrl}: where the unsubscribe link points (the API the request came in through). */
-    public List<Outcome> send(Round round, Campaign campaign, List<EmailAddress> addresses, String publicApiUrl) {
-        List<OutgoingMessage> messages = new ArrayList<>();
-        for (EmailAddress address : addresses) {
-            UUID[] ids = database.querySingle(SQL.get("insert-test-delivery"), Params.of("roundId", round.id())
-                    .put("email", address.value()).put("emailHash", address.hash()),
-                    r -> new UUID[] {r.uuid("id"), r.uuid("contact_id")});
-            Recipient recipient = ids[1] == null ? new Recipient(address.value(), null, null, Map.of())
-                    : database.querySingle(SQL.get("test-recipient"), Params.of("contactId", ids[1]),
-                            r -> new Recipient(address.value(), r.string("first_name"), r.string("last_name"),
-                                    attributes(r.json("attributes"))));
-            UUID linkContact = ids[1] == null ? ids[0] : ids[1];
-            String unsubscribeUrl = UnsubscribeLinks.url(publicApiUrl, tokens.create(linkContact, round.id()));
-            MessageRenderer.Rendered rendered = MessageRenderer.render("[TEST] " + round.subject(), round.htmlBody(),
-                    round.textBody(), recipient, unsubscribeUrl);
-            messages.add(new OutgoingMessage(ids[0].toString(), round.id().toString(), campaign.fromEmail(),
-                    campaign.fromName(), campaign.replyTo(), address.value(), null, rendered.subject(), rendered.html(),
-                    rendered.text(), UnsubscribeLinks.headers(publicApiUrl, tokens, linkContact, round.id()), true));
+    public Result send(RoundWorkflow.Acting acting, UUID roundId, List<EmailAddress> addresses) {
+        acting.caller().require(Role.EDITOR);
+        if (addresses.isEmpty() || addresses.size() > MAX_ADDRESSES) {
+            throw ApiProblem.invalid("emails", "give 1 to " + MAX_ADDRESSES + " addresses");
         }
-        List<SendResult> results = provider.send(messages);
+        Prepared prepared = database.inTransaction(tx -> {
+            rounds.lock(tx, roundId).orElseThrow(() -> ApiProblem.notFound("round " + roundId + " does not exist"));
+            Round round = rounds.find(tx, roundId).orElseThrow();
+            Campaign campaign = campaigns.find(tx, round.campaignId()).orElseThrow();
+            Map<String, EmailAddress> byHash = new LinkedHashMap<>();
+            addresses.forEach(address -> byHash.putIfAbsent(address.hash(), address));
+            Map<String, String> suppressed = new LinkedHashMap<>();
+            tx.query(SQL.get("suppressed-among"), Params.of().putList("emailHashes", List.copyOf(byHash.keySet())),
+                    r -> suppressed.put(r.string("email_hash"), r.string("reason")));
+            List<Skipped> skipped = new ArrayList<>();
+            List<EmailAddress> allowed = new ArrayList<>();
+            byHash.forEach((hash, address) -> {
+                if (suppressed.containsKey(hash)) {
+                    skipped.add(new Skipped(address.value(), "suppressed: " + suppressed.get(hash)));
+                } else {
+                    allowed.add(address);
+                }
+            });
+            long[] recent = tx.querySingle(SQL.get("recent-test-sends"), Params.of("roundId", roundId),
+                    r -> new long[] {r.longValue("sent"), r.longValue("retry_after")});
+            if (!allowed.isEmpty() && recent[0] + allowed.size() > MAX_PER_HOUR) {
+                throw ApiProblem.tooManyRequests("a round gets at most " + MAX_PER_HOUR + " test messages an hour; "
+                        + recent[0] + " went out in the last hour", recent[1]);
+            }
+            List<OutgoingMessage> messages = new ArrayList<>();
+            for (EmailAddress address : allowed) {
+                messages.add(message(tx, round, campaign, address));
+            }
+            audit.record(tx, acting.actor(), "round.test_sent", "round", roundId.toString(),
+                    Map.of("to", allowed.stream().map(EmailAddress::value).toList(), "skipped", skipped,
+                            "requestId", acting.requestId()));
+            return new Prepared(messages, skipped);
+        });
+        if (prepared.messages().isEmpty()) {
+            return new Result(List.of(), prepared.skipped());
+        }
+        List<SendResult> results = provider.send(prepared.messages());
         var rows = json.createArrayNode();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
@@ -75,11 +124,30 @@ public final class TestSends {
             rows.addObject().put("id", result.customId()).put("status", status)
                     .put("provider_message_id", result.providerMessageId()).put("error", result.error())
                     .put("attempted", 1).putNull("next_attempt_at");
-            outcomes.add(new Outcome(messages.get(i).toEmail(), status, result.providerMessageId(), result.error()));
+            outcomes.add(new Outcome(prepared.messages().get(i).toEmail(), status, result.providerMessageId(),
+                    result.error()));
         }
         database.updateIdempotent(SQL.get("record-results"), Params.of("provider", provider.name())
                 .putJson("results", rows.toString()));
-        return outcomes;
+        return new Result(outcomes, prepared.skipped());
+    }
+
+    private OutgoingMessage message(com.campaignmanager.shared.db.SqlExecutor tx, Round round, Campaign campaign,
+                                    EmailAddress address) {
+        UUID[] ids = tx.querySingle(SQL.get("insert-test-delivery"), Params.of("roundId", round.id())
+                        .put("email", address.value()).put("emailHash", address.hash()),
+                r -> new UUID[] {r.uuid("id"), r.uuid("contact_id")});
+        Recipient recipient = ids[1] == null ? new Recipient(address.value(), null, null, Map.of())
+                : tx.querySingle(SQL.get("test-recipient"), Params.of("contactId", ids[1]),
+                        r -> new Recipient(address.value(), r.string("first_name"), r.string("last_name"),
+                                attributes(r.json("attributes"))));
+        UUID linkContact = ids[1] == null ? ids[0] : ids[1];
+        String unsubscribeUrl = UnsubscribeLinks.url(publicApiUrl.base(), tokens.create(linkContact, round.id()));
+        MessageRenderer.Rendered rendered = MessageRenderer.render("[TEST] " + round.subject(), round.htmlBody(),
+                round.textBody(), recipient, unsubscribeUrl);
+        return new OutgoingMessage(ids[0].toString(), round.id().toString(), campaign.fromEmail(),
+                campaign.fromName(), campaign.replyTo(), address.value(), null, rendered.subject(), rendered.html(),
+                rendered.text(), UnsubscribeLinks.headers(publicApiUrl.base(), tokens, linkContact, round.id()), true);
     }
 
     private Map<String, Object> attributes(String text) {

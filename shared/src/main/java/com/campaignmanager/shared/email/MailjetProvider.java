@@ -109,9 +109,11 @@ public final class MailjetProvider implements EmailProvider {
             if (answer.status() == 401 || answer.status() == 403) {
                 return new ProviderCheck(true, false, "Mailjet refused the credentials (HTTP " + answer.status() + ")");
             }
-            return new ProviderCheck(true, false, "Mailjet answered HTTP " + answer.status());
+            return new ProviderCheck(true, false, answer.status() == 429 || answer.status() >= 500,
+                    "Mailjet answered HTTP " + answer.status());
         } catch (IOException e) {
-            return new ProviderCheck(true, false, "Mailjet is unreachable at " + settings.apiUrl() + ": " + describe(e));
+            return new ProviderCheck(true, false, true,
+                    "Mailjet is unreachable at " + settings.apiUrl() + ": " + describe(e));
         }
     }
 

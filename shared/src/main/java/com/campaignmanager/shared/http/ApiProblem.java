@@ -83,6 +83,17 @@ public final class ApiProblem extends RuntimeException {
                 List.of(new FieldError(field, detail)), Map.of());
     }
 
+    /** A decision on a version that is no longer the current one (If-Match / {@code version}). */
+    public static ApiProblem preconditionFailed(String detail, Map<String, Object> extensions) {
+        return new ApiProblem(412, "Precondition Failed", detail, List.of(), extensions);
+    }
+
+    /** A limit reached; the answer says when to try again (also as a {@code Retry-After} header). */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiProblem(429, "Too Many Requests", detail, List.of(),
+                Map.of("retryAfterSeconds", Math.max(1, retryAfterSeconds)));
+    }
+
     public static ApiProblem unavailable(String detail) {
         return new ApiProblem(503, "Service Unavailable", detail, List.of(), Map.of());
     }

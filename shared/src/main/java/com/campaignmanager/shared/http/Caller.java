@@ -1,30 +1,38 @@
 package com.campaignmanager.shared.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Who is calling, from the JWT claims the API Gateway authorizer verified and passed on: {@code sub},
- * {@code email}, and roles from {@code cognito:groups} (or {@code roles}). When the caller is a team member
- * ({@link CallerDirectory}), {@code memberId} names the member and the member's role replaces the token's.
+ * {@code email} (with {@code email_verified}), and roles from the groups claim ({@code cognito:groups} unless a
+ * deployment names another, see {@link RolesClaim}). When the caller is a team member ({@link CallerDirectory}),
+ * {@code memberId} names the member, {@code email} is the member's address, and the member's role replaces the
+ * token's.
  */
-public record Caller(String subject, String email, Set<Role> roles, UUID memberId) {
+public record Caller(String subject, String email, boolean emailVerified, Set<Role> roles, UUID memberId) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
     public Caller(String subject, String email, Set<Role> roles) {
-        this(subject, email, roles, null);
+        this(subject, email, false, roles, null);
     }
 
     public static final Caller ANONYMOUS = new Caller(null, null, Set.of());
 
-    /** The same person as a team member with {@code roles} (none when the member is deactivated). */
-    public Caller asMember(UUID memberId, Set<Role> roles) {
-        return new Caller(subject, email, roles, memberId);
+    /** The same person as the team member {@code memberId} with that member's address and {@code roles}. */
+    public Caller asMember(UUID memberId, String memberEmail, Set<Role> roles) {
+        return new Caller(subject, memberEmail, true, roles, memberId);
     }
 
     /** The member id of a caller who must be an active team member (their inbox, their tasks); 403 otherwise. */
@@ -33,7 +41,8 @@ public record Caller(String subject, String email, Set<Role> roles, UUID memberI
             throw ApiProblem.unauthorized();
         }
         if (memberId == null) {
-            throw ApiProblem.forbidden("this needs you to be a team member; ask an admin to add " + email);
+            throw ApiProblem.forbidden("this needs you to be a team member; ask an admin to add "
+                    + (email != null ? email : "you"));
         }
         if (roles.isEmpty()) {
             throw ApiProblem.forbidden("your team membership is deactivated");
@@ -41,40 +50,71 @@ public record Caller(String subject, String email, Set<Role> roles, UUID memberI
         return memberId;
     }
 
-    /** Who did it, for audit trails: the email, else the token's subject. */
+    /**
+     * Who did it, for audit trails and "submitted by": a member's address from the team, a verified address
+     * from the token, else the token's subject. An unverified e-mail claim is never shown as someone's name.
+     */
     public String actor() {
-        return email != null ? email : subject;
-    }
-
-    public static Caller fromClaims(Map<String, String> claims) {
-        if (claims == null || claims.get("sub") == null) {
-            return ANONYMOUS;
-        }
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        for (String claim : new String[] {"cognito:groups", "roles", "custom:roles"}) {
-            String value = claims.get(claim);
-            if (value != null) {
-                for (String name : parseList(value)) {
-                    Role.fromWireName(name).ifPresent(roles::add);
-                }
-            }
-        }
-        return new Caller(claims.get("sub"), claims.get("email"), roles);
+        return email != null && emailVerified ? email : "sub:" + subject;
     }
 
     /**
-     * API Gateway passes a list claim as text: {@code [admin editor]}; other issuers give JSON
-     * ({@code ["admin","editor"]}) or a comma list. All three are read.
+     * The keys that identify this person for four-eyes rules: the subject, and the member when there is one. A
+     * member is bound to exactly one subject, so the keys of one person never change, whatever their token
+     * carries (an access token has no e-mail); two people never share one.
      */
-    static Iterable<String> parseList(String value) {
-        String inner = value.trim();
-        if (inner.startsWith("[") && inner.endsWith("]")) {
-            inner = inner.substring(1, inner.length() - 1);
+    public Set<String> identities() {
+        Set<String> keys = new LinkedHashSet<>();
+        if (subject != null) {
+            keys.add("subject:" + subject);
         }
-        return Arrays.stream(inner.split("[,\\s]+"))
-                .map(s -> s.replace("\"", "").trim())
-                .filter(s -> !s.isEmpty())
-                .toList();
+        if (memberId != null) {
+            keys.add("member:" + memberId);
+        }
+        return Set.copyOf(keys);
+    }
+
+    /** From the token's claims, with roles read from {@code cognito:groups} only. */
+    public static Caller fromClaims(Map<String, String> claims) {
+        return fromClaims(claims, RolesClaim.DEFAULT);
+    }
+
+    /** From the token's claims, with roles read from the one claim the deployment trusts. */
+    public static Caller fromClaims(Map<String, String> claims, RolesClaim rolesClaim) {
+        if (claims == null || claims.get("sub") == null || claims.get("sub").isBlank()) {
+            return ANONYMOUS;
+        }
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        String value = claims.get(rolesClaim.name());
+        if (value != null) {
+            for (String name : groupNames(value)) {
+                Role.fromGroupName(name).ifPresent(roles::add);
+            }
+        }
+        String email = claims.get("email");
+        boolean verified = "true".equals(claims.get("email_verified"));
+        return new Caller(claims.get("sub"), email == null || email.isBlank() ? null : email.strip(), verified,
+                roles, null);
+    }
+
+    /**
+     * The group names of a list claim, exactly. API Gateway passes a list as {@code [admin editor]} (Cognito group
+     * names hold no white space); other issuers give a JSON array ({@code ["admin","editor"]}). Anything else is
+     * one name as it stands: {@code "Former admin"} or {@code "editor,admin"} is one (unknown) group.
+     */
+    static List<String> groupNames(String value) {
+        String text = value.strip();
+        if (text.startsWith("[\"") || text.equals("[]")) {
+            try {
+                return JSON.readValue(text, new TypeReference<List<String>>() { });
+            } catch (Exception e) {
+                return List.of();
+            }
+        }
+        if (text.startsWith("[") && text.endsWith("]")) {
+            return Arrays.stream(text.substring(1, text.length() - 1).split(" ")).filter(s -> !s.isEmpty()).toList();
+        }
+        return List.of(value);
     }
 
     public boolean isAuthenticated() {

@@ -1,5 +1,6 @@
 package com.campaignmanager.shared.http;
 
+import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.json.JsonModule;
 import com.campaignmanager.shared.observability.Observability;
 import com.campaignmanager.shared.team.TeamDirectory;
@@ -20,7 +21,13 @@ public final class HttpModule {
     @Provides
     @Singleton
     static RouteDispatcher routeDispatcher(Routes routes, ObjectMapper json, Observability observability,
-                                           TeamDirectory team) {
-        return new RouteDispatcher(routes, json, observability, team);
+                                           TeamDirectory team, RolesClaim rolesClaim) {
+        return new RouteDispatcher(routes, json, observability, team, rolesClaim);
+    }
+
+    @Provides
+    @Singleton
+    static RolesClaim rolesClaim() {
+        return RolesClaim.from(Environment.system());
     }
 }

@@ -18,6 +18,16 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A role from a token's group: the exact name, nothing else ({@code "Admin "} or {@code "admins"} is none). */
+    public static Optional<Role> fromGroupName(String group) {
+        for (Role role : values()) {
+            if (role.wireName().equals(group)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<Role> fromWireName(String name) {
         for (Role role : values()) {
             if (role.wireName().equals(name.trim().toLowerCase(Locale.ROOT))) {

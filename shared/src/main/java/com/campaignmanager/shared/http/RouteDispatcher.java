@@ -32,8 +32,15 @@ public final class RouteDispatcher {
     private final ObjectMapper json;
     private final Observability observability;
     private final CallerDirectory callers;
+    private final RolesClaim rolesClaim;
 
     public RouteDispatcher(Routes routes, ObjectMapper json, Observability observability, CallerDirectory callers) {
+        this(routes, json, observability, callers, RolesClaim.DEFAULT);
+    }
+
+    public RouteDispatcher(Routes routes, ObjectMapper json, Observability observability, CallerDirectory callers,
+                           RolesClaim rolesClaim) {
+        this.rolesClaim = rolesClaim;
         this.routes = routes;
         this.json = json;
         this.observability = observability;
@@ -49,7 +56,7 @@ public final class RouteDispatcher {
         APIGatewayV2HTTPResponse response;
         try {
             Route route = routes.find(event.getRouteKey()).orElseThrow(() -> noRoute(event));
-            Caller caller = Caller.fromClaims(claims(event));
+            Caller caller = Caller.fromClaims(claims(event), rolesClaim);
             // Public routes (no token) cost no lookup; a signed-in caller is matched to the team once per request.
             ApiRequest request = new ApiRequest(event, caller.isAuthenticated() ? callers.resolve(caller) : caller,
                     json, requestId);
@@ -129,6 +136,9 @@ public final class RouteDispatcher {
         headers.put("content-type", PROBLEM_JSON);
         if (problem.status() == 503) {
             headers.put("retry-after", "1");
+        }
+        if (problem.status() == 429 && body.get("retryAfterSeconds") != null) {
+            headers.put("retry-after", String.valueOf(body.get("retryAfterSeconds")));
         }
         if (problem.status() == 401) {
             headers.put("www-authenticate", "Bearer");

@@ -13,9 +13,11 @@ import javax.inject.Singleton;
 
 /**
  * Matches a signed-in caller to a team member (one Data API call): a member gets exactly the member's role, a
- * deactivated member none. Someone who is not a member keeps the roles of their token (Cognito groups), so a
- * pool managed by groups works without a team list. {@code ADMIN_EMAIL} names the first admin: they become a
- * member the first time they call.
+ * deactivated member none. A member is bound to one token subject: the e-mail claim finds a member only while it
+ * is bound to none, and only when the token says the address is verified (Cognito lets users change their own
+ * address, unverified). Someone who is not a member keeps the roles of their token (Cognito groups), so a pool
+ * managed by groups works without a team list. {@code ADMIN_EMAIL} names the first admin: with a verified
+ * address, they become a member the first time they call.
  */
 @Singleton
 public final class TeamDirectory implements CallerDirectory {
@@ -36,7 +38,7 @@ public final class TeamDirectory implements CallerDirectory {
 
     @Override
     public Caller resolve(Caller fromToken) {
-        boolean isFirstAdmin = fromToken.email() != null
+        boolean isFirstAdmin = fromToken.email() != null && fromToken.emailVerified()
                 && firstAdmin.map(email -> email.equalsIgnoreCase(fromToken.email())).orElse(false);
         Optional<Caller> member = lookUp(fromToken, isFirstAdmin);
         if (member.isEmpty() && isFirstAdmin) {
@@ -48,8 +50,9 @@ public final class TeamDirectory implements CallerDirectory {
 
     private Optional<Caller> lookUp(Caller fromToken, boolean isFirstAdmin) {
         return database.query(TeamRepository.SQL.get("resolve-caller"), Params.of("subject", fromToken.subject())
-                        .put("email", fromToken.email()).put("firstAdmin", isFirstAdmin),
-                r -> fromToken.asMember(r.uuid("id"), Boolean.TRUE.equals(r.bool("active"))
+                        .put("email", fromToken.email()).put("emailVerified", fromToken.emailVerified())
+                        .put("firstAdmin", isFirstAdmin),
+                r -> fromToken.asMember(r.uuid("id"), r.string("email"), Boolean.TRUE.equals(r.bool("active"))
                         ? Set.of(Role.fromWireName(r.string("role")).orElseThrow()) : Set.of()))
                 .stream().findFirst();
     }

@@ -32,11 +32,3 @@ RETURNING id, name, description, from_email, from_name, reply_to, timezone, stat
 
 -- name: archive-campaign
 UPDATE campaigns SET status = 'archived', updated_at = now() WHERE id = :campaignId AND status = 'active'
-
--- name: count-sending-rounds
-SELECT count(*) AS sending FROM rounds WHERE campaign_id = :campaignId AND status = 'sending'
-
--- name: cancel-open-rounds
-UPDATE rounds SET status = 'cancelled', updated_at = now()
-WHERE campaign_id = :campaignId AND status IN ('draft', 'pending_approval', 'scheduled')
-RETURNING id, status

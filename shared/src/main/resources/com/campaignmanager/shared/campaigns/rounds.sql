@@ -24,7 +24,7 @@ WHERE value::uuid NOT IN (SELECT id FROM lists)
 SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.scheduled_at, r.status, r.trigger,
        r.submitted_by, r.submitted_at, r.approved_by, r.approved_at, r.rejection_reason, r.launched_at,
        r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.created_by, r.created_at,
-       r.updated_at, c.timezone,
+       r.updated_at, r.version, r.approved_version, c.timezone,
        COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
            AS list_ids
 FROM rounds r
@@ -32,16 +32,37 @@ JOIN campaigns c ON c.id = r.campaign_id
 WHERE r.id = :roundId
 
 -- name: lock-round
-SELECT r.id, r.status, r.submitted_by, r.scheduled_at, (r.scheduled_at > now()) AS in_future
+SELECT r.id, r.campaign_id, r.status, r.submitted_by, r.scheduled_at, (r.scheduled_at > now()) AS in_future,
+       r.version, array_to_json(r.approval_excluded) AS approval_excluded
 FROM rounds r
 WHERE r.id = :roundId
 FOR UPDATE
+
+-- name: lock-campaign-rounds
+-- Every round of a campaign, locked in id order: the launcher's claim (FOR UPDATE SKIP LOCKED) passes them by
+-- while a campaign change that affects them (archive, a new sender) is deciding.
+SELECT r.id, r.status
+FROM rounds r
+WHERE r.campaign_id = :campaignId
+ORDER BY r.id
+FOR UPDATE
+
+-- name: exclude-from-approval
+-- The submitter, or someone who changed what the waiting round sends: they may not approve it.
+UPDATE rounds
+SET approval_excluded = ARRAY(SELECT DISTINCT e FROM unnest(approval_excluded
+        || ARRAY(SELECT json_array_elements_text(:identities))) AS e ORDER BY e)
+WHERE id = :roundId
+
+-- name: touch-round
+-- Something the round sends changed elsewhere (its campaign's sender): a decision on the old version is stale.
+UPDATE rounds SET version = version + 1, updated_at = now() WHERE id = :roundId
 
 -- name: page-campaign-rounds
 SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.scheduled_at, r.status, r.trigger,
        r.submitted_by, r.submitted_at, r.approved_by, r.approved_at, r.rejection_reason, r.launched_at,
        r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.created_by, r.created_at,
-       r.updated_at, c.timezone,
+       r.updated_at, r.version, r.approved_version, c.timezone,
        COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
            AS list_ids
 FROM rounds r
@@ -54,7 +75,7 @@ LIMIT :limit
 -- name: update-round-content
 UPDATE rounds
 SET name = :name, subject = :subject, html_body = :htmlBody, text_body = :textBody, scheduled_at = :scheduledAt,
-    updated_at = now()
+    version = version + 1, updated_at = now()
 WHERE id = :roundId
 
 -- name: transition-round
@@ -71,14 +92,21 @@ SET status = :toStatus,
                        WHEN :toStatus IN ('draft', 'pending_approval') THEN NULL ELSE approved_at END,
     rejection_reason = CASE WHEN :toStatus = 'draft' THEN :reason
                             WHEN :toStatus = 'pending_approval' THEN NULL ELSE rejection_reason END,
+    approved_version = CASE WHEN :toStatus = 'scheduled' THEN version
+                            WHEN :toStatus IN ('draft', 'pending_approval') THEN NULL ELSE approved_version END,
+    version = version + 1,
     updated_at = now()
 WHERE id = :roundId AND status = :fromStatus
 
--- name: count-rounds-using-list
-SELECT count(*) AS in_use
+-- name: lock-rounds-using-list
+-- The rounds waiting for approval, approved, or sending to this list, locked like the launcher claims them: a
+-- list deletion and an approval or a launch of one of them happen one after the other, never interleaved.
+SELECT r.id, r.status
 FROM round_lists l
 JOIN rounds r ON r.id = l.round_id
-WHERE l.list_id = :listId AND r.status IN ('scheduled', 'sending')
+WHERE l.list_id = :listId AND r.status IN ('pending_approval', 'scheduled', 'sending')
+ORDER BY r.id
+FOR UPDATE OF r
 
 -- name: page-deliveries
 SELECT id, contact_id, email, status, provider_message_id, attempts, last_error, sent_at
@@ -103,5 +131,5 @@ LIMIT :limit
 
 -- name: send-now
 -- A scheduled (approved) round made due at once; the launch job sends it within the minute.
-UPDATE rounds SET scheduled_at = now(), trigger = 'manual', updated_at = now()
+UPDATE rounds SET scheduled_at = now(), trigger = 'manual', version = version + 1, updated_at = now()
 WHERE id = :roundId AND status = 'scheduled'

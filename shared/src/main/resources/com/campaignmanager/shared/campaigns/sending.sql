@@ -1,7 +1,18 @@
 -- name: claim-round
--- One round per call: a scheduled round that is due by the database's clock, or a sending round whose worker
--- let its lease expire (it died, or it is waiting for retries). SKIP LOCKED: overlapping invocations each take
--- a different round, never the same one.
+-- One round per call: a scheduled round that is due by the database's clock (and not put off by a launch that
+-- found the provider unavailable), or a sending round whose worker let its lease expire (it died, or it is waiting
+-- for retries). SKIP LOCKED: overlapping invocations each take a different round, never the same one; a
+-- campaign change that locks the round (archive, a new sender) is passed by. {@code resumed}: the ledger was
+-- written by an earlier claim, so this one only continues it.
+WITH due AS (
+    SELECT id, (ledger_written_at IS NOT NULL) AS resumed
+    FROM rounds
+    WHERE (status = 'scheduled' AND scheduled_at <= now() AND (lease_expires_at IS NULL OR lease_expires_at < now()))
+       OR (status = 'sending' AND lease_expires_at < now())
+    ORDER BY scheduled_at, id
+    LIMIT 1
+    FOR UPDATE SKIP LOCKED
+)
 UPDATE rounds r
 SET status = 'sending',
     lease_owner = :owner,
@@ -9,29 +20,38 @@ SET status = 'sending',
     launched_at = COALESCE(r.launched_at, now()),
     trigger = COALESCE(r.trigger, 'schedule'),
     updated_at = now()
-FROM campaigns c
-WHERE r.id = (
-        SELECT id FROM rounds
-        WHERE (status = 'scheduled' AND scheduled_at <= now())
-           OR (status = 'sending' AND lease_expires_at < now())
-        ORDER BY scheduled_at, id
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED)
+FROM due, campaigns c
+WHERE r.id = due.id
   AND c.id = r.campaign_id
-RETURNING r.id, r.subject, r.html_body, r.text_body, c.from_email, c.from_name, c.reply_to
+RETURNING r.id, due.resumed, r.subject, r.html_body, r.text_body, c.from_email, c.from_name, c.reply_to
+
+-- name: defer-launch
+-- The provider is briefly unavailable at launch: nothing was written, so the round goes back to being due and
+-- is tried again in a minute (not launched, not failed).
+UPDATE rounds
+SET status = 'scheduled', lease_owner = NULL, lease_expires_at = now() + interval '1 minute',
+    launched_at = NULL, updated_at = now()
+WHERE id = :roundId AND lease_owner = :owner AND status = 'sending' AND ledger_written_at IS NULL
 
 -- name: materialise-ledger
--- Recipients at send time: the union of the round's lists, one per address, minus suppressed addresses, minus
--- whoever is in the ledger already (a resumed round).
-INSERT INTO deliveries (round_id, contact_id, email, email_hash, status)
-SELECT DISTINCT ON (c.email_hash) :roundId, c.id, c.email, c.email_hash, 'pending'
-FROM round_lists rl
-JOIN list_members m ON m.list_id = rl.list_id
-JOIN contacts c ON c.id = m.contact_id
-WHERE rl.round_id = :roundId
-  AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.email_hash = c.email_hash)
-ORDER BY c.email_hash, c.created_at
-ON CONFLICT (round_id, email_hash) WHERE NOT test DO NOTHING
+-- Recipients at launch: the union of the round's lists, one per address, minus suppressed addresses. Written
+-- once: the same statement marks the round, and a repeat (a lost answer retried) writes nothing more, so the
+-- ledger stays the recipient set whatever happens to the lists afterwards.
+WITH written AS (
+    INSERT INTO deliveries (round_id, contact_id, email, email_hash, status)
+    SELECT DISTINCT ON (c.email_hash) :roundId, c.id, c.email, c.email_hash, 'pending'
+    FROM round_lists rl
+    JOIN list_members m ON m.list_id = rl.list_id
+    JOIN contacts c ON c.id = m.contact_id
+    WHERE rl.round_id = :roundId
+      AND EXISTS (SELECT 1 FROM rounds r WHERE r.id = :roundId AND r.ledger_written_at IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.email_hash = c.email_hash)
+    ORDER BY c.email_hash, c.created_at
+    ON CONFLICT (round_id, email_hash) WHERE NOT test DO NOTHING
+    RETURNING 1
+)
+UPDATE rounds SET ledger_written_at = now(), recipients = (SELECT count(*) FROM written)
+WHERE id = :roundId AND ledger_written_at IS NULL
 
 -- name: next-batch
 SELECT d.id, d.email, d.attempts, d.contact_id, c.first_name, c.last_name, c.attributes,
@@ -99,3 +119,16 @@ SELECT r.name, r.campaign_id, c.name AS campaign_name, r.sent, r.recipients, r.s
 FROM rounds r
 JOIN campaigns c ON c.id = r.campaign_id
 WHERE r.id = :roundId
+
+-- name: recent-test-sends
+-- Test messages of a round in the last hour, and when the oldest of them leaves that hour.
+SELECT count(*) AS sent,
+       COALESCE(ceil(EXTRACT(EPOCH FROM (min(created_at) + interval '1 hour' - now()))), 0)::bigint AS retry_after
+FROM deliveries
+WHERE round_id = :roundId AND test AND created_at > now() - interval '1 hour'
+
+-- name: suppressed-among
+-- Which of these address hashes may not be mailed (suppressed, erased), and why.
+SELECT s.email_hash, s.reason
+FROM suppressions s
+WHERE s.email_hash IN (SELECT value FROM json_array_elements_text(:emailHashes))

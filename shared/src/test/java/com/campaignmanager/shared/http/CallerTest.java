@@ -14,8 +14,42 @@ class CallerTest {
                 .containsExactlyInAnyOrder(Role.ADMIN, Role.EDITOR);
         assertThat(Caller.fromClaims(Map.of("sub", "a", "cognito:groups", "[\"approver\",\"viewer\"]")).roles())
                 .containsExactlyInAnyOrder(Role.APPROVER, Role.VIEWER);
-        assertThat(Caller.fromClaims(Map.of("sub", "a", "roles", "editor, unknown")).roles())
+    }
+
+    @Test
+    void groupNamesAreExactNoSplittingOfOneName() {
+        // One group called "Former admin" (other issuers allow spaces), or a comma text: neither is admin.
+        assertThat(Caller.fromClaims(Map.of("sub", "a", "cognito:groups", "Former admin")).roles()).isEmpty();
+        assertThat(Caller.fromClaims(Map.of("sub", "a", "cognito:groups", "[\"Former admin\"]")).roles()).isEmpty();
+        assertThat(Caller.fromClaims(Map.of("sub", "a", "cognito:groups", "editor,admin")).roles()).isEmpty();
+        assertThat(Caller.fromClaims(Map.of("sub", "a", "cognito:groups", "[Admin admins]")).roles()).isEmpty();
+        assertThat(Caller.fromClaims(Map.of("sub", "a", "cognito:groups", "editor")).roles())
                 .containsExactly(Role.EDITOR);
+    }
+
+    @Test
+    void claimsUsersWriteThemselvesAreNotTrustedUnlessConfigured() {
+        Map<String, String> claims = Map.of("sub", "a", "roles", "[admin]", "custom:roles", "[admin]");
+        assertThat(Caller.fromClaims(claims).roles()).isEmpty();
+        assertThat(Caller.fromClaims(claims, new RolesClaim("custom:roles")).roles()).containsExactly(Role.ADMIN);
+        assertThat(RolesClaim.from(com.campaignmanager.shared.config.Environment.of(Map.of())))
+                .isEqualTo(RolesClaim.DEFAULT);
+    }
+
+    @Test
+    void anUnverifiedEmailIsNeverTheActorAndIdentitiesComeFromTheSubject() {
+        Caller unverified = Caller.fromClaims(Map.of("sub", "x", "email", "BOSS@Example.com",
+                "email_verified", "false"));
+        Caller verified = Caller.fromClaims(Map.of("sub", "x", "email", "boss@example.com",
+                "email_verified", "true"));
+        Caller accessToken = Caller.fromClaims(Map.of("sub", "x"));
+
+        assertThat(unverified.actor()).isEqualTo("sub:x");
+        assertThat(verified.actor()).isEqualTo("boss@example.com");
+        assertThat(unverified.identities()).isEqualTo(accessToken.identities()).containsExactly("subject:x");
+        java.util.UUID member = java.util.UUID.randomUUID();
+        assertThat(accessToken.asMember(member, "boss@example.com", java.util.Set.of(Role.EDITOR)).identities())
+                .containsExactlyInAnyOrder("subject:x", "member:" + member);
     }
 
     @Test

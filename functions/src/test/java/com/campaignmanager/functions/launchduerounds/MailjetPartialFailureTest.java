@@ -109,6 +109,7 @@ class MailjetPartialFailureTest {
 
     @Test
     void onlyTheFailedMessageOfABatchIsSentAgain() throws Exception {
+        mailjet.resetAll();
         mailjet.stubFor(get(urlPathEqualTo("/v3/REST/apikey")).willReturn(aResponse().withStatus(200)
                 .withHeader("content-type", "application/json").withBody("{\"Count\":1,\"Data\":[{}],\"Total\":1}")));
         mailjet.stubFor(post(urlPathEqualTo("/v3.1/send")).inScenario("partial").whenScenarioStateIs(Scenario.STARTED)
@@ -158,5 +159,90 @@ class MailjetPartialFailureTest {
         assertThat(queryString("SELECT status FROM rounds WHERE id = ?", round)).isEqualTo("sent");
         assertThat(queryString("SELECT string_agg(status || ':' || attempts || ':' || provider_message_id, ',' ORDER BY "
                 + "provider_message_id) FROM deliveries WHERE round_id = ?", round)).isEqualTo("sent:1:111,sent:2:222");
+    }
+
+    private static final String APIKEY_OK = "{\"Count\":1,\"Data\":[{}],\"Total\":1}";
+
+    /** An approved round of two recipients, due now. */
+    private static UUID dueRound(String tag, String listId) throws Exception {
+        CampaignsHandler campaigns = new CampaignsHandler();
+        String campaignId = ApiCall.to(campaigns, "POST /campaigns").as("ed", "editor")
+                .json(Map.of("name", "Relaunch " + tag, "fromEmail", "news@example.com")).send().json().get("id").asText();
+        String roundId = ApiCall.to(campaigns, "POST /campaigns/{campaignId}/rounds", campaignId).as("ed", "editor")
+                .json(Map.of("name", "R", "subject", "Hi", "textBody", "Hello", "listIds", List.of(listId),
+                        "scheduledAt", "2031-01-01T00:00:00Z")).send().json().get("id").asText();
+        ApiCall.to(campaigns, "POST /rounds/{roundId}/submit", roundId).as("ed", "editor").send();
+        ApiCall.to(campaigns, "POST /rounds/{roundId}/approve", roundId).as("boss", "approver").send();
+        UUID round = UUID.fromString(roundId);
+        execute("UPDATE rounds SET scheduled_at = now() - interval '1 minute' WHERE id = ?", round);
+        return round;
+    }
+
+    private static String twoPersonList(String tag) {
+        ListsHandler lists = new ListsHandler();
+        String listId = ApiCall.to(lists, "POST /lists").as("ed", "editor").json(Map.of("name", "Relaunch " + tag))
+                .send().json().get("id").asText();
+        ApiCall.to(lists, "POST /lists/{listId}/imports", listId).as("ed", "editor")
+                .body("text/csv", "email\none-" + tag + "@x.com\ntwo-" + tag + "@x.com\n").send();
+        return listId;
+    }
+
+    @Test
+    void aRoundTakenUpAgainContinuesFromItsLedgerWhateverHappenedSince() throws Exception {
+        mailjet.resetAll();
+        mailjet.stubFor(get(urlPathEqualTo("/v3/REST/apikey")).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
+                        .withBody(APIKEY_OK)));
+        mailjet.stubFor(post(urlPathEqualTo("/v3.1/send")).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("down"));
+        mailjet.stubFor(get(urlPathEqualTo("/v3/REST/apikey")).inScenario("outage").whenScenarioStateIs("down")
+                .willReturn(aResponse().withStatus(503)));
+        mailjet.stubFor(post(urlPathEqualTo("/v3.1/send")).inScenario("outage").whenScenarioStateIs("down")
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
+                        .withBody("{\"Messages\":[" + success("301") + "," + success("302") + "]}")));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String listId = twoPersonList(tag);
+        UUID round = dueRound(tag, listId);
+
+        launcher.launchDue(() -> true);
+        assertThat(queryString("SELECT status FROM rounds WHERE id = ?", round)).isEqualTo("sending");
+        // Meanwhile: the list is emptied, someone new joins it, and Mailjet's check answers 503.
+        execute("DELETE FROM list_members WHERE list_id = ?", UUID.fromString(listId));
+        ApiCall.to(new ListsHandler(), "POST /lists/{listId}/contacts", listId).as("ed", "editor")
+                .json(Map.of("email", "late-" + tag + "@x.com")).send();
+        execute("UPDATE deliveries SET next_attempt_at = now() - interval '1 second' WHERE round_id = ?", round);
+        execute("UPDATE rounds SET lease_expires_at = now() - interval '1 second' WHERE id = ?", round);
+        launcher.launchDue(() -> true);
+
+        assertThat(queryString("SELECT status FROM rounds WHERE id = ?", round)).isEqualTo("sent");
+        assertThat(queryString("SELECT string_agg(split_part(email, '-', 1) || ':' || status, ',' ORDER BY email)"
+                + " FROM deliveries WHERE round_id = ?", round)).isEqualTo("one:sent,two:sent");
+    }
+
+    @Test
+    void aProviderBrieflyUnavailableAtLaunchPutsTheLaunchOffInsteadOfFailingIt() throws Exception {
+        mailjet.resetAll();
+        mailjet.stubFor(get(urlPathEqualTo("/v3/REST/apikey")).inScenario("blip").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("back"));
+        mailjet.stubFor(get(urlPathEqualTo("/v3/REST/apikey")).inScenario("blip").whenScenarioStateIs("back")
+                .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
+                        .withBody(APIKEY_OK)));
+        mailjet.stubFor(post(urlPathEqualTo("/v3.1/send")).willReturn(aResponse().withStatus(200)
+                .withHeader("content-type", "application/json")
+                .withBody("{\"Messages\":[" + success("401") + "," + success("402") + "]}")));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        UUID round = dueRound(tag, twoPersonList(tag));
+
+        launcher.launchDue(() -> true);
+        String afterBlip = queryString("SELECT status || ':' || (launched_at IS NULL) || ':' || "
+                + "(SELECT count(*) FROM deliveries d WHERE d.round_id = r.id) FROM rounds r WHERE id = ?", round);
+        String deferred = queryString("SELECT count(*) FROM audit_events WHERE entity_id = ? AND action = "
+                + "'round.launch_deferred'", round.toString());
+        execute("UPDATE rounds SET lease_expires_at = now() - interval '1 second' WHERE id = ?", round);
+        launcher.launchDue(() -> true);
+
+        assertThat(afterBlip).isEqualTo("scheduled:true:0");
+        assertThat(deferred).isEqualTo("1");
+        assertThat(queryString("SELECT status FROM rounds WHERE id = ?", round)).isEqualTo("sent");
     }
 }

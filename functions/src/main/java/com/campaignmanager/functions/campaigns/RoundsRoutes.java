@@ -277,7 +277,7 @@ final class RoundsRoutes {
                 throw ApiProblem.invalid("emails[" + i + "]", e.getMessage());
             }
         }
-        return ApiResponse.ok(testSends.send(acting(request), roundId, addresses));
+        return ApiResponse.ok(testSends.send(acting(request), roundId, addresses, request.gatewayDomain()));
     }
 
     /** {@code {ready, items: [{check, status: pass|warn|fail, detail}]}}. */

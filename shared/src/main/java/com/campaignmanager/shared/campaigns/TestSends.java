@@ -74,11 +74,14 @@ public final class TestSends {
         this.json = json;
     }
 
-    public Result send(RoundWorkflow.Acting acting, UUID roundId, List<EmailAddress> addresses) {
+    /** {@code gatewayDomain}: the request's API Gateway domain, for {@link PublicApiUrl#forRequest}. */
+    public Result send(RoundWorkflow.Acting acting, UUID roundId, List<EmailAddress> addresses,
+                       java.util.Optional<String> gatewayDomain) {
         acting.caller().require(Role.EDITOR);
         if (addresses.isEmpty() || addresses.size() > MAX_ADDRESSES) {
             throw ApiProblem.invalid("emails", "give 1 to " + MAX_ADDRESSES + " addresses");
         }
+        String linkBase = publicApiUrl.forRequest(gatewayDomain);
         Prepared prepared = database.inTransaction(tx -> {
             rounds.lock(tx, roundId).orElseThrow(() -> ApiProblem.notFound("round " + roundId + " does not exist"));
             Round round = rounds.find(tx, roundId).orElseThrow();
@@ -105,7 +108,7 @@ public final class TestSends {
             }
             List<OutgoingMessage> messages = new ArrayList<>();
             for (EmailAddress address : allowed) {
-                messages.add(message(tx, round, campaign, address));
+                messages.add(message(tx, round, campaign, address, linkBase));
             }
             audit.record(tx, acting.actor(), "round.test_sent", "round", roundId.toString(),
                     Map.of("to", allowed.stream().map(EmailAddress::value).toList(), "skipped", skipped,
@@ -133,7 +136,7 @@ public final class TestSends {
     }
 
     private OutgoingMessage message(com.campaignmanager.shared.db.SqlExecutor tx, Round round, Campaign campaign,
-                                    EmailAddress address) {
+                                    EmailAddress address, String linkBase) {
         UUID[] ids = tx.querySingle(SQL.get("insert-test-delivery"), Params.of("roundId", round.id())
                         .put("email", address.value()).put("emailHash", address.hash()),
                 r -> new UUID[] {r.uuid("id"), r.uuid("contact_id")});
@@ -142,12 +145,12 @@ public final class TestSends {
                         r -> new Recipient(address.value(), r.string("first_name"), r.string("last_name"),
                                 attributes(r.json("attributes"))));
         UUID linkContact = ids[1] == null ? ids[0] : ids[1];
-        String unsubscribeUrl = UnsubscribeLinks.url(publicApiUrl.base(), tokens.create(linkContact, round.id()));
+        String unsubscribeUrl = UnsubscribeLinks.url(linkBase, tokens.create(linkContact, round.id()));
         MessageRenderer.Rendered rendered = MessageRenderer.render("[TEST] " + round.subject(), round.htmlBody(),
                 round.textBody(), recipient, unsubscribeUrl);
         return new OutgoingMessage(ids[0].toString(), round.id().toString(), campaign.fromEmail(),
                 campaign.fromName(), campaign.replyTo(), address.value(), null, rendered.subject(), rendered.html(),
-                rendered.text(), UnsubscribeLinks.headers(publicApiUrl.base(), tokens, linkContact, round.id()), true);
+                rendered.text(), UnsubscribeLinks.headers(linkBase, tokens, linkContact, round.id()), true);
     }
 
     private Map<String, Object> attributes(String text) {

@@ -55,6 +55,11 @@ public final class ApiRequest {
         return event.getRawPath();
     }
 
+    /** The domain API Gateway received the request on ({@code requestContext.domainName}): set by it, not the caller. */
+    public Optional<String> gatewayDomain() {
+        return Optional.ofNullable(event.getRequestContext()).map(c -> c.getDomainName());
+    }
+
     public Optional<String> header(String name) {
         Map<String, String> headers = event.getHeaders();
         if (headers == null) {

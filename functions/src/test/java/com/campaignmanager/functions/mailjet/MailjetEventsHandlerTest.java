@@ -46,6 +46,13 @@ class MailjetEventsHandlerTest {
     // ------------------------------------------------------------------ authentication and malformed bodies
 
     @Test
+    void withoutAWebhookPasswordTheFunctionDoesNotStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WebhookCredentials(
+                com.campaignmanager.shared.config.Environment.of(Map.of("MAILJET_WEBHOOK_USER", "mailjet"))))
+                .hasMessageContaining("MAILJET_WEBHOOK_PASSWORD");
+    }
+
+    @Test
     void missingOrWrongCredentialsAre401AndStoreNothing() {
         String email = address("auth");
         String body = json(List.of(event("spam", email, now(), Map.of("source", "JMRPP"))));

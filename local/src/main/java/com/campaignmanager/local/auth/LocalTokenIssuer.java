@@ -17,6 +17,7 @@ import java.util.UUID;
  */
 public final class LocalTokenIssuer {
     public static final String EMAIL_CLAIM = "email";
+    public static final String EMAIL_VERIFIED_CLAIM = "email_verified";
     public static final String GROUPS_CLAIM = "cognito:groups";
     public static final String TOKEN_USE_CLAIM = "token_use";
 
@@ -43,6 +44,7 @@ public final class LocalTokenIssuer {
                 .subject(request.subject());
         if (request.email() != null) {
             claims.claim(EMAIL_CLAIM, request.email());
+            claims.claim(EMAIL_VERIFIED_CLAIM, request.emailVerified());
         }
         if (!request.roles().isEmpty()) {
             claims.claim(GROUPS_CLAIM, request.roles()); // Cognito leaves the claim out for a user in no group.

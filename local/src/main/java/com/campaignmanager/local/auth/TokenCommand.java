@@ -19,10 +19,11 @@ public final class TokenCommand {
 
     static final String USAGE = """
             usage: java -jar local/target/campaign-local.jar token [--data-dir DIR] --sub SUBJECT [--email EMAIL]
-                       --role ROLE [--role ROLE ...] [--ttl 12h|30m|3600s] [--issuer ISSUER] [--audience AUDIENCE]
+                       [--email-verified true|false] --role ROLE [--role ROLE ...] [--ttl 12h|30m|3600s] [--issuer ISSUER] [--audience AUDIENCE]
               Prints an RS256 ID token signed with the key in DIR/auth (default .local), accepted by `serve`
               with the same DIR. ROLE is one of viewer, editor, approver, admin (the cognito:groups claim).
-              Defaults: --ttl 12h, --issuer %s, --audience %s.
+              An unverified address (--email-verified false) never matches a team member or the first admin.
+              Defaults: --email-verified true, --ttl 12h, --issuer %s, --audience %s.
             """.formatted(LocalAuthConfig.DEFAULT_ISSUER, LocalAuthConfig.DEFAULT_AUDIENCE);
 
     private static final Pattern TTL = Pattern.compile("([1-9][0-9]{0,8})([hms])");
@@ -65,6 +66,7 @@ public final class TokenCommand {
             Path dataDir = DEFAULT_DATA_DIR;
             String subject = null;
             String email = null;
+            boolean emailVerified = true;
             List<String> roles = new ArrayList<>();
             Duration ttl = TokenRequest.DEFAULT_TTL;
             String issuer = LocalAuthConfig.DEFAULT_ISSUER;
@@ -79,6 +81,7 @@ public final class TokenCommand {
                     case "--data-dir" -> dataDir = Path.of(value);
                     case "--sub" -> subject = value;
                     case "--email" -> email = value;
+                    case "--email-verified" -> emailVerified = bool(flag, value);
                     case "--role" -> roles.add(role(value));
                     case "--ttl" -> ttl = ttl(value);
                     case "--issuer" -> issuer = value;
@@ -94,7 +97,7 @@ public final class TokenCommand {
             }
             try {
                 return new Options(dataDir, new LocalAuthConfig(issuer, audience),
-                        new TokenRequest(subject, email, roles, ttl));
+                        new TokenRequest(subject, email, emailVerified, roles, ttl));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -111,6 +114,14 @@ public final class TokenCommand {
                 throw new UsageException(flag + " must not be blank");
             }
             return args[index];
+        }
+
+        private static boolean bool(String flag, String value) throws UsageException {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new UsageException(flag + " must be true or false, not " + value);
+            };
         }
 
         private static String role(String value) throws UsageException {

@@ -5,11 +5,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Who a local token is for. {@code email} may be null (the claim is then left out); {@code roles} become the
- * {@code cognito:groups} claim; a null {@code ttl} means {@link #DEFAULT_TTL}.
+ * Who a local token is for. {@code email} may be null (the claim is then left out); {@code emailVerified} becomes
+ * Cognito's {@code email_verified} claim (only a verified address can find a team member that no subject claimed
+ * yet); {@code roles} become the {@code cognito:groups} claim; a null {@code ttl} means {@link #DEFAULT_TTL}.
  */
-public record TokenRequest(String subject, String email, List<String> roles, Duration ttl) {
+public record TokenRequest(String subject, String email, boolean emailVerified, List<String> roles, Duration ttl) {
     public static final Duration DEFAULT_TTL = Duration.ofHours(12);
+
+    /** A token whose address, when given, is verified. */
+    public TokenRequest(String subject, String email, List<String> roles, Duration ttl) {
+        this(subject, email, true, roles, ttl);
+    }
 
     public TokenRequest {
         if (subject == null || subject.isBlank()) {

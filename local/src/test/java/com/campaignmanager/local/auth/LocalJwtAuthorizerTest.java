@@ -60,6 +60,7 @@ class LocalJwtAuthorizerTest {
                 Map.entry("aud", "campaign-manager"),
                 Map.entry("sub", "alice"),
                 Map.entry("email", "alice@example.com"),
+                Map.entry("email_verified", "true"),
                 Map.entry("cognito:groups", "[admin editor]"),
                 Map.entry("iat", iat),
                 Map.entry("nbf", iat),

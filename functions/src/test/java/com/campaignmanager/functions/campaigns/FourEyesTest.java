@@ -7,12 +7,12 @@ import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.RoundFixtures;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +27,7 @@ class FourEyesTest {
     private static CampaignsHandler campaigns;
     private static ListsHandler lists;
     private static Database database;
+    private static RoundFixtures fixtures;
 
     @BeforeAll
     static void setUp() {
@@ -34,32 +35,24 @@ class FourEyesTest {
         campaigns = new CampaignsHandler();
         lists = new ListsHandler();
         database = FunctionDatabase.get();
+        fixtures = new RoundFixtures(campaigns, lists);
     }
 
     private record Fixture(String campaignId, String listId, String roundId) {
     }
 
     private static Fixture pendingRound(String submitter) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String listId = ApiCall.to(lists, "POST /lists").as("ed", "editor").json(Map.of("name", "Four eyes " + tag))
-                .send().json().get("id").asText();
-        ApiCall.to(lists, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
-                .json(Map.of("email", "reader-" + tag + "@example.com")).send();
-        String campaignId = ApiCall.to(campaigns, "POST /campaigns").as("ed", "editor").json(Map.of("name",
-                "Four eyes " + tag, "fromEmail", "news@example.com", "replyTo", "team@example.com")).send()
-                .json().get("id").asText();
-        String roundId = ApiCall.to(campaigns, "POST /campaigns/{campaignId}/rounds", campaignId).as("ed", "editor")
-                .json(Map.of("name", "R", "subject", "Hi", "textBody", "Hello {{unsubscribeUrl}}",
-                        "listIds", List.of(listId), "scheduledAt", "2031-10-03T09:00:00Z")).send().json()
-                .get("id").asText();
-        Response submitted = ApiCall.to(campaigns, "POST /rounds/{roundId}/submit", roundId).as(submitter, "editor",
-                "approver").send();
+        String tag = RoundFixtures.tag();
+        String listId = fixtures.list(tag, 1);
+        String campaignId = fixtures.campaign(tag);
+        String roundId = fixtures.round(campaignId, listId);
+        Response submitted = fixtures.submit(roundId, submitter);
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
         return new Fixture(campaignId, listId, roundId);
     }
 
     private static Response approve(String roundId, String who) {
-        return ApiCall.to(campaigns, "POST /rounds/{roundId}/approve", roundId).as(who, "approver").send();
+        return fixtures.approve(roundId, who);
     }
 
     private static long count(String sql, String id) {
@@ -159,7 +152,7 @@ class FourEyesTest {
     @Test
     void testSendsSkipTheSuppressedAreLimitedAndLinkToTheConfiguredApi() {
         Fixture round = pendingRound("sam");
-        String blocked = "blocked-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String blocked = "blocked-" + RoundFixtures.tag() + "@example.com";
         ApiCall.to(lists, "POST /suppressions").as("ed", "editor").json(Map.of("email", blocked)).send();
 
         Response sent = ApiCall.to(campaigns, "POST /rounds/{roundId}/test-send", round.roundId()).as("ed", "editor")

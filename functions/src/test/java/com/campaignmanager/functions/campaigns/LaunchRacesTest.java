@@ -7,6 +7,7 @@ import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.RoundFixtures;
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.db.Database;
@@ -14,8 +15,6 @@ import com.campaignmanager.shared.db.Params;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +34,7 @@ class LaunchRacesTest {
     private static ListsHandler lists;
     private static Database database;
     private static String databaseName;
+    private static RoundFixtures fixtures;
 
     @BeforeAll
     static void setUp() {
@@ -43,23 +43,18 @@ class LaunchRacesTest {
         campaigns = new CampaignsHandler();
         lists = new ListsHandler();
         database = FunctionDatabase.get();
+        fixtures = new RoundFixtures(campaigns, lists);
     }
 
     private record Fixture(String campaignId, String listId, String roundId) {
     }
 
     private static Fixture pendingRound() {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String listId = ApiCall.to(lists, "POST /lists").as("ed", "editor").json(Map.of("name", "Race " + tag))
-                .send().json().get("id").asText();
-        ApiCall.to(lists, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
-                .json(Map.of("email", "race-" + tag + "@example.com")).send();
-        String campaignId = ApiCall.to(campaigns, "POST /campaigns").as("ed", "editor")
-                .json(Map.of("name", "Race " + tag, "fromEmail", "news@example.com")).send().json().get("id").asText();
-        String roundId = ApiCall.to(campaigns, "POST /campaigns/{campaignId}/rounds", campaignId).as("ed", "editor")
-                .json(Map.of("name", "R", "subject", "Hi", "textBody", "Hello", "listIds", List.of(listId),
-                        "scheduledAt", "2031-10-03T09:00:00Z")).send().json().get("id").asText();
-        ApiCall.to(campaigns, "POST /rounds/{roundId}/submit", roundId).as("ed", "editor").send();
+        String tag = RoundFixtures.tag();
+        String listId = fixtures.list(tag, 1);
+        String campaignId = fixtures.campaign(tag);
+        String roundId = fixtures.round(campaignId, listId);
+        fixtures.submit(roundId, "ed");
         return new Fixture(campaignId, listId, roundId);
     }
 

@@ -13,6 +13,7 @@ import com.campaignmanager.functions.lists.ListsHandler;
 import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.RoundFixtures;
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
@@ -122,22 +123,9 @@ class MailjetPartialFailureTest {
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
                         .withBody("{\"Messages\":[" + success("222") + "]}")));
 
-        CampaignsHandler campaigns = new CampaignsHandler();
-        ListsHandler lists = new ListsHandler();
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String listId = ApiCall.to(lists, "POST /lists").as("ed", "editor").json(Map.of("name", "Mailjet " + tag))
-                .send().json().get("id").asText();
-        ApiCall.to(lists, "POST /lists/{listId}/imports", listId).as("ed", "editor")
-                .body("text/csv", "email\nfirst-" + tag + "@x.com\nsecond-" + tag + "@x.com\n").send();
-        String campaignId = ApiCall.to(campaigns, "POST /campaigns").as("ed", "editor")
-                .json(Map.of("name", "Mailjet " + tag, "fromEmail", "news@example.com")).send().json().get("id").asText();
-        String roundId = ApiCall.to(campaigns, "POST /campaigns/{campaignId}/rounds", campaignId).as("ed", "editor")
-                .json(Map.of("name", "R", "subject", "Hi", "textBody", "Hello", "listIds", List.of(listId),
-                        "scheduledAt", "2031-01-01T00:00:00Z")).send().json().get("id").asText();
-        ApiCall.to(campaigns, "POST /rounds/{roundId}/submit", roundId).as("ed", "editor").send();
-        ApiCall.to(campaigns, "POST /rounds/{roundId}/approve", roundId).as("boss", "approver").send();
-        UUID round = UUID.fromString(roundId);
-        execute("UPDATE rounds SET scheduled_at = now() - interval '1 minute' WHERE id = ?", round);
+        String tag = RoundFixtures.tag();
+        UUID round = dueRound(tag, fixtures().list(tag, 2));
+        String roundId = round.toString();
 
         launcher.launchDue(() -> true);
         String afterFirst = queryString("SELECT status FROM rounds WHERE id = ?", round);
@@ -163,28 +151,16 @@ class MailjetPartialFailureTest {
 
     private static final String APIKEY_OK = "{\"Count\":1,\"Data\":[{}],\"Total\":1}";
 
-    /** An approved round of two recipients, due now. */
-    private static UUID dueRound(String tag, String listId) throws Exception {
-        CampaignsHandler campaigns = new CampaignsHandler();
-        String campaignId = ApiCall.to(campaigns, "POST /campaigns").as("ed", "editor")
-                .json(Map.of("name", "Relaunch " + tag, "fromEmail", "news@example.com")).send().json().get("id").asText();
-        String roundId = ApiCall.to(campaigns, "POST /campaigns/{campaignId}/rounds", campaignId).as("ed", "editor")
-                .json(Map.of("name", "R", "subject", "Hi", "textBody", "Hello", "listIds", List.of(listId),
-                        "scheduledAt", "2031-01-01T00:00:00Z")).send().json().get("id").asText();
-        ApiCall.to(campaigns, "POST /rounds/{roundId}/submit", roundId).as("ed", "editor").send();
-        ApiCall.to(campaigns, "POST /rounds/{roundId}/approve", roundId).as("boss", "approver").send();
-        UUID round = UUID.fromString(roundId);
-        execute("UPDATE rounds SET scheduled_at = now() - interval '1 minute' WHERE id = ?", round);
-        return round;
+    private static RoundFixtures fixtures() {
+        return new RoundFixtures(new CampaignsHandler(), new ListsHandler());
     }
 
-    private static String twoPersonList(String tag) {
-        ListsHandler lists = new ListsHandler();
-        String listId = ApiCall.to(lists, "POST /lists").as("ed", "editor").json(Map.of("name", "Relaunch " + tag))
-                .send().json().get("id").asText();
-        ApiCall.to(lists, "POST /lists/{listId}/imports", listId).as("ed", "editor")
-                .body("text/csv", "email\none-" + tag + "@x.com\ntwo-" + tag + "@x.com\n").send();
-        return listId;
+    /** An approved round to {@code listId}, due now. */
+    private static UUID dueRound(String tag, String listId) throws Exception {
+        RoundFixtures fixtures = fixtures();
+        UUID round = UUID.fromString(fixtures.approvedRound(fixtures.campaign(tag), listId));
+        execute("UPDATE rounds SET scheduled_at = now() - interval '1 minute' WHERE id = ?", round);
+        return round;
     }
 
     @Test
@@ -200,8 +176,8 @@ class MailjetPartialFailureTest {
         mailjet.stubFor(post(urlPathEqualTo("/v3.1/send")).inScenario("outage").whenScenarioStateIs("down")
                 .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json")
                         .withBody("{\"Messages\":[" + success("301") + "," + success("302") + "]}")));
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String listId = twoPersonList(tag);
+        String tag = RoundFixtures.tag();
+        String listId = fixtures().list(tag, 2);
         UUID round = dueRound(tag, listId);
 
         launcher.launchDue(() -> true);
@@ -230,8 +206,8 @@ class MailjetPartialFailureTest {
         mailjet.stubFor(post(urlPathEqualTo("/v3.1/send")).willReturn(aResponse().withStatus(200)
                 .withHeader("content-type", "application/json")
                 .withBody("{\"Messages\":[" + success("401") + "," + success("402") + "]}")));
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        UUID round = dueRound(tag, twoPersonList(tag));
+        String tag = RoundFixtures.tag();
+        UUID round = dueRound(tag, fixtures().list(tag, 2));
 
         launcher.launchDue(() -> true);
         String afterBlip = queryString("SELECT status || ':' || (launched_at IS NULL) || ':' || "

@@ -20,7 +20,7 @@ WITH by_subject AS (
     RETURNING id, email, role, active
 ), audited AS (
     INSERT INTO audit_events (actor, action, entity_type, entity_id, detail)
-    SELECT email, action, 'team_member', id::text, jsonb_build_object('subject', :subject::text, 'email', email)
+    SELECT email, action, 'member', id::text, jsonb_build_object('subject', :subject::text, 'email', email)
     FROM (SELECT id, email, 'member.bound' AS action FROM bound
           UNION ALL
           SELECT id, email, 'member.first_admin' AS action FROM first_admin) b

@@ -77,14 +77,14 @@ final class ContactsRoutes {
     }
 
     private ApiResponse page(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         PageRequest page = request.page();
         return ApiResponse.ok(PageResponse.of(contacts.page(database, request.query("q").orElse(null), page.after(2),
                 page.limit())));
     }
 
     private ApiResponse get(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         return ApiResponse.ok(existing(request.pathUuid("contactId")));
     }
 
@@ -121,7 +121,7 @@ final class ContactsRoutes {
     }
 
     private ApiResponse history(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         UUID contactId = request.pathUuid("contactId");
         return ApiResponse.ok(new History(existing(contactId), contacts.memberships(database, contactId),
                 contacts.deliveries(database, contactId), contacts.providerEvents(database, contactId)));

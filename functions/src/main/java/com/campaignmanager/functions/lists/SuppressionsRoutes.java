@@ -45,7 +45,7 @@ final class SuppressionsRoutes {
     }
 
     private ApiResponse page(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         SuppressionReason reason = request.query("reason").map(r -> SuppressionReason.fromWireName(r)
                 .orElseThrow(() -> ApiProblem.invalid("reason", "is not a suppression reason"))).orElse(null);
         PageRequest page = request.page();

@@ -45,6 +45,25 @@ class ListsHandlerTest {
         return ApiCall.to(HANDLER, "GET /lists/{listId}", listId).as("v", "viewer").send().json();
     }
 
+    /** The first column of each row, read directly from the database. */
+    static List<String> column(String sql, Object... args) throws Exception {
+        var dataApi = LocalDataApiExtension.dataApi();
+        List<String> values = new ArrayList<>();
+        try (var connection = java.sql.DriverManager.getConnection(dataApi.jdbcUrl(FunctionEnvironment.install()),
+                dataApi.user(), dataApi.password());
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
     @Test
     void listsAreCreatedReadRenamedAndDeleted() {
         String name = unique("Newsletter");
@@ -278,6 +297,62 @@ class ListsHandlerTest {
         assertThat(readded.get("suppressed").asLong()).isEqualTo(1);
         assertThat(suppressions.get("items")).allSatisfy(s -> assertThat(s.get("email").isNull()).isTrue());
         assertThat(lift.status()).isEqualTo(409);
+    }
+
+    @Test
+    void patchMergesAttributesAndAuditsTheChangeWithoutTheAddress() throws Exception {
+        String listId = createList(unique("Merge"));
+        String email = "jo-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor").json(Map.of("email", email,
+                "firstName", "Jo", "attributes", Map.of("plan", "pro", "tier", "silver", "city", "Paris"))).send();
+        String contactId = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("ed", "editor").send()
+                .json().get("items").get(0).get("id").asText();
+        Map<String, Object> patch = new java.util.HashMap<>();
+        patch.put("plan", null);
+        patch.put("tier", "gold");
+
+        Response merged = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
+                .json(Map.of("attributes", patch)).send();
+        Response same = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
+                .json(Map.of("attributes", Map.of("tier", "gold"))).send();
+        Response badAttributes = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
+                .json(Map.of("attributes", List.of("x"))).send();
+        Response missing = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", UUID.randomUUID()).as("ed", "editor")
+                .json(Map.of("firstName", "X")).send();
+        List<String> audited = column("SELECT detail::text FROM audit_events WHERE action = 'contact.updated' "
+                + "AND entity_id = ?", contactId);
+
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+        assertThat(merged.json().get("attributes")).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(Map.of("tier", "gold", "city", "Paris")));
+        assertThat(merged.json().get("firstName").asText()).isEqualTo("Jo");
+        assertThat(same.json().get("attributes").size()).isEqualTo(2);
+        assertThat(badAttributes.json().at("/errors/0/field").asText()).isEqualTo("attributes");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(audited).as("one entry: the edit that changed something").hasSize(1);
+        JsonNode detail = new com.fasterxml.jackson.databind.ObjectMapper().readTree(audited.get(0));
+        assertThat(detail.at("/before/attributes/plan").asText()).isEqualTo("pro");
+        assertThat(detail.at("/after/attributes").has("plan")).isFalse();
+        assertThat(detail.at("/after/attributes/tier").asText()).isEqualTo("gold");
+        assertThat(detail.get("requestId").asText()).startsWith("test-");
+        assertThat(audited.get(0)).doesNotContain(email);
+    }
+
+    @Test
+    void suppressionsAddedAndLiftedAreAuditedByTheirHash() throws Exception {
+        String email = "kim-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        String hash = com.campaignmanager.shared.audience.EmailAddress.parse(email).hash();
+
+        ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor").json(Map.of("email", email)).send();
+        ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor").json(Map.of("email", email)).send();
+        ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("root", "admin").send();
+        List<String> trail = column("SELECT action || ' ' || actor || ' ' || detail::text FROM audit_events "
+                + "WHERE entity_type = 'suppression' AND entity_id = ? ORDER BY occurred_at, action DESC", hash);
+
+        assertThat(trail).hasSize(2);
+        assertThat(trail.get(0)).startsWith("suppression.added ed@example.com").contains("\"reason\": \"manual\"");
+        assertThat(trail.get(1)).startsWith("suppression.lifted root@example.com");
+        assertThat(trail).allSatisfy(entry -> assertThat(entry).doesNotContain(email));
     }
 
     @Test

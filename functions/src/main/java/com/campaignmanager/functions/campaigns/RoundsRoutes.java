@@ -210,7 +210,7 @@ final class RoundsRoutes {
 
     /** The round's ledger: who it went to, with each message's status. */
     private ApiResponse deliveries(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         UUID roundId = request.pathUuid("roundId");
         existing(roundId);
         String status = request.query("status").orElse(null);

@@ -2,8 +2,8 @@ package com.campaignmanager.functions.lists;
 
 import com.campaignmanager.shared.audience.Contact;
 import com.campaignmanager.shared.audience.ContactRepository;
+import com.campaignmanager.shared.audience.Erasure;
 import com.campaignmanager.shared.audience.ListRepository;
-import com.campaignmanager.shared.audience.SuppressionRepository;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.ApiRequest;
@@ -54,16 +54,16 @@ final class ContactsRoutes {
     private final Database database;
     private final ContactRepository contacts;
     private final ListRepository lists;
-    private final SuppressionRepository suppressions;
+    private final Erasure erasure;
     private final ObjectMapper json;
 
     @Inject
-    ContactsRoutes(Database database, ContactRepository contacts, ListRepository lists,
-                   SuppressionRepository suppressions, ObjectMapper json) {
+    ContactsRoutes(Database database, ContactRepository contacts, ListRepository lists, Erasure erasure,
+                   ObjectMapper json) {
         this.database = database;
         this.contacts = contacts;
         this.lists = lists;
-        this.suppressions = suppressions;
+        this.erasure = erasure;
         this.json = json;
     }
 
@@ -77,14 +77,14 @@ final class ContactsRoutes {
     }
 
     private ApiResponse page(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         PageRequest page = request.page();
         return ApiResponse.ok(PageResponse.of(contacts.page(database, request.query("q").orElse(null), page.after(2),
                 page.limit())));
     }
 
     private ApiResponse get(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         return ApiResponse.ok(existing(request.pathUuid("contactId")));
     }
 
@@ -113,25 +113,24 @@ final class ContactsRoutes {
         } catch (InvalidFieldException e) {
             throw ApiProblem.invalid(e.field(), e.getMessage());
         }
-        if (!contacts.update(database, contactId, body.has("firstName"), firstName, body.has("lastName"), lastName,
-                attributes)) {
-            throw notFound(contactId);
-        }
-        return ApiResponse.ok(existing(contactId));
+        ContactRepository.ContactChange change = new ContactRepository.ContactChange(body.has("firstName"), firstName,
+                body.has("lastName"), lastName, attributes);
+        return ApiResponse.ok(contacts.update(database, contactId, change, request.caller().actor(),
+                request.requestId()).orElseThrow(() -> notFound(contactId)));
     }
 
     private ApiResponse history(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         UUID contactId = request.pathUuid("contactId");
         return ApiResponse.ok(new History(existing(contactId), contacts.memberships(database, contactId),
                 contacts.deliveries(database, contactId), contacts.providerEvents(database, contactId)));
     }
 
-    /** Erasure (the right to be forgotten): admin only; the address stays suppressed as a hash. */
+    /** Erasure (the right to be forgotten, {@link Erasure}): admin only; the address stays suppressed as a hash. */
     private ApiResponse erase(ApiRequest request) {
         request.caller().require(Role.ADMIN);
         UUID contactId = request.pathUuid("contactId");
-        if (!contacts.erase(database, contactId, request.caller().subject(), suppressions)) {
+        if (erasure.erase(database, List.of(contactId), request.caller().actor()) == 0) {
             throw notFound(contactId);
         }
         return ApiResponse.noContent();
@@ -147,8 +146,12 @@ final class ContactsRoutes {
         if (body.listId() != null && body.action().endsWith("_list") && lists.find(database, body.listId()).isEmpty()) {
             throw ApiProblem.invalid("listId", "list " + body.listId() + " does not exist");
         }
+        if (body.action().equals("erase")) {
+            long erased = erasure.erase(database, body.contactIds(), request.caller().actor());
+            return ApiResponse.ok(new ContactRepository.BulkResult("erase", body.contactIds().size(), erased, erased));
+        }
         return ApiResponse.ok(contacts.bulk(database, body.action(), body.listId(), body.contactIds(),
-                request.caller().subject()));
+                request.caller().actor()));
     }
 
     private Contact existing(UUID contactId) {

@@ -132,7 +132,7 @@ final class ListsRoutes {
     }
 
     private ApiResponse contacts(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         UUID listId = request.pathUuid("listId");
         existing(listId);
         PageRequest page = request.page();

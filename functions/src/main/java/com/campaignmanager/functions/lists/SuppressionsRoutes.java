@@ -45,7 +45,7 @@ final class SuppressionsRoutes {
     }
 
     private ApiResponse page(ApiRequest request) {
-        request.caller().requireReader();
+        request.caller().requirePersonalData();
         SuppressionReason reason = request.query("reason").map(r -> SuppressionReason.fromWireName(r)
                 .orElseThrow(() -> ApiProblem.invalid("reason", "is not a suppression reason"))).orElse(null);
         PageRequest page = request.page();
@@ -57,7 +57,8 @@ final class SuppressionsRoutes {
         request.caller().require(Role.EDITOR);
         AddSuppression body = request.body(AddSuppression.class);
         EmailAddress email = email(body.email(), "email");
-        suppressions.suppress(database, email, SuppressionReason.MANUAL, "user:" + request.caller().subject(), null);
+        database.inTransaction(tx -> suppressions.suppress(tx, email, SuppressionReason.MANUAL,
+                "user:" + request.caller().subject(), null, request.caller().actor()));
         return ApiResponse.created(suppressions.find(database, email).orElseThrow(),
                 "/suppressions/" + URLEncoder.encode(email.value(), StandardCharsets.UTF_8));
     }
@@ -66,12 +67,14 @@ final class SuppressionsRoutes {
     private ApiResponse lift(ApiRequest request) {
         request.caller().require(Role.ADMIN);
         EmailAddress email = email(request.pathParameter("email"), "email");
-        var existing = suppressions.find(database, email)
-                .orElseThrow(() -> ApiProblem.notFound(email.value() + " is not suppressed"));
-        if (SuppressionReason.fromWireName(existing.reason()).map(SuppressionReason::isPermanent).orElse(true)) {
-            throw ApiProblem.conflict("a " + existing.reason() + " suppression is never lifted");
-        }
-        suppressions.lift(database, email);
+        database.inTransaction(tx -> {
+            var existing = suppressions.find(tx, email)
+                    .orElseThrow(() -> ApiProblem.notFound(email.value() + " is not suppressed"));
+            if (SuppressionReason.fromWireName(existing.reason()).map(SuppressionReason::isPermanent).orElse(true)) {
+                throw ApiProblem.conflict("a " + existing.reason() + " suppression is never lifted");
+            }
+            return suppressions.lift(tx, email, request.caller().actor());
+        });
         return ApiResponse.noContent();
     }
 

@@ -13,7 +13,8 @@ import javax.inject.Inject;
 /**
  * {@code /unsubscribe?token=} (public): GET shows a small confirmation page, POST unsubscribes, also as the
  * RFC 8058 one-click POST a mail client sends from the {@code List-Unsubscribe} header. A forged or malformed
- * token is a 400 and changes nothing; a repeated POST changes nothing either.
+ * token is a 400 and changes nothing; a repeated POST changes nothing either. The page says the e-mails stop only
+ * when the address is on the suppression list.
  */
 final class UnsubscribeRoutes {
     private static final Map<String, String> PAGE_HEADERS = Map.of("cache-control", "no-store",
@@ -36,7 +37,8 @@ final class UnsubscribeRoutes {
     private ApiResponse confirm(ApiRequest request) {
         UnsubscribeTokens.Recipient recipient = recipient(request);
         String token = request.query("token").orElseThrow();
-        String address = unsubscriptions.addressOf(recipient).map(UnsubscribeRoutes::masked).orElse("your address");
+        String address = unsubscriptions.addressOf(recipient).map(Unsubscriptions.LinkAddress::email)
+                .map(UnsubscribeRoutes::masked).orElse("your address");
         return page(200, "Unsubscribe",
                 "<p>Stop sending e-mail to <strong>" + escape(address) + "</strong>?</p>"
                         + "<form method=\"post\" action=\"?token=" + escape(token) + "\">"
@@ -45,7 +47,11 @@ final class UnsubscribeRoutes {
 
     private ApiResponse unsubscribe(ApiRequest request) {
         UnsubscribeTokens.Recipient recipient = recipient(request);
-        unsubscriptions.unsubscribe(recipient);
+        if (!unsubscriptions.unsubscribe(recipient).suppressed()) {
+            // Only a link older than the ledger's record of it: never promise what the suppression list does not say.
+            return page(404, "Address not found", "<p>We could not find the address this link was sent to, so we "
+                    + "could not unsubscribe it. Please reply to the e-mail and ask us to stop.</p>");
+        }
         return page(200, "Unsubscribed", "<p>You will not receive these e-mails any more.</p>");
     }
 

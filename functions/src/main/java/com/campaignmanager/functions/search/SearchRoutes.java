@@ -7,7 +7,6 @@ import com.campaignmanager.shared.http.ApiRequest;
 import com.campaignmanager.shared.http.ApiResponse;
 import com.campaignmanager.shared.http.Caller;
 import com.campaignmanager.shared.http.PageRequest;
-import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.http.Routes;
 import com.campaignmanager.shared.search.SiteSearch;
 import java.util.EnumSet;
@@ -17,7 +16,7 @@ import javax.inject.Inject;
 
 /**
  * {@code GET /search?q=&types=&limit=&cursor=}. Every member finds campaigns, rounds and lists; contacts (personal
- * data) only those who work with the audience — editors, approvers, admins. What the caller may not see is named
+ * data) only those {@link Caller#maySeePersonalData()} allows. What the caller may not see is named
  * in {@code omittedTypes} rather than silently missing.
  */
 final class SearchRoutes {
@@ -56,7 +55,7 @@ final class SearchRoutes {
             }
         }
         List<String> omitted = List.of();
-        if (types.contains(SiteSearch.Type.CONTACT) && !(caller.has(Role.EDITOR) || caller.has(Role.APPROVER))) {
+        if (types.contains(SiteSearch.Type.CONTACT) && !caller.maySeePersonalData()) {
             types.remove(SiteSearch.Type.CONTACT);
             omitted = List.of(SiteSearch.Type.CONTACT.wireName());
         }

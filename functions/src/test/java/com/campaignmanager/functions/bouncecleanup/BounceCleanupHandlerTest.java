@@ -9,6 +9,7 @@ import com.campaignmanager.shared.audience.ProviderEvent;
 import com.campaignmanager.shared.audience.ProviderEventRepository;
 import com.campaignmanager.shared.audience.SuppressionReason;
 import com.campaignmanager.shared.audience.SuppressionRepository;
+import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.json.JsonMapper;
@@ -56,8 +57,8 @@ class BounceCleanupHandlerTest {
         UUID softId = createContact(softBounced, newsletter);
         UUID staleId = createContact(stale, offers);
         UUID keptId = createContact(kept, newsletter, offers);
-        new SuppressionRepository().suppress(DB, EmailAddress.parse(hardBounced), SuppressionReason.HARD_BOUNCE,
-                "provider:mailjet:test", null);
+        new SuppressionRepository(new AuditTrail(JsonMapper.create())).suppress(DB, EmailAddress.parse(hardBounced),
+                SuppressionReason.HARD_BOUNCE, "provider:mailjet:test", null, "provider:mailjet");
         // Three soft bounces stored by webhook requests but not yet counted (e.g. the limit was raised since).
         store(softBounce(softBounced, 25), softBounce(softBounced, 12), softBounce(softBounced, 1));
         // A hard bounce a failed webhook request stored an hour ago and never applied.

@@ -135,11 +135,11 @@ class LaunchDueRoundsHandlerTest {
                 + " AND headers->>'List-Unsubscribe' IS NOT NULL", roundId.toString())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM outbox_messages WHERE campaign_tag = ? AND (to_email LIKE 'b-%' "
                 + "OR to_email LIKE 'e-%')", roundId.toString())).isZero();
-        JsonNode deliveries = ApiCall.to(CAMPAIGNS, "GET /rounds/{roundId}/deliveries", roundId).as("v", "viewer")
+        JsonNode deliveries = ApiCall.to(CAMPAIGNS, "GET /rounds/{roundId}/deliveries", roundId).as("ed", "editor")
                 .query("status", "sent").send().json();
-        String annId = ApiCall.to(LISTS, "GET /contacts").as("v", "viewer").query("q", "a-" + tag).send().json()
+        String annId = ApiCall.to(LISTS, "GET /contacts").as("ed", "editor").query("q", "a-" + tag).send().json()
                 .get("items").get(0).get("id").asText();
-        JsonNode history = ApiCall.to(LISTS, "GET /contacts/{contactId}/history", annId).as("v", "viewer").send().json();
+        JsonNode history = ApiCall.to(LISTS, "GET /contacts/{contactId}/history", annId).as("ed", "editor").send().json();
         assertThat(history.get("deliveries")).extracting(d -> d.get("roundId").asText() + "/" + d.get("status").asText())
                 .containsExactly(roundId + "/sent");
         // Erasing the person leaves the ledger's facts, not the address.

@@ -45,6 +45,25 @@ class ListsHandlerTest {
         return ApiCall.to(HANDLER, "GET /lists/{listId}", listId).as("v", "viewer").send().json();
     }
 
+    /** The first column of each row, read directly from the database. */
+    static List<String> column(String sql, Object... args) throws Exception {
+        var dataApi = LocalDataApiExtension.dataApi();
+        List<String> values = new ArrayList<>();
+        try (var connection = java.sql.DriverManager.getConnection(dataApi.jdbcUrl(FunctionEnvironment.install()),
+                dataApi.user(), dataApi.password());
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
     @Test
     void listsAreCreatedReadRenamedAndDeleted() {
         String name = unique("Newsletter");
@@ -86,6 +105,31 @@ class ListsHandlerTest {
     }
 
     @Test
+    void viewersSeeListsAndTheirCountsButNotThePeopleOnThem() {
+        String listId = createList(unique("Private"));
+        String email = "ivy-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
+                .json(Map.of("email", email, "firstName", "Ivy")).send();
+        String contactId = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("ed", "editor").send()
+                .json().get("items").get(0).get("id").asText();
+
+        List<Response> viewer = List.of(
+                ApiCall.to(HANDLER, "GET /contacts").as("v", "viewer").send(),
+                ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("v", "viewer").send(),
+                ApiCall.to(HANDLER, "GET /contacts/{contactId}/history", contactId).as("v", "viewer").send(),
+                ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("v", "viewer").send(),
+                ApiCall.to(HANDLER, "GET /suppressions").as("v", "viewer").send());
+        Response approver = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("a", "approver").send();
+
+        assertThat(viewer).allSatisfy(r -> {
+            assertThat(r.status()).as(r.toString()).isEqualTo(403);
+            assertThat(r.raw().getBody()).doesNotContain(email).contains("personal data");
+        });
+        assertThat(list(listId).get("contactCount").asLong()).isEqualTo(1);
+        assertThat(approver.json().get("email").asText()).isEqualTo(email);
+    }
+
+    @Test
     void listsPageWithACursor() {
         String prefix = unique("Paged");
         for (int i = 0; i < 5; i++) {
@@ -123,7 +167,7 @@ class ListsHandlerTest {
                 .json(batch).send().json();
         JsonNode again = ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
                 .json(batch).send().json();
-        JsonNode contacts = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("v", "viewer").send().json();
+        JsonNode contacts = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("ed", "editor").send().json();
 
         assertThat(first.get("added").asLong()).isEqualTo(2);
         assertThat(first.get("suppressed").asLong()).isEqualTo(1);
@@ -160,7 +204,7 @@ class ListsHandlerTest {
                 .body("text/csv", csv).send().json();
         JsonNode second = ApiCall.to(HANDLER, "POST /lists/{listId}/imports", listId).as("ed", "editor")
                 .body("text/csv; charset=utf-8", csv).send().json();
-        JsonNode carol = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("v", "viewer")
+        JsonNode carol = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("ed", "editor")
                 .query("q", "carol").send().json().get("items").get(0);
 
         assertThat(first.get("rows").asInt()).isEqualTo(5);
@@ -225,20 +269,20 @@ class ListsHandlerTest {
         String email = "frank-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
                 .json(Map.of("email", email, "firstName", "Frank")).send();
-        String contactId = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("v", "viewer").send()
+        String contactId = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("ed", "editor").send()
                 .json().get("items").get(0).get("id").asText();
 
         Response edited = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
                 .json(Map.of("lastName", "Ocean", "attributes", Map.of("vip", true))).send();
         Response changeEmail = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
                 .json(Map.of("email", "other@example.com")).send();
-        Response history = ApiCall.to(HANDLER, "GET /contacts/{contactId}/history", contactId).as("v", "viewer").send();
+        Response history = ApiCall.to(HANDLER, "GET /contacts/{contactId}/history", contactId).as("ed", "editor").send();
         Response editorErase = ApiCall.to(HANDLER, "DELETE /contacts/{contactId}", contactId).as("ed", "editor").send();
         Response erased = ApiCall.to(HANDLER, "DELETE /contacts/{contactId}", contactId).as("root", "admin").send();
-        Response afterwards = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("v", "viewer").send();
+        Response afterwards = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("ed", "editor").send();
         JsonNode readded = ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
                 .json(Map.of("email", email)).send().json();
-        JsonNode suppressions = ApiCall.to(HANDLER, "GET /suppressions").as("v", "viewer")
+        JsonNode suppressions = ApiCall.to(HANDLER, "GET /suppressions").as("ed", "editor")
                 .query("reason", "erased").query("limit", "200").send().json();
         Response lift = ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("root", "admin").send();
 
@@ -256,6 +300,62 @@ class ListsHandlerTest {
     }
 
     @Test
+    void patchMergesAttributesAndAuditsTheChangeWithoutTheAddress() throws Exception {
+        String listId = createList(unique("Merge"));
+        String email = "jo-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor").json(Map.of("email", email,
+                "firstName", "Jo", "attributes", Map.of("plan", "pro", "tier", "silver", "city", "Paris"))).send();
+        String contactId = ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("ed", "editor").send()
+                .json().get("items").get(0).get("id").asText();
+        Map<String, Object> patch = new java.util.HashMap<>();
+        patch.put("plan", null);
+        patch.put("tier", "gold");
+
+        Response merged = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
+                .json(Map.of("attributes", patch)).send();
+        Response same = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
+                .json(Map.of("attributes", Map.of("tier", "gold"))).send();
+        Response badAttributes = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", contactId).as("ed", "editor")
+                .json(Map.of("attributes", List.of("x"))).send();
+        Response missing = ApiCall.to(HANDLER, "PATCH /contacts/{contactId}", UUID.randomUUID()).as("ed", "editor")
+                .json(Map.of("firstName", "X")).send();
+        List<String> audited = column("SELECT detail::text FROM audit_events WHERE action = 'contact.updated' "
+                + "AND entity_id = ?", contactId);
+
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+        assertThat(merged.json().get("attributes")).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(Map.of("tier", "gold", "city", "Paris")));
+        assertThat(merged.json().get("firstName").asText()).isEqualTo("Jo");
+        assertThat(same.json().get("attributes").size()).isEqualTo(2);
+        assertThat(badAttributes.json().at("/errors/0/field").asText()).isEqualTo("attributes");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(audited).as("one entry: the edit that changed something").hasSize(1);
+        JsonNode detail = new com.fasterxml.jackson.databind.ObjectMapper().readTree(audited.get(0));
+        assertThat(detail.at("/before/attributes/plan").asText()).isEqualTo("pro");
+        assertThat(detail.at("/after/attributes").has("plan")).isFalse();
+        assertThat(detail.at("/after/attributes/tier").asText()).isEqualTo("gold");
+        assertThat(detail.get("requestId").asText()).startsWith("test-");
+        assertThat(audited.get(0)).doesNotContain(email);
+    }
+
+    @Test
+    void suppressionsAddedAndLiftedAreAuditedByTheirHash() throws Exception {
+        String email = "kim-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        String hash = com.campaignmanager.shared.audience.EmailAddress.parse(email).hash();
+
+        ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor").json(Map.of("email", email)).send();
+        ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor").json(Map.of("email", email)).send();
+        ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("root", "admin").send();
+        List<String> trail = column("SELECT action || ' ' || actor || ' ' || detail::text FROM audit_events "
+                + "WHERE entity_type = 'suppression' AND entity_id = ? ORDER BY occurred_at, action DESC", hash);
+
+        assertThat(trail).hasSize(2);
+        assertThat(trail.get(0)).startsWith("suppression.added ed@example.com").contains("\"reason\": \"manual\"");
+        assertThat(trail.get(1)).startsWith("suppression.lifted root@example.com");
+        assertThat(trail).allSatisfy(entry -> assertThat(entry).doesNotContain(email));
+    }
+
+    @Test
     void manualSuppressionsAreListedAndLiftedByAdminsOnly() {
         String email = "pause-" + UUID.randomUUID().toString().substring(0, 6) + "@Example.com";
 
@@ -263,7 +363,7 @@ class ListsHandlerTest {
                 .json(Map.of("email", email, "reason", "manual")).send();
         Response wrongReason = ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor")
                 .json(Map.of("email", email, "reason", "spam_complaint")).send();
-        JsonNode found = ApiCall.to(HANDLER, "GET /suppressions").as("v", "viewer").query("q", email.substring(0, 12))
+        JsonNode found = ApiCall.to(HANDLER, "GET /suppressions").as("ed", "editor").query("q", email.substring(0, 12))
                 .send().json();
         Response byEditor = ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("ed", "editor").send();
         Response byAdmin = ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("root", "admin").send();
@@ -284,7 +384,7 @@ class ListsHandlerTest {
         String email = "gina-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         ApiCall.to(HANDLER, "POST /lists/{listId}/contacts", listId).as("ed", "editor")
                 .json(Map.of("email", email)).send();
-        UUID contactId = UUID.fromString(ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("v", "viewer")
+        UUID contactId = UUID.fromString(ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("ed", "editor")
                 .send().json().get("items").get(0).get("id").asText());
         UUID roundId = UUID.randomUUID();
         com.campaignmanager.shared.audience.UnsubscribeTokens tokens = new com.campaignmanager.shared.audience.UnsubscribeTokens();
@@ -296,13 +396,13 @@ class ListsHandlerTest {
         Response forgedPost = ApiCall.to(HANDLER, "POST /unsubscribe").query("token", forged)
                 .body("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").send();
         Response malformed = ApiCall.to(HANDLER, "POST /unsubscribe").query("token", "abc").send();
-        boolean suppressedBefore = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("v", "viewer").send()
+        boolean suppressedBefore = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("ed", "editor").send()
                 .json().get("suppressed").asBoolean();
         Response oneClick = ApiCall.to(HANDLER, "POST /unsubscribe").query("token", token)
                 .body("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").send();
         Response again = ApiCall.to(HANDLER, "POST /unsubscribe").query("token", token)
                 .body("application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").send();
-        JsonNode contact = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("v", "viewer").send().json();
+        JsonNode contact = ApiCall.to(HANDLER, "GET /contacts/{contactId}", contactId).as("ed", "editor").send().json();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.raw().getHeaders().get("content-type")).startsWith("text/html");
@@ -336,7 +436,7 @@ class ListsHandlerTest {
                 Map.of("email", "h1-" + tag + "@example.com"), Map.of("email", "h2-" + tag + "@example.com"),
                 Map.of("email", "h3-" + tag + "@example.com")))).send();
         List<String> ids = new ArrayList<>();
-        ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", from).as("v", "viewer").send().json().get("items")
+        ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", from).as("ed", "editor").send().json().get("items")
                 .forEach(c -> ids.add(c.get("id").asText()));
         List<String> withUnknown = new ArrayList<>(ids);
         withUnknown.add(UUID.randomUUID().toString());
@@ -365,7 +465,7 @@ class ListsHandlerTest {
         assertThat(eraseByEditor.status()).isEqualTo(403);
         assertThat(badAction.json().get("errors").get(0).get("field").asText()).isEqualTo("action");
         assertThat(erased.get("affected").asLong()).isEqualTo(3);
-        assertThat(ApiCall.to(HANDLER, "GET /contacts/{contactId}", ids.get(0)).as("v", "viewer").send().status())
+        assertThat(ApiCall.to(HANDLER, "GET /contacts/{contactId}", ids.get(0)).as("ed", "editor").send().status())
                 .isEqualTo(404);
         assertThat(list(to).get("contactCount").asLong()).isZero();
     }

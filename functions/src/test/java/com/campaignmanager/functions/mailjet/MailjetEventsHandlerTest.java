@@ -270,11 +270,11 @@ class MailjetEventsHandlerTest {
         com.campaignmanager.functions.testing.ApiCall.to(lists, "POST /lists/{listId}/contacts", listId)
                 .as("ed", "editor").json(Map.of("email", email)).send();
         String contactId = com.campaignmanager.functions.testing.ApiCall.to(lists, "GET /lists/{listId}/contacts", listId)
-                .as("v", "viewer").send().json().get("items").get(0).get("id").asText();
+                .as("ed", "editor").send().json().get("items").get(0).get("id").asText();
 
         post(json(List.of(event("open", email, now(), Map.of()))), GOOD_AUTH);
         JsonNode history = com.campaignmanager.functions.testing.ApiCall.to(lists, "GET /contacts/{contactId}/history",
-                contactId).as("v", "viewer").send().json();
+                contactId).as("ed", "editor").send().json();
 
         assertThat(history.get("providerEvents")).extracting(e -> e.get("type").asText()).containsExactly("open");
         assertThat(history.get("memberships")).hasSize(1);

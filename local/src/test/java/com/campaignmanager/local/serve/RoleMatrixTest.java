@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Role checks on every route of template.yaml: a viewer can change nothing, an editor can neither decide on
- * rounds nor manage the team, an approver cannot manage the team. Read from the template, so a new route is
+ * Role checks on every route of template.yaml: a viewer can change nothing and reads everything except personal
+ * data, an editor can neither decide on rounds nor manage the team, an approver cannot manage the team. Read from the template, so a new route is
  * checked the day it is added.
  */
 @ExtendWith(LocalDataApiExtension.class)
@@ -30,6 +30,10 @@ class RoleMatrixTest {
     /** Each member's own inbox and settings: any member may, and a caller who is not one is refused for that. */
     private static final Set<String> SELF_SERVICE = Set.of("POST /notifications/{notificationId}/read",
             "POST /notifications/read-all", "PATCH /me");
+    /** Reads that show contacts' addresses or names: refused to viewers (the one rule in Caller). */
+    private static final Set<String> PERSONAL_DATA = Set.of("GET /contacts", "GET /contacts/{contactId}",
+            "GET /contacts/{contactId}/history", "GET /lists/{listId}/contacts", "GET /suppressions",
+            "GET /rounds/{roundId}/deliveries");
     private static final Set<String> DECISIONS = Set.of("POST /rounds/{roundId}/approve", "POST /rounds/{roundId}/reject",
             "POST /rounds/{roundId}/send-now");
 
@@ -91,15 +95,31 @@ class RoleMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    private static List<HttpRoute> reads() {
+        return LocalRunnerFixture.running().backend().functions().template().routes().stream()
+                .filter(HttpRoute::authorized).filter(r -> r.method().equals("GET"))
+                .filter(r -> !r.path().equals("/notifications")).toList();
+    }
+
     @Test
-    void everyMemberCanReadEverything() throws Exception {
+    void everyMemberCanReadEverythingButViewersSeeNoPersonalData() throws Exception {
         List<String> refused = new ArrayList<>();
-        for (HttpRoute route : LocalRunnerFixture.running().backend().functions().template().routes()) {
-            if (route.authorized() && route.method().equals("GET") && !route.path().equals("/notifications")
-                    && status(route, "viewer") == 403) {
+        List<String> personal = new ArrayList<>();
+        for (HttpRoute route : reads()) {
+            if (status(route, "viewer") == 403) {
                 refused.add(route.routeKey());
             }
+            if (PERSONAL_DATA.contains(route.routeKey())) {
+                personal.add(route.routeKey());
+                for (String role : List.of("editor", "approver", "admin")) {
+                    if (status(route, role) == 403) {
+                        refused.add(role + " " + route.routeKey());
+                    }
+                }
+            }
         }
-        assertThat(refused).isEmpty();
+        assertThat(personal).as("personal-data reads in the template").containsExactlyInAnyOrderElementsOf(PERSONAL_DATA);
+        assertThat(refused).as("reads refused (a viewer exactly the personal-data ones)")
+                .containsExactlyInAnyOrderElementsOf(PERSONAL_DATA);
     }
 }

@@ -92,14 +92,49 @@ public final class ContactRepository {
                 limit, this::map, c -> Search.cursor(c.createdAt(), c.id()));
     }
 
-    /** Sets the names when {@code set…} is true (null clears), merges attributes when given. */
-    public boolean update(SqlExecutor sql, UUID contactId, boolean setFirstName, String firstName, boolean setLastName,
-                          String lastName, Map<String, Object> attributes) {
-        String attributesJson = attributes == null ? null : json.valueToTree(attributes).toString();
-        return sql.update(SQL.get("update-contact"), Params.of("contactId", contactId)
-                .put("setFirstName", setFirstName).put("firstName", firstName)
-                .put("setLastName", setLastName).put("lastName", lastName)
-                .putJson("attributes", attributesJson)) == 1;
+    /**
+     * What an edit changes: each name when its {@code set…} is true (null clears it); {@code attributes}, when
+     * given, merged into the contact's (a key with a null value is removed, keys not named are kept).
+     */
+    public record ContactChange(boolean setFirstName, String firstName, boolean setLastName, String lastName,
+                                Map<String, Object> attributes) {
+    }
+
+    /**
+     * Edits the contact and audits {@code contact.updated} with what it was and what it is, in one transaction.
+     * The snapshots hold names and attributes, not the address (the entity id names the contact). Empty when
+     * there is no such contact.
+     */
+    public Optional<Contact> update(Database db, UUID contactId, ContactChange change, String actor,
+                                    String requestId) {
+        String attributesJson = change.attributes() == null ? null : json.valueToTree(change.attributes()).toString();
+        return db.inTransaction(tx -> {
+            Optional<Contact> before = tx.queryOptional(SQL.get("lock-contact"), Params.of("contactId", contactId),
+                    this::map);
+            if (before.isEmpty()) {
+                return Optional.<Contact>empty();
+            }
+            tx.update(SQL.get("update-contact"), Params.of("contactId", contactId)
+                    .put("setFirstName", change.setFirstName()).put("firstName", change.firstName())
+                    .put("setLastName", change.setLastName()).put("lastName", change.lastName())
+                    .putJson("attributes", attributesJson));
+            Contact after = find(tx, contactId).orElseThrow();
+            Map<String, Object> was = snapshot(before.get());
+            Map<String, Object> is = snapshot(after);
+            if (!was.equals(is)) {
+                audit.record(tx, actor, "contact.updated", "contact", contactId.toString(),
+                        AuditTrail.change(requestId, was, is));
+            }
+            return Optional.of(after);
+        });
+    }
+
+    private static Map<String, Object> snapshot(Contact contact) {
+        Map<String, Object> snapshot = new java.util.LinkedHashMap<>();
+        snapshot.put("firstName", contact.firstName());
+        snapshot.put("lastName", contact.lastName());
+        snapshot.put("attributes", contact.attributes());
+        return snapshot;
     }
 
     public boolean removeFromList(SqlExecutor sql, UUID listId, UUID contactId) {
@@ -137,32 +172,14 @@ public final class ContactRepository {
                         r.string("custom_id"), r.string("result")));
     }
 
-    /**
-     * Erases the person: the contact and its memberships are deleted, provider events keep only the hash, and the
-     * hash stays as an {@code erased} suppression, so that it is never mailed again. Audited. False when there is
-     * no such contact.
-     */
-    public boolean erase(Database db, UUID contactId, String actor, SuppressionRepository suppressions) {
-        return db.inTransaction(tx -> {
-            Optional<String> hash = tx.queryOptional(SQL.get("lock-contact-for-erasure"),
-                    Params.of("contactId", contactId), r -> r.string("email_hash"));
-            if (hash.isEmpty()) {
-                return false;
-            }
-            suppressions.suppressHash(tx, hash.get(), null, SuppressionReason.ERASED, "user:" + actor, null);
-            tx.update(SQL.get("forget-provider-events"), Params.of("emailHash", hash.get()));
-            tx.update(SQL.get("forget-delivery-addresses"), Params.of("emailHash", hash.get()));
-            tx.update(SQL.get("delete-contact"), Params.of("contactId", contactId));
-            audit.record(tx, actor, "contact.erased", "contact", contactId.toString(), Map.of());
-            return true;
-        });
-    }
-
     /** What a bulk action did: how many of the ids exist, and how many rows it changed. */
     public record BulkResult(String action, int requested, long found, long affected) {
     }
 
-    /** Adds, removes, suppresses ({@code manual}) or erases up to 1,000 contacts in one transaction. */
+    /**
+     * Adds, removes or suppresses ({@code manual}, audited) up to 1,000 contacts in one transaction; erasing is
+     * {@link Erasure}'s.
+     */
     public BulkResult bulk(Database db, String action, UUID listId, List<UUID> contactIds, String actor) {
         String ids = json.valueToTree(contactIds.stream().map(UUID::toString).toList()).toString();
         return db.inTransaction(tx -> {
@@ -174,15 +191,7 @@ public final class ContactRepository {
                 case "remove_from_list" -> tx.update(SQL.get("bulk-remove-from-list"), Params.of("listId", listId)
                         .putJson("contactIds", ids));
                 case "suppress" -> tx.update(SQL.get("bulk-suppress"), Params.of("source", "user:" + actor)
-                        .putJson("contactIds", ids));
-                case "erase" -> {
-                    tx.update(SQL.get("bulk-erase-suppress"), Params.of("source", "user:" + actor)
-                            .putJson("contactIds", ids));
-                    tx.update(SQL.get("bulk-erase-audit"), Params.of("actor", actor).putJson("contactIds", ids));
-                    tx.update(SQL.get("bulk-forget-provider-events"), Params.of().putJson("contactIds", ids));
-                    tx.update(SQL.get("bulk-forget-delivery-addresses"), Params.of().putJson("contactIds", ids));
-                    yield tx.update(SQL.get("bulk-erase-delete"), Params.of().putJson("contactIds", ids));
-                }
+                        .put("actor", actor).putJson("contactIds", ids));
                 default -> throw new IllegalArgumentException("unknown bulk action " + action);
             };
             return new BulkResult(action, contactIds.size(), found, affected);

@@ -1,42 +1,63 @@
 package com.campaignmanager.shared.audience;
 
+import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Cursor;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** The global suppression list, keyed by the hash of the address (see {@link EmailAddress#hash()}). */
+/**
+ * The global suppression list, keyed by the hash of the address (see {@link EmailAddress#hash()}). Every change is
+ * audited in the caller's transaction: {@code suppression.added}, {@code suppression.changed} (a new reason, e.g.
+ * an erasure) and {@code suppression.lifted}, as entity {@code suppression} with the hash as its id, never the
+ * address.
+ */
 @Singleton
 public final class SuppressionRepository {
     private static final SqlStatements SQL = SqlStatements.load(SuppressionRepository.class, "suppressions.sql");
 
+    private final AuditTrail audit;
+
     @Inject
-    public SuppressionRepository() {
+    public SuppressionRepository(AuditTrail audit) {
+        this.audit = audit;
     }
 
     /**
      * Suppresses the address; an existing entry keeps its first reason (an erasure always replaces it). True when
-     * this call changed the list.
+     * this call changed the list. Run it in a transaction: the change and its audit entry go together.
      */
     public boolean suppress(SqlExecutor sql, EmailAddress email, SuppressionReason reason, String source,
-                            UUID roundId) {
+                            UUID roundId, String actor) {
         return suppressHash(sql, email.hash(), reason == SuppressionReason.ERASED ? null : email.value(), reason,
-                source, roundId);
+                source, roundId, actor);
     }
 
     /** As {@link #suppress}, for an address known only by its hash (or with the stored address). */
     public boolean suppressHash(SqlExecutor sql, String emailHash, String email, SuppressionReason reason,
-                                String source, UUID roundId) {
-        return !sql.query(SQL.get("insert-suppression"), Params.of("emailHash", emailHash).put("email", email)
-                .put("reason", reason.wireName()).put("source", source).put("roundId", roundId),
-                r -> r.string("email_hash")).isEmpty();
+                                String source, UUID roundId, String actor) {
+        Optional<Boolean> inserted = sql.queryOptional(SQL.get("insert-suppression"), Params.of("emailHash", emailHash)
+                .put("email", email).put("reason", reason.wireName()).put("source", source).put("roundId", roundId),
+                r -> Boolean.TRUE.equals(r.bool("inserted")));
+        if (inserted.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("reason", reason.wireName());
+        detail.put("source", source);
+        detail.put("roundId", roundId);
+        audit.record(sql, actor, inserted.get() ? "suppression.added" : "suppression.changed", "suppression",
+                emailHash, detail);
+        return true;
     }
 
     public Optional<Suppression> find(SqlExecutor sql, EmailAddress email) {
@@ -66,8 +87,15 @@ public final class SuppressionRepository {
         return new Page<>(page.items().stream().map(Entry::suppression).toList(), page.nextCursor());
     }
 
-    /** Lifts a suppression; never one for a spam complaint or an erasure. True when one was lifted. */
-    public boolean lift(SqlExecutor sql, EmailAddress email) {
-        return sql.update(SQL.get("delete-suppression"), Params.of("emailHash", email.hash())) == 1;
+    /**
+     * Lifts a suppression, audited; never one for a spam complaint or an erasure. True when one was lifted. Run it
+     * in a transaction.
+     */
+    public boolean lift(SqlExecutor sql, EmailAddress email, String actor) {
+        Optional<String> reason = sql.queryOptional(SQL.get("delete-suppression"),
+                Params.of("emailHash", email.hash()), r -> r.string("reason"));
+        reason.ifPresent(r -> audit.record(sql, actor, "suppression.lifted", "suppression", email.hash(),
+                Map.of("reason", r)));
+        return reason.isPresent();
     }
 }

@@ -22,7 +22,11 @@ public final class UnsubscribeTokens {
     private static final String VERSION = "u1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    /** Whom a valid token names; {@code roundId} is null for a message that belonged to no round. */
+    /**
+     * Whom a valid token names: a contact, or for a test recipient who is not one, the test delivery
+     * ({@link Unsubscriptions} finds the address either way); {@code roundId} is null for a message that belonged
+     * to no round.
+     */
     public record Recipient(UUID contactId, UUID roundId) {
     }
 

@@ -3,20 +3,35 @@ package com.campaignmanager.shared.audience;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.Row;
+import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** Unsubscribing through a message's link: the address is suppressed as {@code unsubscribed}, once, audited. */
+/**
+ * Unsubscribing through a message's link: the address the message went to is suppressed as {@code unsubscribed},
+ * once, audited. The address is found from the link's token even when no contact has it any more (merged away,
+ * erased, or a test recipient who never was one): through the delivery ledger, which keeps each message's hash.
+ */
 @Singleton
 public final class Unsubscriptions {
-    private static final SqlStatements SQL = SqlStatements.load(ContactRepository.class, "contacts.sql");
+    private static final SqlStatements SQL = SqlStatements.load(Unsubscriptions.class, "unsubscriptions.sql");
+    static final String ACTOR = "unsubscribe-link";
 
-    /** The address (for the confirmation page) and whether this call unsubscribed it. */
-    public record Outcome(String email, boolean changed) {
+    /** The address a link was sent to: {@code email} null once erased; {@code contactId} of whoever has it now. */
+    public record LinkAddress(String email, String emailHash, UUID contactId) {
+    }
+
+    /**
+     * What the link did: {@code suppressed} when the address is on the suppression list now (what the page may
+     * then promise), {@code changed} when this call put it there; {@code email} for the page, when still known.
+     */
+    public record Outcome(String email, boolean suppressed, boolean changed) {
     }
 
     private final Database database;
@@ -30,29 +45,37 @@ public final class Unsubscriptions {
         this.audit = audit;
     }
 
-    /** The address a token names, if the contact still exists (an erased one is suppressed already). */
-    public Optional<String> addressOf(UnsubscribeTokens.Recipient recipient) {
-        return database.queryOptional(SQL.get("find-contact-address"), Params.of("contactId", recipient.contactId()),
-                r -> r.string("email"));
+    /** The address a token names, if any record of it is left. */
+    public Optional<LinkAddress> addressOf(UnsubscribeTokens.Recipient recipient) {
+        return find(database, recipient);
     }
 
     public Outcome unsubscribe(UnsubscribeTokens.Recipient recipient) {
         return database.inTransaction(tx -> {
-            Optional<String[]> address = tx.queryOptional(SQL.get("find-contact-address"),
-                    Params.of("contactId", recipient.contactId()),
-                    r -> new String[] {r.string("email"), r.string("email_hash")});
+            Optional<LinkAddress> address = find(tx, recipient);
             if (address.isEmpty()) {
-                return new Outcome(null, false);
+                return new Outcome(null, false, false);
             }
-            boolean changed = suppressions.suppressHash(tx, address.get()[1], address.get()[0],
-                    SuppressionReason.UNSUBSCRIBED, "unsubscribe-link", recipient.roundId());
-            if (changed) {
+            LinkAddress found = address.get();
+            // Already suppressed (for any reason, erased included) or suppressed now: either way it is on the list.
+            boolean changed = suppressions.suppressHash(tx, found.emailHash(), found.email(),
+                    SuppressionReason.UNSUBSCRIBED, ACTOR, recipient.roundId(), ACTOR);
+            if (changed && found.contactId() != null) {
                 Map<String, Object> detail = new HashMap<>();
                 detail.put("roundId", recipient.roundId());
-                audit.record(tx, "contact:" + recipient.contactId(), "contact.unsubscribed", "contact",
-                        recipient.contactId().toString(), detail);
+                audit.record(tx, "contact:" + found.contactId(), "contact.unsubscribed", "contact",
+                        found.contactId().toString(), detail);
             }
-            return new Outcome(address.get()[0], changed);
+            return new Outcome(found.email(), true, changed);
         });
+    }
+
+    private static Optional<LinkAddress> find(SqlExecutor sql, UnsubscribeTokens.Recipient recipient) {
+        return sql.queryOptional(SQL.get("find-link-address"), Params.of("recipientId", recipient.contactId())
+                .put("roundId", recipient.roundId()), Unsubscriptions::map);
+    }
+
+    private static LinkAddress map(Row r) {
+        return new LinkAddress(r.string("email"), r.string("email_hash"), r.uuid("contact_id"));
     }
 }

@@ -143,4 +143,23 @@ public record Caller(String subject, String email, boolean emailVerified, Set<Ro
     public void requireReader() {
         require(Role.VIEWER, Role.EDITOR, Role.APPROVER);
     }
+
+    /**
+     * Whether the caller may see personal data (contacts' addresses, names and attributes): those who work with
+     * the audience — editors, approvers, admins. Viewers see campaigns, rounds, counts and metrics only.
+     */
+    public boolean maySeePersonalData() {
+        return has(Role.EDITOR) || has(Role.APPROVER);
+    }
+
+    /** For every read that shows personal data: 401 without a caller, 403 for a viewer (or no role). */
+    public void requirePersonalData() {
+        if (!isAuthenticated()) {
+            throw ApiProblem.unauthorized();
+        }
+        if (!maySeePersonalData()) {
+            throw ApiProblem.forbidden("contacts' addresses and names are personal data: this needs the role "
+                    + "editor, approver or admin");
+        }
+    }
 }

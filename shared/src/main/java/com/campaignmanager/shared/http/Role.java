@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** What a team member may do. {@code admin} may do everything. */
 public enum Role {
-    /** Reads everything. */
+    /** Reads campaigns, rounds, lists, counts and metrics: everything but personal data (see Caller). */
     VIEWER,
     /** Creates and edits campaigns, rounds, lists and contacts. */
     EDITOR,

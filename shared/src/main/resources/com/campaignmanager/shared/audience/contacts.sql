@@ -68,11 +68,24 @@ WHERE m.list_id = :listId
 ORDER BY c.created_at, c.id
 LIMIT :limit
 
+-- name: lock-contact
+SELECT c.id, c.email, c.first_name, c.last_name, c.attributes, c.created_at, c.updated_at,
+       s.reason AS suppression_reason, s.created_at AS suppressed_at
+FROM contacts c
+LEFT JOIN suppressions s ON s.email_hash = c.email_hash
+WHERE c.id = :contactId
+FOR UPDATE OF c
+
 -- name: update-contact
+-- Attributes are merged at the top level: the given keys replace the contact's, a key given as null is removed,
+-- the others stay.
 UPDATE contacts
 SET first_name = CASE WHEN :setFirstName THEN :firstName ELSE first_name END,
     last_name  = CASE WHEN :setLastName THEN :lastName ELSE last_name END,
-    attributes = COALESCE(:attributes::jsonb, attributes),
+    attributes = CASE WHEN :attributes::jsonb IS NULL THEN attributes
+                      ELSE (attributes || :attributes::jsonb)
+                           - ARRAY(SELECT key FROM jsonb_each(:attributes::jsonb) WHERE jsonb_typeof(value) = 'null')
+                 END,
     updated_at = now()
 WHERE id = :contactId
 
@@ -85,15 +98,6 @@ FROM list_members m
 JOIN lists l ON l.id = m.list_id
 WHERE m.contact_id = :contactId
 ORDER BY m.added_at, l.id
-
--- name: lock-contact-for-erasure
-SELECT email_hash FROM contacts WHERE id = :contactId FOR UPDATE
-
--- name: delete-contact
-DELETE FROM contacts WHERE id = :contactId
-
--- name: find-contact-address
-SELECT email, email_hash FROM contacts WHERE id = :contactId
 
 -- name: count-existing-contacts
 SELECT count(*) AS existing
@@ -113,37 +117,20 @@ WHERE list_id = :listId
   AND contact_id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
 
 -- name: bulk-suppress
-INSERT INTO suppressions (email_hash, email, reason, source)
-SELECT c.email_hash, c.email, 'manual', :source
-FROM contacts c
-WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
-ON CONFLICT (email_hash) DO NOTHING
-
--- name: bulk-erase-suppress
-INSERT INTO suppressions AS s (email_hash, email, reason, source)
-SELECT c.email_hash, NULL, 'erased', :source
-FROM contacts c
-WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
-ON CONFLICT (email_hash) DO UPDATE SET email = NULL, reason = 'erased', source = EXCLUDED.source
-
--- name: bulk-erase-audit
+-- The suppressions and their audit entries (by hash, as SuppressionRepository writes them) in one statement; the
+-- count is of the suppressions added.
+WITH added AS (
+    INSERT INTO suppressions (email_hash, email, reason, source)
+    SELECT c.email_hash, c.email, 'manual', :source
+    FROM contacts c
+    WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
+    ON CONFLICT (email_hash) DO NOTHING
+    RETURNING email_hash, reason, source
+)
 INSERT INTO audit_events (actor, action, entity_type, entity_id, detail)
-SELECT :actor, 'contact.erased', 'contact', c.id::text, '{"bulk": true}'::jsonb
-FROM contacts c
-WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
-
--- name: bulk-erase-delete
-DELETE FROM contacts
-WHERE id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds))
-
--- name: forget-provider-events
--- An erased person's events keep their facts (type, time, hash) for the metrics, not the address or the payload.
-UPDATE provider_events SET email = NULL, payload = '{}'::jsonb WHERE email_hash = :emailHash
-
--- name: bulk-forget-provider-events
-UPDATE provider_events SET email = NULL, payload = '{}'::jsonb
-WHERE email_hash IN (SELECT c.email_hash FROM contacts c
-                     WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds)))
+SELECT :actor, 'suppression.added', 'suppression', email_hash,
+       jsonb_build_object('reason', reason, 'source', source, 'roundId', NULL)
+FROM added
 
 -- name: find-provider-events
 SELECT e.event_type, e.occurred_at, e.message_id, e.custom_id, e.result
@@ -163,12 +150,3 @@ JOIN rounds r ON r.id = d.round_id
 WHERE d.contact_id = :contactId
 ORDER BY d.created_at DESC
 LIMIT 100
-
--- name: forget-delivery-addresses
--- The ledger keeps that a message was sent (and its hash), not to which address, once the person is erased.
-UPDATE deliveries SET email = NULL WHERE email_hash = :emailHash
-
--- name: bulk-forget-delivery-addresses
-UPDATE deliveries SET email = NULL
-WHERE email_hash IN (SELECT c.email_hash FROM contacts c
-                     WHERE c.id IN (SELECT value::uuid FROM json_array_elements_text(:contactIds)))

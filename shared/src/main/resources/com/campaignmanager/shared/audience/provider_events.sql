@@ -1,12 +1,17 @@
 -- name: insert-events
--- Sorted by key: concurrent deliveries of overlapping batches take their locks in one order.
+-- Sorted by key: concurrent deliveries of overlapping batches take their locks in one order. An event about an
+-- erased address (it may arrive after the erasure) is stored as the erasure left the others: its facts and the
+-- hash, without the address or the payload.
 INSERT INTO provider_events (provider, idempotency_key, event_type, email, email_hash, message_id, custom_id,
                              occurred_at, payload, suppression_reason, soft_bounce)
-SELECT e.provider, e.idempotency_key, e.event_type, e.email, e.email_hash, e.message_id, e.custom_id,
-       e.occurred_at, e.payload::jsonb, e.suppression_reason, e.soft_bounce
+SELECT e.provider, e.idempotency_key, e.event_type,
+       CASE WHEN erased.email_hash IS NULL THEN e.email END, e.email_hash, e.message_id, e.custom_id,
+       e.occurred_at, CASE WHEN erased.email_hash IS NULL THEN e.payload::jsonb ELSE '{}'::jsonb END,
+       e.suppression_reason, e.soft_bounce
 FROM json_to_recordset(:events) AS e(provider text, idempotency_key text, event_type text, email text,
                                      email_hash text, message_id text, custom_id text, occurred_at timestamptz,
                                      payload text, suppression_reason text, soft_bounce boolean)
+LEFT JOIN suppressions erased ON erased.email_hash = e.email_hash AND erased.reason = 'erased'
 ORDER BY e.idempotency_key
 ON CONFLICT (provider, idempotency_key) DO NOTHING
 RETURNING idempotency_key
@@ -49,7 +54,16 @@ suppressed AS (
     ON CONFLICT (email_hash) DO UPDATE
         SET reason = EXCLUDED.reason, source = EXCLUDED.source
         WHERE EXCLUDED.reason = 'spam_complaint' AND s.reason NOT IN ('spam_complaint', 'erased')
-    RETURNING s.email_hash
+    RETURNING s.email_hash, s.reason, s.source, (xmax = 0) AS inserted
+),
+-- Audited as SuppressionRepository audits: by the hash, never the address.
+audited AS (
+    INSERT INTO audit_events (actor, action, entity_type, entity_id, detail)
+    SELECT 'provider:' || split_part(source, ':', 2),
+           CASE WHEN inserted THEN 'suppression.added' ELSE 'suppression.changed' END, 'suppression', email_hash,
+           jsonb_build_object('reason', reason, 'source', source, 'roundId', NULL)
+    FROM suppressed
+    RETURNING id
 )
 SELECT c.idempotency_key, c.email_hash, c.suppression_reason, c.soft_bounce,
        (SELECT count(*) FROM suppressed) AS suppressed
@@ -75,7 +89,14 @@ suppressed AS (
     INSERT INTO suppressions (email_hash, email, reason, source)
     SELECT email_hash, email, 'soft_bounce_limit', source FROM over_limit ORDER BY email_hash
     ON CONFLICT (email_hash) DO NOTHING
-    RETURNING email_hash
+    RETURNING email_hash, reason, source
+),
+audited AS (
+    INSERT INTO audit_events (actor, action, entity_type, entity_id, detail)
+    SELECT 'provider:' || split_part(source, ':', 2), 'suppression.added', 'suppression', email_hash,
+           jsonb_build_object('reason', reason, 'source', source, 'roundId', NULL)
+    FROM suppressed
+    RETURNING id
 ),
 spent AS (
     UPDATE provider_events e

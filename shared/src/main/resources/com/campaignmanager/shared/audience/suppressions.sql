@@ -1,11 +1,12 @@
 -- name: insert-suppression
--- The first reason stays, except that an erasure always wins (and forgets the address).
+-- The first reason stays, except that an erasure always wins (and forgets the address). A row comes back only
+-- when the list changed; inserted is false when an existing entry was turned into an erasure.
 INSERT INTO suppressions AS s (email_hash, email, reason, source, round_id)
 VALUES (:emailHash, :email, :reason, :source, :roundId)
 ON CONFLICT (email_hash) DO UPDATE
     SET email = NULL, reason = 'erased', source = EXCLUDED.source
-    WHERE EXCLUDED.reason = 'erased'
-RETURNING email_hash
+    WHERE EXCLUDED.reason = 'erased' AND s.reason <> 'erased'
+RETURNING email_hash, (xmax = 0) AS inserted
 
 -- name: find-suppression
 SELECT email, reason, source, round_id, created_at FROM suppressions WHERE email_hash = :emailHash
@@ -21,3 +22,4 @@ LIMIT :limit
 
 -- name: delete-suppression
 DELETE FROM suppressions WHERE email_hash = :emailHash AND reason NOT IN ('spam_complaint', 'erased')
+RETURNING reason

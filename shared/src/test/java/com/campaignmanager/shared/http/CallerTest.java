@@ -64,4 +64,21 @@ class CallerTest {
         assertThatThrownBy(() -> Caller.ANONYMOUS.require(Role.VIEWER)).isInstanceOfSatisfying(ApiProblem.class,
                 p -> assertThat(p.status()).isEqualTo(401));
     }
+
+    @Test
+    void personalDataIsForEditorsApproversAndAdminsNotForViewers() {
+        Caller viewer = Caller.fromClaims(Map.of("sub", "v", "cognito:groups", "[viewer]"));
+
+        viewer.requireReader();
+        assertThat(viewer.maySeePersonalData()).isFalse();
+        assertThatThrownBy(viewer::requirePersonalData).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.status()).isEqualTo(403));
+        assertThatThrownBy(Caller.ANONYMOUS::requirePersonalData).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.status()).isEqualTo(401));
+        for (String role : new String[] {"editor", "approver", "admin"}) {
+            Caller caller = Caller.fromClaims(Map.of("sub", "x", "cognito:groups", "[" + role + "]"));
+            assertThat(caller.maySeePersonalData()).as(role).isTrue();
+            caller.requirePersonalData();
+        }
+    }
 }

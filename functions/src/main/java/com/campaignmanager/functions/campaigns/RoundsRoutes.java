@@ -187,7 +187,8 @@ final class RoundsRoutes {
         PageRequest page = request.page();
         return ApiResponse.ok(PageResponse.of(audit.page(database, request.query("entityType").orElse(null),
                 request.query("entityId").orElse(null), request.query("actor").orElse(null),
-                instant(request, "from"), instant(request, "to"), page.after(2), page.limit())));
+                instant(request, "from"), instant(request, "to"), page.after(2), page.limit(),
+                request.caller().maySeePersonalData())));
     }
 
     private static java.time.Instant instant(ApiRequest request, String name) {

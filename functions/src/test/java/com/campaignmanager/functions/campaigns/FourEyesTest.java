@@ -172,6 +172,15 @@ class FourEyesTest {
         assertThat(count("SELECT count(*) AS n FROM audit_events WHERE entity_id = :id AND action = 'round.test_sent'"
                 + " AND detail->'skipped'->0->>'email' = '" + blocked + "'", round.roundId())).isEqualTo(1);
 
+        // Viewers read the audit trail, but not to whom a test went.
+        Response viewerAudit = ApiCall.to(campaigns, "GET /audit").as("v", "viewer")
+                .query("entityId", round.roundId()).send();
+        assertThat(viewerAudit.status()).isEqualTo(200);
+        assertThat(viewerAudit.raw().getBody()).contains("round.test_sent").doesNotContain(blocked)
+                .doesNotContain("reviewer@example.com");
+        assertThat(ApiCall.to(campaigns, "GET /audit").as("ed", "editor").query("entityId", round.roundId()).send()
+                .raw().getBody()).contains(blocked);
+
         // 1 so far; 24 more fit in the hour, the 26th does not.
         for (int i = 0; i < 4; i++) {
             List<String> five = List.of("a" + i + "@example.com", "b" + i + "@example.com", "c" + i + "@example.com",

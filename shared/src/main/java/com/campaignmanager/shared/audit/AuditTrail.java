@@ -26,11 +26,18 @@ public final class AuditTrail {
                              String entityId, com.fasterxml.jackson.databind.JsonNode detail) {
     }
 
-    /** Newest first, filtered by whatever is given. */
+    /** Entries about these are about a person: their detail is personal data. */
+    private static final java.util.Set<String> PERSONAL_ENTITIES = java.util.Set.of("contact", "suppression");
+
+    /**
+     * Newest first, filtered by whatever is given. {@code personalData}: whether the reader may see it
+     * ({@code Caller.maySeePersonalData}); if not, entries keep who did what to which object and when, but not to
+     * whom — the detail of entries about contacts and suppressions, and the addresses of test sends, are left out.
+     */
     public com.campaignmanager.shared.db.Page<AuditEvent> page(SqlExecutor sql, String entityType, String entityId,
                                                                 String actor, java.time.Instant from,
                                                                 java.time.Instant to, java.util.List<String> after,
-                                                                int limit) {
+                                                                int limit, boolean personalData) {
         Params params = Params.of("entityType", entityType).put("entityId", entityId).put("actor", actor)
                 .put("from", from).put("to", to);
         try {
@@ -41,12 +48,28 @@ public final class AuditTrail {
         }
         return sql.queryPage(SQL.get("page-audit-events"), params, limit, r -> {
             try {
-                return new AuditEvent(r.uuid("id"), r.instant("occurred_at"), r.string("actor"), r.string("action"),
-                        r.string("entity_type"), r.string("entity_id"), json.readTree(r.json("detail")));
+                AuditEvent event = new AuditEvent(r.uuid("id"), r.instant("occurred_at"), r.string("actor"),
+                        r.string("action"), r.string("entity_type"), r.string("entity_id"),
+                        json.readTree(r.json("detail")));
+                return personalData ? event : withoutPersonalData(event);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("audit detail is not JSON", e);
             }
         }, e -> com.campaignmanager.shared.db.Cursor.encode(e.at().toString(), e.id().toString()));
+    }
+
+    private AuditEvent withoutPersonalData(AuditEvent event) {
+        com.fasterxml.jackson.databind.JsonNode detail = event.detail();
+        if (PERSONAL_ENTITIES.contains(event.entityType())) {
+            detail = json.createObjectNode().put("redacted", "personal data: needs the role editor, approver or admin");
+        } else if (detail.isObject() && (detail.has("to") || detail.has("skipped"))) {
+            com.fasterxml.jackson.databind.node.ObjectNode counts = ((com.fasterxml.jackson.databind.node.ObjectNode)
+                    detail.deepCopy());
+            counts.put("to", detail.path("to").size()).put("skipped", detail.path("skipped").size());
+            detail = counts;
+        }
+        return new AuditEvent(event.id(), event.at(), event.actor(), event.action(), event.entityType(),
+                event.entityId(), detail);
     }
 
     public void record(SqlExecutor sql, String actor, String action, String entityType, String entityId,

@@ -14,7 +14,7 @@ import java.util.Optional;
  * JSON a client sent, read into a tree that is safe to use: every way the text can be unusable is a
  * {@link MalformedJsonException} written for the client. Syntax errors give their line and column; the parser's
  * limits (number length, nesting depth, name length), which Jackson reports without a location, say which limit;
- * text the database cannot store (NUL, unpaired surrogates) and numbers too large for a double name their field.
+ * text the database cannot keep ({@link StorableText}) and numbers too large for a double name their field.
  */
 public final class RequestJson {
     /** Unusable JSON; {@link #field()} is the path of the value at fault, or null when it is the body as a whole. */
@@ -80,9 +80,6 @@ public final class RequestJson {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof StreamConstraintsException limit) {
                 return Optional.of(limit);
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return Optional.empty();

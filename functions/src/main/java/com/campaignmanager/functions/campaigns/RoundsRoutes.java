@@ -187,18 +187,8 @@ final class RoundsRoutes {
         PageRequest page = request.page();
         return ApiResponse.ok(PageResponse.of(audit.page(database, request.query("entityType").orElse(null),
                 request.query("entityId").orElse(null), request.query("actor").orElse(null),
-                instant(request, "from"), instant(request, "to"), page.after(2), page.limit(),
-                request.caller().maySeePersonalData())));
-    }
-
-    private static java.time.Instant instant(ApiRequest request, String name) {
-        return request.query(name).map(value -> {
-            try {
-                return java.time.OffsetDateTime.parse(value).toInstant();
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ApiProblem.invalid(name, "must be an ISO-8601 time with an offset, e.g. 2025-10-03T00:00:00Z");
-            }
-        }).orElse(null);
+                request.queryInstant("from").orElse(null), request.queryInstant("to").orElse(null), page.after(2),
+                page.limit(), request.caller().maySeePersonalData())));
     }
 
     /** The latest collected statistics and their history (hourly snapshots, newest first). */
@@ -226,29 +216,17 @@ final class RoundsRoutes {
     /** {@code ?from=YYYY-MM-DD&to=YYYY-MM-DD&tz=Area/City}: both dates inclusive, in that zone (default UTC). */
     private ApiResponse sends(ApiRequest request) {
         request.caller().requireReader();
-        java.time.ZoneId zone;
-        try {
-            zone = java.time.ZoneId.of(request.query("tz").orElse("UTC"));
-        } catch (java.time.DateTimeException e) {
-            throw ApiProblem.invalid("tz", "is not an IANA time zone such as America/New_York");
-        }
-        java.time.LocalDate from = date(request, "from");
-        java.time.LocalDate to = date(request, "to");
+        java.time.ZoneId zone = request.queryZone("tz").orElse(java.time.ZoneOffset.UTC);
+        java.time.LocalDate from = request.queryDate("from")
+                .orElseThrow(() -> ApiProblem.invalid("from", "is required (YYYY-MM-DD)"));
+        java.time.LocalDate to = request.queryDate("to")
+                .orElseThrow(() -> ApiProblem.invalid("to", "is required (YYYY-MM-DD)"));
         if (to.isBefore(from)) {
             throw ApiProblem.invalid("to", "is before from");
         }
         PageRequest page = request.page();
         return ApiResponse.ok(PageResponse.of(rounds.sends(database, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(), page.after(2), page.limit())));
-    }
-
-    private static java.time.LocalDate date(ApiRequest request, String name) {
-        String value = request.query(name).orElseThrow(() -> ApiProblem.invalid(name, "is required (YYYY-MM-DD)"));
-        try {
-            return java.time.LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiProblem.invalid(name, "must be a date as YYYY-MM-DD");
-        }
     }
 
     record TestSendRequest(List<String> emails) {

@@ -17,7 +17,6 @@ import com.campaignmanager.shared.notifications.NotificationType;
 import com.campaignmanager.shared.notifications.Notifications;
 import com.campaignmanager.shared.tasks.Task;
 import com.campaignmanager.shared.tasks.TaskRepository;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -105,7 +104,7 @@ final class TasksRoutes {
         if (status != null && !STATUSES.contains(status)) {
             throw ApiProblem.invalid("status", "must be todo, doing or done");
         }
-        Instant dueBefore = request.query("dueBefore").map(TasksRoutes::instant).orElse(null);
+        Instant dueBefore = request.queryInstant("dueBefore").orElse(null);
         PageRequest page = request.page();
         return ApiResponse.ok(PageResponse.of(tasks.page(database,
                 new TaskRepository.Filter(assignee, campaignId, status, dueBefore), page.after(2), page.limit())));
@@ -205,14 +204,6 @@ final class TasksRoutes {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalid(field, "must be me or a member id");
-        }
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeException e) {
-            throw ApiProblem.invalid("dueBefore", "must be an ISO-8601 time with an offset, e.g. 2026-12-01T09:00:00Z");
         }
     }
 

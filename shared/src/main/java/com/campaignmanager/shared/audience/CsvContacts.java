@@ -1,16 +1,14 @@
 package com.campaignmanager.shared.audience;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import com.campaignmanager.shared.db.StorableText;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a contacts CSV: a header row with {@code email} (required), {@code first_name}/{@code firstName},
@@ -47,84 +45,107 @@ public final class CsvContacts {
         int firstLineEnd = content.indexOf('\n');
         String headerLine = firstLineEnd < 0 ? content : content.substring(0, firstLineEnd);
         char delimiter = count(headerLine, ';') > count(headerLine, ',') ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter)
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(true)
-                .setAllowMissingColumnNames(true)
-                .get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            if (header == null || header.isEmpty()) {
-                throw new UnreadableCsvException("the file has no header row");
-            }
-            Columns columns = Columns.of(header);
-            Map<String, ContactInput> byKey = new LinkedHashMap<>();
-            List<InvalidLine> invalid = new ArrayList<>();
-            int invalidCount = 0;
-            int rows = 0;
-            int duplicates = 0;
-            for (CSVRecord record : parser) {
-                rows++;
-                String rawEmail = value(record, columns.email());
-                EmailAddress email;
+        CsvRows reader = new CsvRows(content, delimiter);
+        CsvRows.Row header = reader.next();
+        if (header == null) {
+            throw new UnreadableCsvException("the file has no header row");
+        }
+        if (header.error() != null) {
+            throw new UnreadableCsvException("the header row (line " + header.line() + ") " + header.error());
+        }
+        Columns columns = Columns.of(header.fields());
+        Map<String, ContactInput> byKey = new LinkedHashMap<>();
+        List<InvalidLine> invalid = new ArrayList<>();
+        int invalidCount = 0;
+        int rows = 0;
+        int duplicates = 0;
+        for (CsvRows.Row row = reader.next(); row != null; row = reader.next()) {
+            rows++;
+            String rawEmail = row.fields() == null ? null : value(row.fields(), columns.email());
+            String problem = row.error() != null ? row.error() : unstorable(row.fields(), header.fields());
+            EmailAddress email = null;
+            if (problem == null) {
                 try {
                     email = EmailAddress.parse(rawEmail);
                 } catch (EmailAddress.InvalidEmailException e) {
-                    invalidCount++;
-                    if (invalid.size() < MAX_REPORTED_INVALID) {
-                        invalid.add(new InvalidLine(record.getParser().getCurrentLineNumber(), rawEmail, e.getMessage()));
-                    }
-                    continue;
-                }
-                Map<String, Object> attributes = new LinkedHashMap<>();
-                columns.attributes().forEach((name, index) -> {
-                    String attribute = value(record, index);
-                    if (attribute != null) {
-                        attributes.put(name, attribute);
-                    }
-                });
-                ContactInput contact = new ContactInput(email, value(record, columns.firstName()),
-                        value(record, columns.lastName()), attributes);
-                ContactInput earlier = byKey.get(email.key());
-                if (earlier != null) {
-                    duplicates++;
-                    byKey.put(email.key(), earlier.mergedWith(contact));
-                } else {
-                    byKey.put(email.key(), contact);
+                    problem = e.getMessage();
                 }
             }
-            return new Parsed(rows, List.copyOf(byKey.values()), duplicates, invalidCount, invalid);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            if (e instanceof UnreadableCsvException unreadable) {
-                throw unreadable;
+            if (problem != null) {
+                invalidCount++;
+                if (invalid.size() < MAX_REPORTED_INVALID) {
+                    boolean echoable = rawEmail != null && StorableText.problem(rawEmail).isEmpty();
+                    invalid.add(new InvalidLine(row.line(), echoable ? rawEmail : null, problem));
+                }
+                continue;
             }
-            // commons-csv: a quote that is never closed, a duplicate header name.
-            throw new UnreadableCsvException("the file is not valid CSV: " + e.getMessage());
+            List<String> fields = row.fields();
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            columns.attributes().forEach((name, index) -> {
+                String attribute = value(fields, index);
+                if (attribute != null) {
+                    attributes.put(name, attribute);
+                }
+            });
+            ContactInput contact = new ContactInput(email, value(fields, columns.firstName()),
+                    value(fields, columns.lastName()), attributes);
+            ContactInput earlier = byKey.get(email.key());
+            if (earlier != null) {
+                duplicates++;
+                byKey.put(email.key(), earlier.mergedWith(contact));
+            } else {
+                byKey.put(email.key(), contact);
+            }
         }
+        return new Parsed(rows, List.copyOf(byKey.values()), duplicates, invalidCount, invalid);
+    }
+
+    /** Why a row cannot be stored (a NUL, broken Unicode), naming the column; null when it can. */
+    private static String unstorable(List<String> fields, List<String> header) {
+        for (int i = 0; i < fields.size(); i++) {
+            Optional<String> problem = StorableText.problem(fields.get(i));
+            if (problem.isPresent()) {
+                String name = i < header.size() && !header.get(i).isBlank() ? header.get(i).strip() : "column " + (i + 1);
+                return name + " " + problem.get();
+            }
+        }
+        return null;
     }
 
     private record Columns(int email, Integer firstName, Integer lastName, Map<String, Integer> attributes) {
-        static Columns of(Map<String, Integer> header) {
+        static Columns of(List<String> header) {
             Integer email = null;
             Integer firstName = null;
             Integer lastName = null;
             Map<String, Integer> attributes = new LinkedHashMap<>();
-            for (Map.Entry<String, Integer> column : header.entrySet()) {
-                String name = column.getKey() == null ? "" : column.getKey().strip();
-                switch (name.toLowerCase(Locale.ROOT).replace("_", "")) {
-                    case "email", "emailaddress" -> email = column.getValue();
-                    case "firstname" -> firstName = column.getValue();
-                    case "lastname" -> lastName = column.getValue();
-                    default -> {
-                        if (!name.isEmpty()) {
-                            attributes.put(name, column.getValue());
-                        }
-                    }
+            Set<String> seen = new HashSet<>();
+            for (int index = 0; index < header.size(); index++) {
+                String name = header.get(index).strip();
+                StorableText.problem(name).ifPresent(problem -> {
+                    throw new UnreadableCsvException("the header row has a column name that " + problem);
+                });
+                if (name.isEmpty()) {
+                    continue;
+                }
+                String role = switch (name.toLowerCase(Locale.ROOT).replace("_", "")) {
+                    case "email", "emailaddress" -> "email";
+                    case "firstname" -> "firstName";
+                    case "lastname" -> "lastName";
+                    default -> null;
+                };
+                // Two columns for one thing would make one of them silently lost.
+                if (!seen.add(role != null ? role : "attribute:" + name)) {
+                    throw new UnreadableCsvException("the header row has " + (role != null ? "more than one "
+                            + role + " column" : "the column " + name + " twice"));
+                }
+                if (role == null) {
+                    attributes.put(name, index);
+                } else if (role.equals("email")) {
+                    email = index;
+                } else if (role.equals("firstName")) {
+                    firstName = index;
+                } else {
+                    lastName = index;
                 }
             }
             if (email == null) {
@@ -134,12 +155,12 @@ public final class CsvContacts {
         }
     }
 
-    private static String value(CSVRecord record, Integer index) {
-        if (index == null || index >= record.size()) {
+    private static String value(List<String> fields, Integer index) {
+        if (index == null || index >= fields.size()) {
             return null;
         }
-        String value = record.get(index);
-        return value == null || value.isBlank() ? null : value.strip();
+        String value = fields.get(index);
+        return value.isBlank() ? null : value.strip();
     }
 
     private static int count(String text, char c) {

@@ -75,7 +75,7 @@ public final class SuppressionRepository {
             params.put("afterCreatedAt", (Instant) null).put("afterHash", (String) null);
         } else {
             try {
-                params.put("afterCreatedAt", Instant.parse(after.get(0))).put("afterHash", after.get(1));
+                params.put("afterCreatedAt", Cursor.instant(after.get(0))).put("afterHash", after.get(1));
             } catch (RuntimeException e) {
                 throw new com.campaignmanager.shared.db.InvalidCursorException();
             }

@@ -41,7 +41,7 @@ public final class AuditTrail {
         Params params = Params.of("entityType", entityType).put("entityId", entityId).put("actor", actor)
                 .put("from", from).put("to", to);
         try {
-            params.put("afterOccurredAt", after == null ? null : java.time.Instant.parse(after.get(0)))
+            params.put("afterOccurredAt", after == null ? null : com.campaignmanager.shared.db.Cursor.instant(after.get(0)))
                     .put("afterId", after == null ? null : java.util.UUID.fromString(after.get(1)));
         } catch (RuntimeException e) {
             throw new com.campaignmanager.shared.db.InvalidCursorException();

@@ -155,7 +155,7 @@ public final class RoundRepository {
     public Page<Send> sends(SqlExecutor sql, Instant from, Instant to, List<String> after, int limit) {
         Params params = Params.of().put("from", from).put("to", to);
         try {
-            params.put("afterLaunchedAt", after == null ? null : Instant.parse(after.get(0)))
+            params.put("afterLaunchedAt", after == null ? null : Cursor.instant(after.get(0)))
                     .put("afterId", after == null ? null : UUID.fromString(after.get(1)));
         } catch (RuntimeException e) {
             throw new InvalidCursorException();

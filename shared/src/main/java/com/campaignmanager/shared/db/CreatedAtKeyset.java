@@ -18,7 +18,7 @@ public final class CreatedAtKeyset {
             return params.put("afterCreatedAt", (Instant) null).put("afterId", (UUID) null);
         }
         try {
-            return params.put("afterCreatedAt", Instant.parse(after.get(0))).put("afterId", UUID.fromString(after.get(1)));
+            return params.put("afterCreatedAt", Cursor.instant(after.get(0))).put("afterId", UUID.fromString(after.get(1)));
         } catch (RuntimeException e) {
             throw new InvalidCursorException();
         }

@@ -1,6 +1,8 @@
 package com.campaignmanager.shared.db;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 
@@ -32,9 +34,23 @@ public final class Cursor {
             throw new InvalidCursorException();
         }
         String[] parts = decoded.split(String.valueOf(SEPARATOR), -1);
-        if (parts.length != expectedParts + 1 || !parts[0].equals(VERSION)) {
+        if (parts.length != expectedParts + 1 || !parts[0].equals(VERSION) || StorableText.problem(decoded).isPresent()) {
             throw new InvalidCursorException();
         }
         return List.of(parts).subList(1, parts.length);
+    }
+
+    /** A time key value of a decoded cursor; {@link InvalidCursorException} unless it is one this API could write. */
+    public static Instant instant(String keyValue) {
+        Instant instant;
+        try {
+            instant = Instant.parse(keyValue);
+        } catch (DateTimeParseException e) {
+            throw new InvalidCursorException();
+        }
+        if (!StorableTime.holds(instant)) {
+            throw new InvalidCursorException();
+        }
+        return instant;
     }
 }

@@ -17,7 +17,7 @@ public final class TimeKeyset {
             return params.put("afterAt", (Instant) null).put("afterId", (String) null);
         }
         try {
-            return params.put("afterAt", Instant.parse(after.get(0))).put("afterId", after.get(1));
+            return params.put("afterAt", Cursor.instant(after.get(0))).put("afterId", after.get(1));
         } catch (RuntimeException e) {
             throw new InvalidCursorException();
         }

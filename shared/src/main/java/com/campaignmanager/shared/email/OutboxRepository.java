@@ -62,7 +62,7 @@ public final class OutboxRepository {
         } else {
             List<String> position = Cursor.decode(cursor, 2);
             try {
-                params.put("beforeStoredAt", Instant.parse(position.get(0)))
+                params.put("beforeStoredAt", Cursor.instant(position.get(0)))
                         .put("beforeId", UUID.fromString(position.get(1)));
             } catch (RuntimeException e) {
                 throw new InvalidCursorException();

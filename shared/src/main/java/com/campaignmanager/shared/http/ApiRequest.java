@@ -1,13 +1,26 @@
 package com.campaignmanager.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.campaignmanager.shared.db.StorableText;
+import com.campaignmanager.shared.db.StorableTime;
+import com.campaignmanager.shared.json.RequestJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +88,9 @@ public final class ApiRequest {
         if (value == null || value.isEmpty()) {
             throw ApiProblem.notFound("no " + name + " in the path");
         }
+        StorableText.problem(value).ifPresent(problem -> {
+            throw ApiProblem.invalid(name, problem);
+        });
         return value;
     }
 
@@ -92,10 +108,60 @@ public final class ApiRequest {
         }
     }
 
+    /** {@code ?name=}, trimmed; empty when absent or blank, 400 naming it for text the database cannot take. */
     public Optional<String> query(String name) {
         Map<String, String> parameters = event.getQueryStringParameters();
         String value = parameters == null ? null : parameters.get(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        StorableText.problem(value).ifPresent(problem -> {
+            throw ApiProblem.invalid(name, problem);
+        });
+        return Optional.of(value.trim());
+    }
+
+    /** {@code ?name=YYYY-MM-DD}, within {@link StorableTime}; 400 naming it otherwise. */
+    public Optional<LocalDate> queryDate(String name) {
+        return query(name).map(value -> {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw ApiProblem.invalid(name, "must be a date as YYYY-MM-DD");
+            }
+            if (!StorableTime.holds(date)) {
+                throw ApiProblem.invalid(name, StorableTime.RANGE);
+            }
+            return date;
+        });
+    }
+
+    /** {@code ?name=} an ISO-8601 time with its offset, within {@link StorableTime}; 400 naming it otherwise. */
+    public Optional<Instant> queryInstant(String name) {
+        return query(name).map(value -> {
+            Instant instant;
+            try {
+                instant = OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e) {
+                throw ApiProblem.invalid(name, "must be an ISO-8601 time with an offset, e.g. 2025-10-03T00:00:00Z");
+            }
+            if (!StorableTime.holds(instant)) {
+                throw ApiProblem.invalid(name, StorableTime.RANGE);
+            }
+            return instant;
+        });
+    }
+
+    /** {@code ?name=Area/City} (or an offset such as +02:00); 400 naming it for anything else. */
+    public Optional<ZoneId> queryZone(String name) {
+        return query(name).map(value -> {
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw ApiProblem.invalid(name, "is not an IANA time zone such as America/New_York");
+            }
+        });
     }
 
     public int queryInt(String name, int defaultValue, int min, int max) {
@@ -137,10 +203,18 @@ public final class ApiRequest {
             return "";
         }
         if (event.getIsBase64Encoded()) {
+            byte[] bytes;
             try {
-                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+                bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.badRequest("the body is not valid base64");
+            }
+            try {
+                // Strict: a byte that is not UTF-8 is refused, not silently replaced.
+                body = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw ApiProblem.badRequest("the body is not valid UTF-8");
             }
         }
         if (body.length() > MAX_BODY_BYTES) {
@@ -159,8 +233,14 @@ public final class ApiRequest {
         if (text.isBlank()) {
             throw ApiProblem.badRequest("a JSON body is required");
         }
+        JsonNode tree;
         try {
-            T value = json.readValue(text, type);
+            tree = RequestJson.parse(json, text);
+        } catch (RequestJson.MalformedJsonException e) {
+            throw e.field() == null ? ApiProblem.badRequest(e.getMessage()) : ApiProblem.invalid(e.field(), e.getMessage());
+        }
+        try {
+            T value = tree.isNull() ? null : json.treeToValue(tree, type);
             if (value == null) {
                 throw ApiProblem.badRequest("a JSON body is required");
             }
@@ -182,9 +262,9 @@ public final class ApiRequest {
             String message = cause instanceof IllegalArgumentException && cause.getMessage() != null
                     ? cause.getMessage() : "is invalid";
             throw ApiProblem.invalid(path.isEmpty() ? "body" : path, message);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("the body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // The text was valid JSON (parsed above), so what is left is a value that does not fit its type.
+            throw ApiProblem.invalid("body", "has a value of the wrong type or out of range");
         }
     }
 

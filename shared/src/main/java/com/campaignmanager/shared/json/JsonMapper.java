@@ -7,7 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON configuration of the API: ISO-8601 dates with their offset, unknown request fields refused (a
- * misspelt field is a client bug the client should hear about), nulls for absent primitives refused.
+ * misspelt field is a client bug the client should hear about), nulls for absent primitives refused, times
+ * outside {@link com.campaignmanager.shared.db.StorableTime} refused.
  */
 public final class JsonMapper {
     private JsonMapper() {
@@ -16,6 +17,7 @@ public final class JsonMapper {
     public static ObjectMapper create() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new BoundedTimes())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

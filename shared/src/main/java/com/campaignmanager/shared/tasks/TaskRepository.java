@@ -74,7 +74,7 @@ public final class TaskRepository {
             try {
                 // Undated tasks sort last; their position is carried as the text 'infinity'.
                 params = after.get(0).equals(UNDATED) ? params.put("afterDue", UNDATED)
-                        : params.put("afterDue", Instant.parse(after.get(0)));
+                        : params.put("afterDue", Cursor.instant(after.get(0)));
                 params.put("afterId", UUID.fromString(after.get(1)));
             } catch (RuntimeException e) {
                 throw new InvalidCursorException();

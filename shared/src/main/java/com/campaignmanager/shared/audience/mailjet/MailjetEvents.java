@@ -1,6 +1,6 @@
 package com.campaignmanager.shared.audience.mailjet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.campaignmanager.shared.json.RequestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -27,10 +27,9 @@ public final class MailjetEvents {
         }
         JsonNode root;
         try {
-            root = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventsException("the body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            root = RequestJson.parse(json, body);
+        } catch (RequestJson.MalformedJsonException e) {
+            throw new MalformedEventsException(e.field() == null ? e.getMessage() : e.field() + " " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
             throw new MalformedEventsException("the body is empty; send an event object or an array of them");

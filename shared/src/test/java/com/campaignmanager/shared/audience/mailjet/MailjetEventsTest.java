@@ -32,6 +32,17 @@ class MailjetEventsTest {
     }
 
     @Test
+    void bodiesBeyondTheParsersLimitsOrWithTextTheDatabaseCannotKeepAreRefusedSayingWhy() {
+        assertThatThrownBy(() -> MailjetEvents.parse("[".repeat(1_001) + "]".repeat(1_001), JSON))
+                .isInstanceOf(MailjetEvents.MalformedEventsException.class)
+                .hasMessage("the body nests deeper than 1000 levels");
+        assertThatThrownBy(() -> MailjetEvents.parse("[{\"time\":" + "1".repeat(1_001) + "}]", JSON))
+                .hasMessage("a number in the body is longer than 1000 characters");
+        assertThatThrownBy(() -> MailjetEvents.parse("[{\"event\":\"open\",\"email\":\"a\\u0000@b.c\"}]", JSON))
+                .hasMessage("[0].email contains a NUL character");
+    }
+
+    @Test
     void mapsEachEventTypeToWhatItAsksOfTheSuppressionList() {
         assertThat(one("{\"event\":\"bounce\",\"hard_bounce\":true}").suppression())
                 .isEqualTo(SuppressionReason.HARD_BOUNCE);

@@ -567,7 +567,7 @@ class RouteFuzzTest {
         if (route.authorized()) {
             String role = call.caller().equals(VIEWER) ? "viewer" : call.caller().equals(OTHER) ? "editor" : "admin";
             context.putObject("authorizer").putObject("jwt").putObject("claims").put("sub", "sub-" + call.caller())
-                    .put("email", call.caller()).put("cognito:groups", "[" + role + "]");
+                    .put("email", call.caller()).put("email_verified", "true").put("cognito:groups", "[" + role + "]");
         }
         try {
             JsonNode response = JSON.readTree(LocalRunnerFixture.running().backend().functions()

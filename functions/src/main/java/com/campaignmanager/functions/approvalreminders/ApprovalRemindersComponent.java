@@ -1,6 +1,7 @@
 package com.campaignmanager.functions.approvalreminders;
 
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.campaigns.ApprovalReminders;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
@@ -14,7 +15,7 @@ interface ApprovalRemindersComponent {
 
     JobRunner jobRunner();
 
-    ApprovalRemindersJob job();
+    ApprovalReminders reminders();
 
     static ApprovalRemindersComponent create() {
         return DaggerApprovalRemindersComponent.create();

@@ -2,6 +2,7 @@ package com.campaignmanager.functions.approvalreminders;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.campaignmanager.shared.campaigns.ApprovalReminders;
 import com.campaignmanager.shared.jobs.JobRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +16,10 @@ public final class ApprovalRemindersHandler implements RequestStreamHandler {
     private static final ApprovalRemindersComponent COMPONENT = ApprovalRemindersComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
-    private static final ApprovalRemindersJob JOB = COMPONENT.job();
+    private static final ApprovalReminders REMINDERS = COMPONENT.reminders();
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        RUNNER.run(input, output, context, JOB::run);
+        RUNNER.run(input, output, context, REMINDERS::run);
     }
 }

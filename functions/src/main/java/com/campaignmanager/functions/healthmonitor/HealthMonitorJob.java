@@ -1,9 +1,8 @@
 package com.campaignmanager.functions.healthmonitor;
 
+import com.campaignmanager.shared.campaigns.RoundRepository;
 import com.campaignmanager.shared.db.DataAccessException;
 import com.campaignmanager.shared.db.Database;
-import com.campaignmanager.shared.db.Params;
-import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.health.HealthCheck;
 import com.campaignmanager.shared.health.HealthReport;
 import com.campaignmanager.shared.observability.Observability;
@@ -25,16 +24,16 @@ final class HealthMonitorJob {
                          Long overdueRounds) {
     }
 
-    private static final SqlStatements SQL = SqlStatements.load(HealthMonitorJob.class, "monitor.sql");
-
     private final HealthCheck healthCheck;
     private final DeadLetterQueue deadLetters;
     private final Observability observability;
     private final Database database;
+    private final RoundRepository rounds;
 
     @Inject
     HealthMonitorJob(HealthCheck healthCheck, DeadLetterQueue deadLetters, Observability observability,
-                     Database database) {
+                     Database database, RoundRepository rounds) {
+        this.rounds = rounds;
         this.healthCheck = healthCheck;
         this.deadLetters = deadLetters;
         this.observability = observability;
@@ -65,8 +64,7 @@ final class HealthMonitorJob {
 
     private Long overdueRounds() {
         try {
-            return database.querySingle(SQL.get("count-overdue-rounds"), Params.of(),
-                    r -> r.longValue("not_launched") + r.longValue("stalled"));
+            return rounds.countOverdue(database);
         } catch (DataAccessException e) {
             LOG.warn("could not count overdue rounds: {}", e.getMessage());
             return null;

@@ -1,6 +1,7 @@
 package com.campaignmanager.functions.roundreminders;
 
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.campaigns.RoundReminders;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
@@ -14,7 +15,7 @@ interface RoundRemindersComponent {
 
     JobRunner jobRunner();
 
-    RoundRemindersJob job();
+    RoundReminders reminders();
 
     static RoundRemindersComponent create() {
         return DaggerRoundRemindersComponent.create();

@@ -19,6 +19,7 @@ import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
+import com.campaignmanager.shared.campaigns.DeliveryLedger;
 import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
@@ -70,7 +71,7 @@ class MailjetPartialFailureTest {
         launcher = new RoundLauncher(db, provider, new UnsubscribeTokens(), new AuditTrail(JSON),
                 new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider, JSON), JSON,
                 new Notifications(JSON, NotificationChannels.from(Environment.of(Map.of()))),
-                new PublicApiUrl("https://api.test.example"));
+                new PublicApiUrl("https://api.test.example"), new DeliveryLedger());
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import com.campaignmanager.shared.audience.UnsubscribeTokens;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
+import com.campaignmanager.shared.campaigns.DeliveryLedger;
 import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
@@ -62,7 +63,7 @@ public final class SendBenchmark {
                     new UnsubscribeTokens("bench-unsubscribe-signing-key-not-for-production"),
                     new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider, json),
                     json, new Notifications(json, NotificationChannels.from(Environment.of(Map.of()))),
-                    new PublicApiUrl("http://127.0.0.1:3000"));
+                    new PublicApiUrl("http://127.0.0.1:3000"), new DeliveryLedger());
             Measured small = sendRound(database, json, launcher, Math.max(1, recipients / 10), "small");
             Measured large = sendRound(database, json, launcher, recipients, "large");
             BenchmarkDoc.publish(out, SECTION, report(small, large));

@@ -38,7 +38,6 @@ import javax.inject.Singleton;
 @Singleton
 public final class RoundLauncher {
     private static final SqlStatements SQL = SqlStatements.load(RoundLauncher.class, "sending.sql");
-    private static final SqlStatements PREFLIGHT_SQL = SqlStatements.load(RoundLauncher.class, "preflight.sql");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     static final int MAX_ATTEMPTS = 5;
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -55,11 +54,13 @@ public final class RoundLauncher {
     private final ObjectMapper json;
     private final Notifications notifications;
     private final String publicApiUrl;
+    private final DeliveryLedger ledger;
 
     @Inject
     public RoundLauncher(Database database, EmailProvider provider, UnsubscribeTokens tokens, AuditTrail audit,
                          Preflight preflight, ObjectMapper json, Notifications notifications,
-                         PublicApiUrl publicApiUrl) {
+                         PublicApiUrl publicApiUrl, DeliveryLedger ledger) {
+        this.ledger = ledger;
         this.notifications = notifications;
         this.database = database;
         this.provider = provider;
@@ -100,7 +101,7 @@ public final class RoundLauncher {
                     fail(round.id(), owner, checked);
                     continue;
                 }
-                database.updateIdempotent(SQL.get("materialise-ledger"), Params.of("roundId", round.id()));
+                ledger.materialise(database, round.id());
             }
             if (send(round, owner, timeLeft, totals)) {
                 finish(round.id(), owner).ifPresent(status -> finished.add(round.id()));
@@ -120,8 +121,7 @@ public final class RoundLauncher {
     /** True when nothing is left to send now; false when it stopped early (time, lease lost, retries waiting). */
     private boolean send(Claimed round, String owner, BooleanSupplier timeLeft, int[] totals) {
         while (timeLeft.getAsBoolean()) {
-            List<Pending> batch = database.query(SQL.get("next-batch"),
-                    Params.of("roundId", round.id()).put("limit", provider.maxBatchSize()), r -> new Pending(
+            List<Pending> batch = ledger.nextBatch(database, round.id(), provider.maxBatchSize(), r -> new Pending(
                             r.uuid("id"), r.string("email"), r.intValue("attempts"), r.uuid("contact_id"),
                             new Recipient(r.string("email"), r.string("first_name"), r.string("last_name"),
                                     attributes(r.json("attributes"))),
@@ -165,8 +165,7 @@ public final class RoundLauncher {
                     default -> throw new IllegalStateException(outcome.outcome().toString());
                 }
             }
-            database.updateIdempotent(SQL.get("record-results"), Params.of("provider", provider.name())
-                    .putJson("results", results.toString()));
+            ledger.record(database, provider.name(), results.toString());
             long extended = database.updateIdempotent(SQL.get("extend-lease"), Params.of("roundId", round.id())
                     .put("owner", owner).put("leaseSeconds", LEASE.toSeconds()));
             if (extended == 0) {
@@ -179,9 +178,7 @@ public final class RoundLauncher {
 
     /** Pending messages waiting for a retry: keep the round until the first is due, then let a worker take it. */
     private boolean waitForRetries(UUID roundId, String owner) {
-        // min() of no rows is one row with a NULL: no retry is waiting.
-        Instant next = database.query(SQL.get("earliest-retry"), Params.of("roundId", roundId),
-                r -> r.instant("next_attempt_at")).get(0);
+        Instant next = ledger.earliestRetry(database, roundId);
         if (next == null) {
             return true;
         }
@@ -206,7 +203,7 @@ public final class RoundLauncher {
     private void fail(UUID roundId, String owner, Preflight.Result checked) {
         String reason = RoundNotices.preflightFailure(checked.items());
         database.inTransaction(tx -> {
-            long failed = tx.update(PREFLIGHT_SQL.get("fail-round"), Params.of("roundId", roundId).put("owner", owner)
+            long failed = tx.update(SQL.get("fail-round"), Params.of("roundId", roundId).put("owner", owner)
                     .put("reason", reason));
             if (failed == 0) {
                 return null;

@@ -126,6 +126,15 @@ public final class RoundRepository {
         return sql.update(SQL.get("send-now"), Params.of("roundId", roundId)) == 1;
     }
 
+    /**
+     * Rounds that should be going out but are not: approved and due for more than 5 minutes, or sending with a
+     * lease that expired more than 5 minutes ago (no worker took them up).
+     */
+    public long countOverdue(SqlExecutor sql) {
+        return sql.querySingle(SQL.get("count-overdue-rounds"), Params.of(),
+                r -> r.longValue("not_launched") + r.longValue("stalled"));
+    }
+
     /** One row of a round's ledger. */
     public record Delivery(UUID id, UUID contactId, String email, String status, String providerMessageId,
                            int attempts, String lastError, Instant sentAt) {

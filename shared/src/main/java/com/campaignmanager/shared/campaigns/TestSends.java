@@ -34,7 +34,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class TestSends {
-    private static final SqlStatements SQL = SqlStatements.load(TestSends.class, "sending.sql");
+    private static final SqlStatements SQL = SqlStatements.load(TestSends.class, "test_sends.sql");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     public static final int MAX_ADDRESSES = 5;
     public static final int MAX_PER_HOUR = 25;
@@ -60,10 +60,13 @@ public final class TestSends {
     private final AuditTrail audit;
     private final PublicApiUrl publicApiUrl;
     private final ObjectMapper json;
+    private final DeliveryLedger ledger;
 
     @Inject
     public TestSends(Database database, RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider,
-                     UnsubscribeTokens tokens, AuditTrail audit, PublicApiUrl publicApiUrl, ObjectMapper json) {
+                     UnsubscribeTokens tokens, AuditTrail audit, PublicApiUrl publicApiUrl, ObjectMapper json,
+                     DeliveryLedger ledger) {
+        this.ledger = ledger;
         this.database = database;
         this.rounds = rounds;
         this.campaigns = campaigns;
@@ -130,8 +133,7 @@ public final class TestSends {
             outcomes.add(new Outcome(prepared.messages().get(i).toEmail(), status, result.providerMessageId(),
                     result.error()));
         }
-        database.updateIdempotent(SQL.get("record-results"), Params.of("provider", provider.name())
-                .putJson("results", rows.toString()));
+        ledger.record(database, provider.name(), rows.toString());
         return new Result(outcomes, prepared.skipped());
     }
 

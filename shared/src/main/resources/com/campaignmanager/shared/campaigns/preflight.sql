@@ -28,11 +28,5 @@ WHERE o.campaign_id = r.campaign_id
   AND ol.list_id IN (SELECT list_id FROM round_lists WHERE round_id = r.id)
   AND abs(extract(epoch FROM (o.scheduled_at - r.scheduled_at))) < 86400
 
--- name: fail-round
-UPDATE rounds
-SET status = 'failed', failure_reason = :reason, completed_at = now(), lease_owner = NULL, lease_expires_at = NULL,
-    updated_at = now()
-WHERE id = :roundId AND status = 'sending' AND lease_owner = :owner
-
 -- name: record-preflight
 UPDATE rounds SET preflight = :preflight::jsonb, preflight_at = now() WHERE id = :roundId

@@ -1,6 +1,5 @@
-package com.campaignmanager.functions.roundreminders;
+package com.campaignmanager.shared.campaigns;
 
-import com.campaignmanager.shared.campaigns.RoundNotices;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
@@ -25,10 +24,10 @@ import javax.inject.Inject;
  * tasks, then the outbound deliveries that are due. Every notice has its key, so a run repeated, overlapping or
  * retried tells no one twice. It reads the rounds and never changes them.
  */
-final class RoundRemindersJob {
-    private static final SqlStatements SQL = SqlStatements.load(RoundRemindersJob.class, "reminders.sql");
+public final class RoundReminders {
+    private static final SqlStatements SQL = SqlStatements.load(RoundReminders.class, "round_reminders.sql");
 
-    record Result(int notices, NotificationDispatcher.Report deliveries) {
+    public record Result(int notices, NotificationDispatcher.Report deliveries) {
     }
 
     private record RoundEvent(String kind, String dedupKey, UUID roundId, String name, UUID campaignId,
@@ -47,7 +46,7 @@ final class RoundRemindersJob {
     private final ObjectMapper json;
 
     @Inject
-    RoundRemindersJob(Database database, Notifications notifications, NotificationDispatcher dispatcher,
+    public RoundReminders(Database database, Notifications notifications, NotificationDispatcher dispatcher,
                       ObjectMapper json) {
         this.database = database;
         this.notifications = notifications;
@@ -55,14 +54,14 @@ final class RoundRemindersJob {
         this.json = json;
     }
 
-    Result run() {
+    public Result run() {
         int published = 0;
         for (RoundEvent event : database.query(SQL.get("due-round-notices"), Params.of(), this::roundEvent)) {
             if (notifications.publish(database, notice(event)).isPresent()) {
                 published++;
             }
         }
-        for (OverdueTask task : database.query(SQL.get("overdue-tasks"), Params.of(), RoundRemindersJob::task)) {
+        for (OverdueTask task : database.query(SQL.get("overdue-tasks"), Params.of(), RoundReminders::task)) {
             if (notifications.publish(database, notice(task)).isPresent()) {
                 published++;
             }

@@ -1,4 +1,4 @@
-package com.campaignmanager.functions.approvalreminders;
+package com.campaignmanager.shared.campaigns;
 
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
@@ -22,11 +22,11 @@ import javax.inject.Inject;
  * further period), and warns loudly — critical, to approvers, editors and whoever submitted or created it — about
  * rounds due within 24 hours that are not approved, because they will not go out. Then delivers what is due.
  */
-final class ApprovalRemindersJob {
-    static final String APPROVAL_REMINDER_HOURS = "APPROVAL_REMINDER_HOURS";
-    private static final SqlStatements SQL = SqlStatements.load(ApprovalRemindersJob.class, "approval-reminders.sql");
+public final class ApprovalReminders {
+    public static final String APPROVAL_REMINDER_HOURS = "APPROVAL_REMINDER_HOURS";
+    private static final SqlStatements SQL = SqlStatements.load(ApprovalReminders.class, "approval_reminders.sql");
 
-    record Result(int notices, NotificationDispatcher.Report deliveries) {
+    public record Result(int notices, NotificationDispatcher.Report deliveries) {
     }
 
     private record Waiting(String kind, String dedupKey, UUID roundId, String name, String status, UUID campaignId,
@@ -40,14 +40,14 @@ final class ApprovalRemindersJob {
     private final int overdueHours;
 
     @Inject
-    ApprovalRemindersJob(Database database, Notifications notifications, NotificationDispatcher dispatcher) {
+    public ApprovalReminders(Database database, Notifications notifications, NotificationDispatcher dispatcher) {
         this.database = database;
         this.notifications = notifications;
         this.dispatcher = dispatcher;
         this.overdueHours = hours(Environment.system());
     }
 
-    static int hours(Environment env) {
+    public static int hours(Environment env) {
         String value = env.optional(APPROVAL_REMINDER_HOURS).orElse("4").strip();
         try {
             int hours = Integer.parseInt(value);
@@ -61,10 +61,10 @@ final class ApprovalRemindersJob {
                 + value + "'");
     }
 
-    Result run() {
+    public Result run() {
         int published = 0;
         for (Waiting waiting : database.query(SQL.get("due-approval-notices"),
-                Params.of().put("overdueHours", overdueHours), ApprovalRemindersJob::waiting)) {
+                Params.of().put("overdueHours", overdueHours), ApprovalReminders::waiting)) {
             if (notifications.publish(database, notice(waiting)).isPresent()) {
                 published++;
             }

@@ -1,0 +1,52 @@
+package com.campaignmanager.shared.campaigns;
+
+import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.RowMapper;
+import com.campaignmanager.shared.db.SqlExecutor;
+import com.campaignmanager.shared.db.SqlStatements;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * The delivery ledger: one row per recipient of a round (and per test message), written before the provider is
+ * called, each updated with its own result. It is what answers "did this address get this round?".
+ */
+@Singleton
+public final class DeliveryLedger {
+    private static final SqlStatements SQL = SqlStatements.load(DeliveryLedger.class, "deliveries.sql");
+
+    @Inject
+    public DeliveryLedger() {
+    }
+
+    /**
+     * The round's recipients at launch (its lists, one per address, minus suppressed addresses), written once:
+     * a repeat writes nothing more, so the ledger stays the recipient set whatever happens to the lists.
+     */
+    public void materialise(SqlExecutor sql, UUID roundId) {
+        sql.updateIdempotent(SQL.get("materialise-ledger"), Params.of("roundId", roundId));
+    }
+
+    /** The next pending messages that are due (not waiting for a retry), in ledger order. */
+    public <T> List<T> nextBatch(SqlExecutor sql, UUID roundId, int limit, RowMapper<T> mapper) {
+        return sql.query(SQL.get("next-batch"), Params.of("roundId", roundId).put("limit", limit), mapper);
+    }
+
+    /**
+     * Each message's result: {@code results} is a JSON array of {@code {id, status, provider_message_id, error,
+     * attempted, next_attempt_at}}; only rows still pending change, so a repeat cannot count an attempt twice.
+     */
+    public void record(SqlExecutor sql, String provider, String results) {
+        sql.updateIdempotent(SQL.get("record-results"), Params.of("provider", provider).putJson("results", results));
+    }
+
+    /** When the first pending message waiting for a retry is due; null when none waits. */
+    public Instant earliestRetry(SqlExecutor sql, UUID roundId) {
+        // min() of no rows is one row with a NULL: no retry is waiting.
+        return sql.query(SQL.get("earliest-retry"), Params.of("roundId", roundId), r -> r.instant("next_attempt_at"))
+                .get(0);
+    }
+}

@@ -1,0 +1,47 @@
+-- name: materialise-ledger
+-- Recipients at launch: the union of the round's lists, one per address, minus suppressed addresses. Written
+-- once: the same statement marks the round, and a repeat (a lost answer retried) writes nothing more, so the
+-- ledger stays the recipient set whatever happens to the lists afterwards.
+WITH written AS (
+    INSERT INTO deliveries (round_id, contact_id, email, email_hash, status)
+    SELECT DISTINCT ON (c.email_hash) :roundId, c.id, c.email, c.email_hash, 'pending'
+    FROM round_lists rl
+    JOIN list_members m ON m.list_id = rl.list_id
+    JOIN contacts c ON c.id = m.contact_id
+    WHERE rl.round_id = :roundId
+      AND EXISTS (SELECT 1 FROM rounds r WHERE r.id = :roundId AND r.ledger_written_at IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.email_hash = c.email_hash)
+    ORDER BY c.email_hash, c.created_at
+    ON CONFLICT (round_id, email_hash) WHERE NOT test DO NOTHING
+    RETURNING 1
+)
+UPDATE rounds SET ledger_written_at = now(), recipients = (SELECT count(*) FROM written)
+WHERE id = :roundId AND ledger_written_at IS NULL
+
+-- name: next-batch
+SELECT d.id, d.email, d.attempts, d.contact_id, c.first_name, c.last_name, c.attributes,
+       EXISTS (SELECT 1 FROM suppressions s WHERE s.email_hash = d.email_hash) AS suppressed
+FROM deliveries d
+LEFT JOIN contacts c ON c.id = d.contact_id
+WHERE d.round_id = :roundId AND d.status = 'pending' AND NOT d.test
+  AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now())
+ORDER BY d.id
+LIMIT :limit
+
+-- name: record-results
+UPDATE deliveries d
+SET status = r.status,
+    provider = :provider,
+    provider_message_id = COALESCE(r.provider_message_id, d.provider_message_id),
+    attempts = d.attempts + r.attempted,
+    last_error = r.error,
+    next_attempt_at = r.next_attempt_at,
+    sent_at = CASE WHEN r.status = 'sent' THEN now() ELSE d.sent_at END
+FROM json_to_recordset(:results) AS r(id uuid, status text, provider_message_id text, error text, attempted int,
+                                      next_attempt_at timestamptz)
+WHERE d.id = r.id AND d.status = 'pending'
+
+-- name: earliest-retry
+SELECT min(next_attempt_at) AS next_attempt_at, count(*) AS pending
+FROM deliveries
+WHERE round_id = :roundId AND status = 'pending' AND NOT test

@@ -5,17 +5,25 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.campaignmanager.shared.http.RouteDispatcher;
+import com.campaignmanager.shared.http.ServesRoutes;
+import java.util.Set;
 
 /**
  * HealthFunction, {@code GET /health} (public): whether the database answers through the Data API. Also the
  * smallest real API function, which is what the cold-start benchmark measures.
  */
-public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        ServesRoutes {
     // Built when the class initialises, in Lambda's init phase: with SnapStart it is part of the snapshot.
     private static final RouteDispatcher DISPATCHER = HealthComponent.create().dispatcher();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return DISPATCHER.dispatch(event, context);
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return DISPATCHER.routeKeys();
     }
 }

@@ -5,14 +5,22 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.campaignmanager.shared.http.RouteDispatcher;
+import com.campaignmanager.shared.http.ServesRoutes;
+import java.util.Set;
 
 /** MailjetEventsFunction: Mailjet's event webhook - bounces, complaints and unsubscribes onto the suppression list. */
-public final class MailjetEventsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class MailjetEventsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        ServesRoutes {
     // Built when the class initialises, in Lambda's init phase: with SnapStart it is part of the snapshot.
     private static final RouteDispatcher DISPATCHER = MailjetEventsComponent.create().dispatcher();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return DISPATCHER.dispatch(event, context);
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return DISPATCHER.routeKeys();
     }
 }

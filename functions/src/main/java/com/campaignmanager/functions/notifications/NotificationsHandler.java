@@ -5,14 +5,22 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.campaignmanager.shared.http.RouteDispatcher;
+import com.campaignmanager.shared.http.ServesRoutes;
+import java.util.Set;
 
 /** NotificationsFunction: the caller's in-app notifications, and the log of outbound deliveries. */
-public final class NotificationsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class NotificationsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        ServesRoutes {
     // Built when the class initialises, in Lambda's init phase: with SnapStart it is part of the snapshot.
     private static final RouteDispatcher DISPATCHER = NotificationsComponent.create().dispatcher();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return DISPATCHER.dispatch(event, context);
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return DISPATCHER.routeKeys();
     }
 }

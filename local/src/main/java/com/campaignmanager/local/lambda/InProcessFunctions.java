@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.campaignmanager.local.template.FunctionDefinition;
 import com.campaignmanager.local.template.SamTemplate;
+import com.campaignmanager.shared.http.ServesRoutes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,16 +40,33 @@ public final class InProcessFunctions {
 
     /** Invokes the function with an event (JSON) and returns its response (JSON). */
     public byte[] invoke(String logicalId, byte[] event) throws FunctionError {
-        FunctionDefinition function = template.function(logicalId)
-                .orElseThrow(() -> new FunctionError("ResourceNotFoundException",
-                        "no function " + logicalId + " in template.yaml", null));
+        FunctionDefinition function = function(logicalId);
         Context context = new LocalContext(UUID.randomUUID().toString(), logicalId, function.timeoutSeconds());
         try {
-            LoadedHandler handler = handlers.computeIfAbsent(logicalId, id -> LoadedHandler.load(function));
-            return handler.invoke(event, context);
+            return handler(function).invoke(event, context);
         } catch (RuntimeException | Error | IOException e) {
             throw new FunctionError(e.getClass().getName(), e.getMessage(), e);
         }
+    }
+
+    /** The route keys the function's handler serves, or empty when it serves none ({@link ServesRoutes}). */
+    public Optional<Set<String>> routeKeys(String logicalId) throws FunctionError {
+        FunctionDefinition function = function(logicalId);
+        try {
+            return handler(function).instance() instanceof ServesRoutes routed
+                    ? Optional.of(Set.copyOf(routed.routeKeys())) : Optional.empty();
+        } catch (RuntimeException | Error e) {
+            throw new FunctionError(e.getClass().getName(), e.getMessage(), e);
+        }
+    }
+
+    private FunctionDefinition function(String logicalId) throws FunctionError {
+        return template.function(logicalId).orElseThrow(() -> new FunctionError("ResourceNotFoundException",
+                "no function " + logicalId + " in template.yaml", null));
+    }
+
+    private LoadedHandler handler(FunctionDefinition function) {
+        return handlers.computeIfAbsent(function.logicalId(), id -> LoadedHandler.load(function));
     }
 
     /** A handler instance and how to feed it. */

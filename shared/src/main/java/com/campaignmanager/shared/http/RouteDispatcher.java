@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,11 @@ public final class RouteDispatcher {
         this.json = json;
         this.observability = observability;
         this.callers = callers;
+    }
+
+    /** The route keys this dispatcher serves; any other key is answered 404 or 405. */
+    public Set<String> routeKeys() {
+        return routes.keys();
     }
 
     public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, Context context) {

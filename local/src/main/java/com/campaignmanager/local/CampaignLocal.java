@@ -19,9 +19,10 @@ public final class CampaignLocal {
               data-api [--port N] [--data-dir DIR] [--jdbc-url URL --db-user U --db-password P]
                        [--cluster-arn ARN] [--secret-arn ARN] [--database NAME] [--max-connections N]
                   Aurora PostgreSQL + the RDS Data API on this machine (embedded PostgreSQL 16 by default).
-              serve [--port 3000] [--data-dir DIR] [--fresh]
+              serve [--port 3000] [--data-dir DIR] [--fresh] [--host H --allow-remote]
                   Every route and schedule of template.yaml on http://127.0.0.1:3000, with the JWT authorizer,
                   over an embedded PostgreSQL kept in DIR (default .local; --fresh wipes its data first).
+                  A --host other than loopback needs --allow-remote: whoever reaches it can drive /_local/.
               token [--data-dir DIR] --sub S --email E --role viewer|editor|approver|admin [--role ...] [--ttl 12h]
                   Prints a token that a runner using the same DIR accepts.
               invoke <FunctionLogicalId> --event FILE [--data-dir DIR]

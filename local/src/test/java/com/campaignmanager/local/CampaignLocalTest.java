@@ -14,4 +14,9 @@ class CampaignLocalTest {
         assertThat(CampaignLocal.run(new String[] {"invoke"})).isEqualTo(2);
         assertThat(CampaignLocal.run(new String[] {"help"})).isZero();
     }
+
+    @Test
+    void theHelpTellsOfAllowRemote() {
+        assertThat(CampaignLocal.USAGE).contains("--host H --allow-remote");
+    }
 }

@@ -94,7 +94,30 @@ public final class LocalHttpApi implements AutoCloseable {
         }
     }
 
+    /**
+     * The runner's own endpoints run any function with any event, without a token: they are for this machine's
+     * user and tools, never for a web page the user happens to visit. A browser names the page's origin in every
+     * cross-origin request it lets through, and without asking first it can only send bodies of a few types
+     * (text/plain, forms): so a request with an Origin is refused, and a body must be declared JSON.
+     */
     private void serveLocal(HttpExchange exchange, String path) throws IOException {
+        if (exchange.getRequestHeaders().containsKey("Origin")) {
+            sendProblem(exchange, 403, "Forbidden", "the /_local/ endpoints are for this machine's own user, not"
+                    + " for web pages: a request with an Origin header is refused");
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            sendProblem(exchange, 413, "Payload Too Large", "the body is over " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null ? body.length > 0 : !isJson(contentType)) {
+            sendProblem(exchange, 415, "Unsupported Media Type", "the /_local/ endpoints take a JSON body "
+                    + "(Content-Type: application/json) or none; this request has "
+                    + (contentType == null ? "a body without a Content-Type" : "Content-Type " + contentType));
+            return;
+        }
         String prefix = "/_local/schedules/";
         if (path.startsWith(prefix) && exchange.getRequestMethod().equals("POST")) {
             Optional<byte[]> result = scheduleFirer.apply(path.substring(prefix.length()));
@@ -109,8 +132,7 @@ public final class LocalHttpApi implements AutoCloseable {
         String invokePrefix = "/_local/invoke/";
         if (path.startsWith(invokePrefix) && exchange.getRequestMethod().equals("POST")) {
             try {
-                byte[] response = functions.invoke(path.substring(invokePrefix.length()),
-                        exchange.getRequestBody().readAllBytes());
+                byte[] response = functions.invoke(path.substring(invokePrefix.length()), body);
                 sendBytes(exchange, 200, Map.of("content-type", "application/json"), response);
             } catch (FunctionError e) {
                 send(exchange, 200, Map.of("content-type", "application/json", "x-amz-function-error", "Unhandled"),
@@ -238,6 +260,12 @@ public final class LocalHttpApi implements AutoCloseable {
         return event;
     }
 
+    /** application/json, or a JSON-based type such as application/problem+json, with any parameters. */
+    static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
+    }
+
     /** API Gateway passes text bodies as they are and base64-encodes anything else. */
     static boolean isText(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT);
@@ -294,6 +322,17 @@ public final class LocalHttpApi implements AutoCloseable {
                     : bodyNode.asText().getBytes(StandardCharsets.UTF_8);
         }
         sendBytes(exchange, answer.get("statusCode").asInt(), headers, body);
+    }
+
+    /** An RFC 9457 problem, as the functions answer theirs. */
+    private void sendProblem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        ObjectNode problem = json.createObjectNode();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequestURI().getRawPath());
+        sendBytes(exchange, status, Map.of("content-type", "application/problem+json"), json.writeValueAsBytes(problem));
     }
 
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)

@@ -55,6 +55,7 @@ public final class InvokeCommand {
             }
         }
         try (LocalBackend backend = LocalBackend.start(options[0])) {
+            backend.dataApi().postgresRecovery().ifPresent(System.err::println); // stdout is the function's answer
             backend.migrate();
             byte[] response = backend.functions().invoke(logicalId, event);
             System.out.println(new String(response, StandardCharsets.UTF_8));

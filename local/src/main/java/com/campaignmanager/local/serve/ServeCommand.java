@@ -14,15 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve [--port 3000] [--data-dir DIR] [--fresh]}: every HttpApi route and every schedule of
- * template.yaml on this machine, with the JWT authorizer, over the local Data API; until Ctrl-C.
+ * {@code serve [--port 3000] [--data-dir DIR] [--fresh] [--host H --allow-remote]}: every HttpApi route and every
+ * schedule of template.yaml on this machine, with the JWT authorizer, over the local Data API; until Ctrl-C. It
+ * listens on loopback only, unless {@code --allow-remote} comes with another {@code --host}.
  */
 public final class ServeCommand {
-    static final String USAGE = "usage: serve [--port N] [--host H] [--data-dir DIR] [--fresh] [--template FILE]"
-            + " [--jdbc-url URL --db-user U --db-password P] [--database NAME]";
+    static final String USAGE = "usage: serve [--port N] [--host H [--allow-remote]] [--data-dir DIR] [--fresh]"
+            + " [--template FILE] [--jdbc-url URL --db-user U --db-password P] [--database NAME]";
 
     private ServeCommand() {
     }
@@ -42,6 +44,11 @@ public final class ServeCommand {
                 return 2;
             }
             i += used;
+        }
+        Optional<String> refusal = options[0].hostRefusal();
+        if (refusal.isPresent()) {
+            System.err.println("serve: " + refusal.get());
+            return 2;
         }
         Running running = start(options[0]);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -79,7 +86,12 @@ public final class ServeCommand {
     }
 
     public static Running start(RunnerOptions options) throws IOException {
+        Optional<String> refusal = options.hostRefusal();
+        if (refusal.isPresent()) {
+            throw new IllegalArgumentException(refusal.get());
+        }
         LocalBackend backend = LocalBackend.start(options);
+        backend.dataApi().postgresRecovery().ifPresent(System.out::println);
         try {
             String migration = backend.migrate();
             System.out.println("migrated: " + migration);
@@ -98,6 +110,10 @@ public final class ServeCommand {
         Files.writeString(stateFile, Integer.toString(api.endpoint().getPort()), StandardCharsets.UTF_8);
 
         printReady(backend, api, scheduler, new LocalTokenIssuer(key, auth));
+        if (!RunnerOptions.isLoopback(options.host())) {
+            System.out.println("warning: --allow-remote: whoever can reach " + options.host()
+                    + " can run any function through /_local/, without a token");
+        }
         return new Running(backend, api, scheduler, stateFile);
     }
 

@@ -116,6 +116,58 @@ class ServeCommandTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
+    private static HttpResponse<String> local(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asText()).contains(detail);
+    }
+
+    @Test
+    void localEndpointsRefuseAnyRequestFromAWebPage() throws Exception {
+        String event = java.nio.file.Files.readString(LocalRunnerFixture.REPOSITORY.resolve("events/health/get-health.json"));
+
+        assertProblem(local("/_local/schedules/HealthMonitorFunction", null, "Origin", "https://evil.example"), 403,
+                "Origin");
+        assertProblem(local("/_local/schedules/HealthMonitorFunction", null, "Origin", "null"), 403, "Origin");
+        assertProblem(local("/_local/invoke/HealthFunction", event, "Origin", "http://127.0.0.1:3000",
+                "Content-Type", "application/json"), 403, "Origin");
+        // What a page can send without asking first: plain text and forms.
+        assertProblem(local("/_local/invoke/HealthFunction", event, "Content-Type", "text/plain;charset=UTF-8"), 415,
+                "Content-Type text/plain");
+        assertProblem(local("/_local/schedules/HealthMonitorFunction", "a=b", "Content-Type",
+                "application/x-www-form-urlencoded"), 415, "application/x-www-form-urlencoded");
+        assertProblem(local("/_local/schedules/HealthMonitorFunction", "", "Content-Type", "multipart/form-data;"
+                + " boundary=x"), 415, "multipart/form-data");
+        assertProblem(local("/_local/invoke/HealthFunction", event), 415, "a body without a Content-Type");
+    }
+
+    @Test
+    void localEndpointsTakeJsonOrNoBodyFromThisMachine() throws Exception {
+        String event = java.nio.file.Files.readString(LocalRunnerFixture.REPOSITORY.resolve("events/health/get-health.json"));
+
+        HttpResponse<String> invoked = local("/_local/invoke/HealthFunction", event, "Content-Type",
+                "application/json; charset=utf-8");
+        HttpResponse<String> fired = local("/_local/schedules/HealthMonitorFunction", null);
+        HttpResponse<String> firedWithJson = local("/_local/schedules/HealthMonitorFunction", "{}", "Content-Type",
+                "application/json");
+
+        assertThat(invoked.statusCode()).as(invoked.body()).isEqualTo(200);
+        assertThat(JSON.readTree(invoked.body()).get("statusCode").asInt()).isEqualTo(200);
+        assertThat(fired.statusCode()).isEqualTo(200);
+        assertThat(firedWithJson.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void invokeGoesThroughTheRunningRunner() throws IOException {
         PrintStream original = System.out;

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -201,6 +202,11 @@ public final class LocalDataApi implements AutoCloseable {
     /** A line for people: which PostgreSQL serves this Data API. */
     public String postgresDescription() {
         return postgres.description();
+    }
+
+    /** What had to be put right before PostgreSQL started (a server an earlier run left running), for people. */
+    public Optional<String> postgresRecovery() {
+        return postgres.recovery();
     }
 
     public int activeTransactions() {

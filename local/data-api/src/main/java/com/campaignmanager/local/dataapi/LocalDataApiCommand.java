@@ -58,6 +58,7 @@ public final class LocalDataApiCommand {
             return USAGE_ERROR;
         }
         try (LocalDataApi api = LocalDataApi.start(config)) {
+            api.postgresRecovery().ifPresent(out::println);
             out.println("Local RDS Data API (Aurora PostgreSQL) on " + api.postgresDescription());
             out.println("  resourceArn: " + api.clusterArn());
             out.println("  secretArn:   " + api.secretArn());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * PostgreSQL 16 from zonky's embedded binaries, run as a child process on a free loopback port. As root, zonky
@@ -15,20 +16,26 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final Optional<String> recovery;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, Optional<String> recovery) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.recovery = recovery;
     }
 
     /**
-     * @param dataDirectory where the cluster lives; an existing cluster there is reused (data survives restarts)
+     * @param dataDirectory where the cluster lives; an existing cluster there is reused (data survives restarts),
+     *                      once a server that an earlier run left running there is stopped ({@link #recovery()})
      * @param deleteOnClose whether to delete the data directory when the server stops
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, boolean deleteOnClose) {
+        // Absolute, so that a server left running can be recognised by its -D.
+        Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
+            Optional<String> recovery = LeftoverPostmaster.clear(directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
+                    .setDataDirectory(directory)
                     .setCleanDataDirectory(deleteOnClose)
                     // LocalDataApi stops it in order (pools first); zonky's own hook would race with that.
                     .setRegisterShutdownHook(false)
@@ -36,9 +43,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                     .setServerConfig("max_connections", "500")
                     .setServerConfig("timezone", "UTC")
                     .start();
-            return new EmbeddedPostgresServer(postgres, dataDirectory);
+            return new EmbeddedPostgresServer(postgres, directory, recovery);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
         }
     }
 
@@ -65,6 +72,11 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     @Override
     public String description() {
         return "embedded PostgreSQL 16 on port " + postgres.getPort() + ", data in " + dataDirectory;
+    }
+
+    @Override
+    public Optional<String> recovery() {
+        return recovery;
     }
 
     @Override

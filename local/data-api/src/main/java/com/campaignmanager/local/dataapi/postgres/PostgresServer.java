@@ -1,5 +1,7 @@
 package com.campaignmanager.local.dataapi.postgres;
 
+import java.util.Optional;
+
 /** The PostgreSQL server behind the Data API: embedded, or an existing one reached by JDBC URL. */
 public interface PostgresServer extends AutoCloseable {
 
@@ -15,6 +17,11 @@ public interface PostgresServer extends AutoCloseable {
 
     /** A line for people: what this server is. */
     String description();
+
+    /** A line for people when something had to be put right before it started (a server left running). */
+    default Optional<String> recovery() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -13,6 +13,7 @@ import com.campaignmanager.shared.campaigns.Approvals;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
 import com.campaignmanager.shared.campaigns.CampaignTimeline;
 import com.campaignmanager.shared.campaigns.Dashboard;
+import com.campaignmanager.shared.campaigns.Overview;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.http.CallerDirectory;
@@ -40,8 +41,8 @@ class DashboardTest {
         database = FunctionDatabase.fresh("dashboard");
         ObjectMapper json = JsonMapper.create();
         Routes.Builder routes = Routes.builder();
-        new OverviewRoutes(database, new CampaignRepository(), new Approvals(json), new CampaignTimeline(json),
-                new Dashboard(json)).addTo(routes);
+        new OverviewRoutes(new Overview(database, new CampaignRepository(), new Approvals(json),
+                new CampaignTimeline(json), new Dashboard(json))).addTo(routes);
         RouteDispatcher dispatcher = new RouteDispatcher(routes.build(), json, new Observability(),
                 CallerDirectory.tokenOnly());
         api = dispatcher::dispatch;

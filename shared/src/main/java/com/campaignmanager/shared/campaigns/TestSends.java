@@ -82,7 +82,8 @@ public final class TestSends {
                        java.util.Optional<String> gatewayDomain) {
         acting.caller().require(Role.EDITOR);
         if (addresses.isEmpty() || addresses.size() > MAX_ADDRESSES) {
-            throw ApiProblem.invalid("emails", "give 1 to " + MAX_ADDRESSES + " addresses");
+            throw ApiProblem.invalid("emails", "give 1 to " + MAX_ADDRESSES + " addresses"
+                    + (addresses.size() > MAX_ADDRESSES ? ", not more" : ""));
         }
         String linkBase = publicApiUrl.forRequest(gatewayDomain);
         Prepared prepared = database.inTransaction(tx -> {

@@ -1,0 +1,74 @@
+package com.campaignmanager.shared.campaigns;
+
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.http.ApiProblem;
+import com.campaignmanager.shared.http.PageRequest;
+import java.util.List;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** Reading rounds, for every entry point: a round, a campaign's rounds, its preflight, ledger and statistics. */
+@Singleton
+public final class Rounds {
+    private static final List<String> DELIVERY_STATUSES = List.of("pending", "sent", "failed", "skipped");
+
+    private final Database database;
+    private final RoundRepository rounds;
+    private final Campaigns campaigns;
+    private final Preflight preflight;
+    private final RoundMetrics metrics;
+
+    @Inject
+    public Rounds(Database database, RoundRepository rounds, Campaigns campaigns, Preflight preflight,
+                  RoundMetrics metrics) {
+        this.database = database;
+        this.rounds = rounds;
+        this.campaigns = campaigns;
+        this.preflight = preflight;
+        this.metrics = metrics;
+    }
+
+    /** The round (with its version, the ETag decisions name). */
+    public Round get(RoundWorkflow.Acting acting, UUID roundId) {
+        acting.caller().requireReader();
+        return existing(roundId);
+    }
+
+    public Page<Round> ofCampaign(RoundWorkflow.Acting acting, UUID campaignId, PageRequest page) {
+        acting.caller().requireReader();
+        campaigns.existing(campaignId);
+        return rounds.page(database, campaignId, page.after(2), page.limit());
+    }
+
+    /** {@code {ready, items: [{check, status: pass|warn|fail, detail}]}}, run now (and kept on the round). */
+    public Preflight.Result preflight(RoundWorkflow.Acting acting, UUID roundId) {
+        acting.caller().requireReader();
+        existing(roundId);
+        return preflight.run(database, roundId, false);
+    }
+
+    /** The round's ledger: who it went to, with each message's status. Personal data. */
+    public Page<RoundRepository.Delivery> deliveries(RoundWorkflow.Acting acting, UUID roundId, String status,
+                                                     PageRequest page) {
+        acting.caller().requirePersonalData();
+        existing(roundId);
+        if (status != null && !DELIVERY_STATUSES.contains(status)) {
+            throw ApiProblem.invalid("status", "must be pending, sent, failed or skipped");
+        }
+        return rounds.deliveries(database, roundId, status, page.after(1), page.limit());
+    }
+
+    /** The latest collected statistics and their history (hourly snapshots, newest first). */
+    public RoundMetrics.Figures metrics(RoundWorkflow.Acting acting, UUID roundId) {
+        acting.caller().requireReader();
+        existing(roundId);
+        return metrics.figures(database, roundId);
+    }
+
+    private Round existing(UUID roundId) {
+        return rounds.find(database, roundId)
+                .orElseThrow(() -> ApiProblem.notFound("round " + roundId + " does not exist"));
+    }
+}

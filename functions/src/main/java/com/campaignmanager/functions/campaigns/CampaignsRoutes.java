@@ -2,7 +2,7 @@ package com.campaignmanager.functions.campaigns;
 
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.Campaigns;
-import com.campaignmanager.shared.campaigns.RoundWorkflow;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiRequest;
 import com.campaignmanager.shared.http.ApiResponse;
 import com.campaignmanager.shared.http.PageResponse;
@@ -50,7 +50,7 @@ final class CampaignsRoutes {
         return ApiResponse.noContent();
     }
 
-    static RoundWorkflow.Acting acting(ApiRequest request) {
-        return new RoundWorkflow.Acting(request.caller(), request.requestId());
+    static Acting acting(ApiRequest request) {
+        return new Acting(request.caller(), request.requestId());
     }
 }

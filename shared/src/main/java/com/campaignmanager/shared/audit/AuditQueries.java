@@ -1,8 +1,8 @@
 package com.campaignmanager.shared.audit;
 
-import com.campaignmanager.shared.campaigns.RoundWorkflow;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.PageRequest;
 import java.time.Instant;
 import javax.inject.Inject;
@@ -24,7 +24,7 @@ public final class AuditQueries {
         this.audit = audit;
     }
 
-    public Page<AuditTrail.AuditEvent> page(RoundWorkflow.Acting acting, Filter filter, PageRequest page) {
+    public Page<AuditTrail.AuditEvent> page(Acting acting, Filter filter, PageRequest page) {
         acting.caller().requireReader();
         return audit.page(database, filter.entityType(), filter.entityId(), filter.actor(), filter.from(),
                 filter.to(), page.after(2), page.limit(), acting.caller().maySeePersonalData());

@@ -4,6 +4,7 @@ import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.InvalidFieldException;
 import com.campaignmanager.shared.http.PageRequest;
@@ -69,7 +70,7 @@ public final class Campaigns {
         this.workflow = workflow;
     }
 
-    public Campaign create(RoundWorkflow.Acting acting, CampaignFields fields) {
+    public Campaign create(Acting acting, CampaignFields fields) {
         acting.caller().require(Role.EDITOR);
         if (fields.name() == null) {
             throw ApiProblem.invalid("name", "is required");
@@ -89,7 +90,7 @@ public final class Campaigns {
     }
 
     /** {@code status}: active or archived (null for both); {@code q}: part of the name. */
-    public Page<Campaign> page(RoundWorkflow.Acting acting, String status, String q, PageRequest page) {
+    public Page<Campaign> page(Acting acting, String status, String q, PageRequest page) {
         acting.caller().requireReader();
         if (status != null && !STATUSES.contains(status)) {
             throw ApiProblem.invalid("status", "must be active or archived");
@@ -97,7 +98,7 @@ public final class Campaigns {
         return campaigns.page(database, status, q, page.after(2), page.limit());
     }
 
-    public Campaign get(RoundWorkflow.Acting acting, UUID campaignId) {
+    public Campaign get(Acting acting, UUID campaignId) {
         acting.caller().requireReader();
         return existing(campaignId);
     }
@@ -107,7 +108,7 @@ public final class Campaigns {
         return campaigns.find(database, campaignId).orElseThrow(() -> notFound(campaignId));
     }
 
-    public Campaign update(RoundWorkflow.Acting acting, UUID campaignId, CampaignFields fields) {
+    public Campaign update(Acting acting, UUID campaignId, CampaignFields fields) {
         acting.caller().require(Role.EDITOR);
         return database.inTransaction(tx -> {
             Campaign before = campaigns.lock(tx, campaignId).orElseThrow(() -> notFound(campaignId));
@@ -135,7 +136,7 @@ public final class Campaigns {
     }
 
     /** Archives: refused while a round is sending; rounds not yet sent are cancelled, each audited. */
-    public void archive(RoundWorkflow.Acting acting, UUID campaignId) {
+    public void archive(Acting acting, UUID campaignId) {
         acting.caller().require(Role.EDITOR);
         database.inTransaction(tx -> {
             Campaign before = campaigns.lock(tx, campaignId).orElseThrow(() -> notFound(campaignId));

@@ -2,6 +2,7 @@ package com.campaignmanager.shared.campaigns;
 
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.PageRequest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ public final class Overview {
     }
 
     /** {@code status}: pending (the default) or decided. */
-    public Page<Approvals.Approval> approvals(RoundWorkflow.Acting acting, String status, PageRequest page) {
+    public Page<Approvals.Approval> approvals(Acting acting, String status, PageRequest page) {
         acting.caller().requireReader();
         boolean decided = switch (status == null ? "pending" : status) {
             case "pending" -> false;
@@ -45,7 +46,7 @@ public final class Overview {
         return approvals.page(database, decided, page.after(2), page.limit());
     }
 
-    public TimelinePage timeline(RoundWorkflow.Acting acting, UUID campaignId, PageRequest page) {
+    public TimelinePage timeline(Acting acting, UUID campaignId, PageRequest page) {
         acting.caller().requireReader();
         Campaign campaign = campaigns.find(database, campaignId)
                 .orElseThrow(() -> ApiProblem.notFound("campaign " + campaignId + " does not exist"));
@@ -54,7 +55,7 @@ public final class Overview {
     }
 
     /** One SQL statement, one JSON document, one Data API call. */
-    public JsonNode dashboard(RoundWorkflow.Acting acting) {
+    public JsonNode dashboard(Acting acting) {
         acting.caller().requireReader();
         return dashboard.build(database);
     }

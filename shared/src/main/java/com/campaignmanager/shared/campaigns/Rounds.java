@@ -2,6 +2,7 @@ package com.campaignmanager.shared.campaigns;
 
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.PageRequest;
 import java.util.List;
@@ -31,26 +32,26 @@ public final class Rounds {
     }
 
     /** The round (with its version, the ETag decisions name). */
-    public Round get(RoundWorkflow.Acting acting, UUID roundId) {
+    public Round get(Acting acting, UUID roundId) {
         acting.caller().requireReader();
         return existing(roundId);
     }
 
-    public Page<Round> ofCampaign(RoundWorkflow.Acting acting, UUID campaignId, PageRequest page) {
+    public Page<Round> ofCampaign(Acting acting, UUID campaignId, PageRequest page) {
         acting.caller().requireReader();
         campaigns.existing(campaignId);
         return rounds.page(database, campaignId, page.after(2), page.limit());
     }
 
     /** {@code {ready, items: [{check, status: pass|warn|fail, detail}]}}, run now (and kept on the round). */
-    public Preflight.Result preflight(RoundWorkflow.Acting acting, UUID roundId) {
+    public Preflight.Result preflight(Acting acting, UUID roundId) {
         acting.caller().requireReader();
         existing(roundId);
         return preflight.run(database, roundId, false);
     }
 
     /** The round's ledger: who it went to, with each message's status. Personal data. */
-    public Page<RoundRepository.Delivery> deliveries(RoundWorkflow.Acting acting, UUID roundId, String status,
+    public Page<RoundRepository.Delivery> deliveries(Acting acting, UUID roundId, String status,
                                                      PageRequest page) {
         acting.caller().requirePersonalData();
         existing(roundId);
@@ -61,7 +62,7 @@ public final class Rounds {
     }
 
     /** The latest collected statistics and their history (hourly snapshots, newest first). */
-    public RoundMetrics.Figures metrics(RoundWorkflow.Acting acting, UUID roundId) {
+    public RoundMetrics.Figures metrics(Acting acting, UUID roundId) {
         acting.caller().requireReader();
         existing(roundId);
         return metrics.figures(database, roundId);

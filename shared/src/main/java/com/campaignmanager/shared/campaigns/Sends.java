@@ -2,6 +2,7 @@ package com.campaignmanager.shared.campaigns;
 
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.PageRequest;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ public final class Sends {
         this.rounds = rounds;
     }
 
-    public Page<RoundRepository.Send> between(RoundWorkflow.Acting acting, LocalDate from, LocalDate to, ZoneId zone,
+    public Page<RoundRepository.Send> between(Acting acting, LocalDate from, LocalDate to, ZoneId zone,
                                               PageRequest page) {
         acting.caller().requireReader();
         if (from == null) {

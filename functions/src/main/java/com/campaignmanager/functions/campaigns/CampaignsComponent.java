@@ -6,13 +6,14 @@ import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
 import com.campaignmanager.shared.notifications.NotificationsModule;
+import com.campaignmanager.shared.team.TeamModule;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, HttpModule.class, EmailModule.class, NotificationsModule.class,
+@Component(modules = {DataApiModule.class, HttpModule.class, TeamModule.class, EmailModule.class, NotificationsModule.class,
         CampaignsComponent.RoutesModule.class})
 interface CampaignsComponent {
 

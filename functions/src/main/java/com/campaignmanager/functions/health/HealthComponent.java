@@ -4,13 +4,14 @@ import com.campaignmanager.shared.aws.DataApiModule;
 import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
+import com.campaignmanager.shared.team.TeamModule;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, HttpModule.class, HealthComponent.RoutesModule.class})
+@Component(modules = {DataApiModule.class, HttpModule.class, TeamModule.class, HealthComponent.RoutesModule.class})
 interface HealthComponent {
 
     RouteDispatcher dispatcher();

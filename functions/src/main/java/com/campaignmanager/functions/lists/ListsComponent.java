@@ -4,13 +4,14 @@ import com.campaignmanager.shared.aws.DataApiModule;
 import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
+import com.campaignmanager.shared.team.TeamModule;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, HttpModule.class, ListsComponent.RoutesModule.class})
+@Component(modules = {DataApiModule.class, HttpModule.class, TeamModule.class, ListsComponent.RoutesModule.class})
 interface ListsComponent {
 
     RouteDispatcher dispatcher();

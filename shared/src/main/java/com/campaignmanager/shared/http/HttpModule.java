@@ -3,7 +3,6 @@ package com.campaignmanager.shared.http;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.json.JsonModule;
 import com.campaignmanager.shared.observability.Observability;
-import com.campaignmanager.shared.team.TeamDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
@@ -11,7 +10,7 @@ import javax.inject.Singleton;
 
 /**
  * For API functions: the dispatcher over the {@link Routes} that the function's component binds, with callers
- * matched to the team.
+ * resolved by the {@link CallerDirectory} it binds (the team's, through {@code team.TeamModule}).
  */
 @Module(includes = JsonModule.class)
 public final class HttpModule {
@@ -21,8 +20,8 @@ public final class HttpModule {
     @Provides
     @Singleton
     static RouteDispatcher routeDispatcher(Routes routes, ObjectMapper json, Observability observability,
-                                           TeamDirectory team, RolesClaim rolesClaim) {
-        return new RouteDispatcher(routes, json, observability, team, rolesClaim);
+                                           CallerDirectory callers, RolesClaim rolesClaim) {
+        return new RouteDispatcher(routes, json, observability, callers, rolesClaim);
     }
 
     @Provides

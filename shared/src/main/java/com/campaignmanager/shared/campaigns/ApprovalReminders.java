@@ -25,6 +25,7 @@ import javax.inject.Inject;
 public final class ApprovalReminders {
     public static final String APPROVAL_REMINDER_HOURS = "APPROVAL_REMINDER_HOURS";
     private static final SqlStatements SQL = SqlStatements.load(ApprovalReminders.class, "approval_reminders.sql");
+    private static final String DUE_APPROVAL_NOTICES = SQL.statement("due-approval-notices");
 
     public record Result(int notices, NotificationDispatcher.Report deliveries) {
     }
@@ -63,7 +64,7 @@ public final class ApprovalReminders {
 
     public Result run() {
         int published = 0;
-        for (Waiting waiting : database.query(SQL.get("due-approval-notices"),
+        for (Waiting waiting : database.query(DUE_APPROVAL_NOTICES,
                 Params.of().put("overdueHours", overdueHours), ApprovalReminders::waiting)) {
             if (notifications.publish(database, notice(waiting)).isPresent()) {
                 published++;

@@ -15,39 +15,45 @@ import javax.inject.Singleton;
 @Singleton
 public final class CampaignRepository {
     static final SqlStatements SQL = SqlStatements.load(CampaignRepository.class, "campaigns.sql");
+    private static final String INSERT_CAMPAIGN = SQL.statement("insert-campaign");
+    private static final String FIND_CAMPAIGN = SQL.statement("find-campaign");
+    private static final String LOCK_CAMPAIGN = SQL.statement("lock-campaign");
+    private static final String PAGE_CAMPAIGNS = SQL.statement("page-campaigns");
+    private static final String ARCHIVE_CAMPAIGN = SQL.statement("archive-campaign");
+    private static final String UPDATE_CAMPAIGN = SQL.statement("update-campaign");
 
     @Inject
     public CampaignRepository() {
     }
 
     public Campaign create(SqlExecutor sql, Campaign campaign) {
-        return sql.querySingle(SQL.get("insert-campaign"), Params.of("name", campaign.name())
+        return sql.querySingle(INSERT_CAMPAIGN, Params.of("name", campaign.name())
                 .put("description", campaign.description()).put("fromEmail", campaign.fromEmail())
                 .put("fromName", campaign.fromName()).put("replyTo", campaign.replyTo())
                 .put("timezone", campaign.timezone()).put("createdBy", campaign.createdBy()), CampaignRepository::map);
     }
 
     public Optional<Campaign> find(SqlExecutor sql, UUID campaignId) {
-        return sql.queryOptional(SQL.get("find-campaign"), Params.of("campaignId", campaignId), CampaignRepository::map);
+        return sql.queryOptional(FIND_CAMPAIGN, Params.of("campaignId", campaignId), CampaignRepository::map);
     }
 
     public Optional<Campaign> lock(SqlExecutor sql, UUID campaignId) {
-        return sql.queryOptional(SQL.get("lock-campaign"), Params.of("campaignId", campaignId), CampaignRepository::map);
+        return sql.queryOptional(LOCK_CAMPAIGN, Params.of("campaignId", campaignId), CampaignRepository::map);
     }
 
     public Page<Campaign> page(SqlExecutor sql, String status, String q, List<String> after, int limit) {
         Params params = CreatedAtKeyset.bind(Params.of("status", status)
                 .put("q", q == null ? null : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")), after);
-        return sql.queryPage(SQL.get("page-campaigns"), params, limit, CampaignRepository::map,
+        return sql.queryPage(PAGE_CAMPAIGNS, params, limit, CampaignRepository::map,
                 c -> CreatedAtKeyset.cursor(c.createdAt(), c.id()));
     }
 
     public void archive(SqlExecutor sql, UUID campaignId) {
-        sql.update(SQL.get("archive-campaign"), Params.of("campaignId", campaignId));
+        sql.update(ARCHIVE_CAMPAIGN, Params.of("campaignId", campaignId));
     }
 
     public Campaign update(SqlExecutor sql, Campaign campaign) {
-        return sql.querySingle(SQL.get("update-campaign"), Params.of("campaignId", campaign.id())
+        return sql.querySingle(UPDATE_CAMPAIGN, Params.of("campaignId", campaign.id())
                 .put("name", campaign.name()).put("description", campaign.description())
                 .put("fromEmail", campaign.fromEmail()).put("fromName", campaign.fromName())
                 .put("replyTo", campaign.replyTo()).put("timezone", campaign.timezone()), CampaignRepository::map);

@@ -22,6 +22,7 @@ import javax.inject.Singleton;
 @Singleton
 public final class CampaignTimeline {
     private static final SqlStatements SQL = SqlStatements.load(CampaignTimeline.class, "timeline.sql");
+    private static final String PAGE_TIMELINE = SQL.statement("page-timeline");
 
     public record Entry(String id, OffsetDateTime at, String kind, String actor, String entityType, String entityId,
                         String subject, JsonNode data) {
@@ -36,7 +37,7 @@ public final class CampaignTimeline {
 
     public Page<Entry> page(SqlExecutor sql, UUID campaignId, ZoneId zone, List<String> after, int limit) {
         Params params = TimeKeyset.bind(Params.of("campaignId", campaignId), after);
-        return sql.queryPage(SQL.get("page-timeline"), params, limit, r -> {
+        return sql.queryPage(PAGE_TIMELINE, params, limit, r -> {
             try {
                 return new Entry(r.string("id"), r.instant("at").atZone(zone).toOffsetDateTime(), r.string("kind"),
                         r.string("actor"), r.string("entity_type"), r.string("entity_id"), r.string("subject"),

@@ -17,6 +17,7 @@ import javax.inject.Singleton;
 @Singleton
 public final class Dashboard {
     private static final SqlStatements SQL = SqlStatements.load(Dashboard.class, "dashboard.sql");
+    private static final String DASHBOARD = SQL.statement("dashboard");
     static final int SECTION_LIMIT = 20;
 
     private final ObjectMapper json;
@@ -27,7 +28,7 @@ public final class Dashboard {
     }
 
     public JsonNode build(SqlExecutor sql) {
-        String document = sql.querySingle(SQL.get("dashboard"), Params.of().put("sectionLimit", SECTION_LIMIT),
+        String document = sql.querySingle(DASHBOARD, Params.of().put("sectionLimit", SECTION_LIMIT),
                 r -> r.json("dashboard"));
         try {
             return json.readTree(document);

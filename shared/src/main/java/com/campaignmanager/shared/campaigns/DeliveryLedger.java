@@ -17,6 +17,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class DeliveryLedger {
     private static final SqlStatements SQL = SqlStatements.load(DeliveryLedger.class, "deliveries.sql");
+    private static final String MATERIALISE_LEDGER = SQL.statement("materialise-ledger");
+    private static final String NEXT_BATCH = SQL.statement("next-batch");
+    private static final String RECORD_RESULTS = SQL.statement("record-results");
+    private static final String EARLIEST_RETRY = SQL.statement("earliest-retry");
 
     @Inject
     public DeliveryLedger() {
@@ -27,12 +31,12 @@ public final class DeliveryLedger {
      * a repeat writes nothing more, so the ledger stays the recipient set whatever happens to the lists.
      */
     public void materialise(SqlExecutor sql, UUID roundId) {
-        sql.updateIdempotent(SQL.get("materialise-ledger"), Params.of("roundId", roundId));
+        sql.updateIdempotent(MATERIALISE_LEDGER, Params.of("roundId", roundId));
     }
 
     /** The next pending messages that are due (not waiting for a retry), in ledger order. */
     public <T> List<T> nextBatch(SqlExecutor sql, UUID roundId, int limit, RowMapper<T> mapper) {
-        return sql.query(SQL.get("next-batch"), Params.of("roundId", roundId).put("limit", limit), mapper);
+        return sql.query(NEXT_BATCH, Params.of("roundId", roundId).put("limit", limit), mapper);
     }
 
     /**
@@ -40,13 +44,13 @@ public final class DeliveryLedger {
      * attempted, next_attempt_at}}; only rows still pending change, so a repeat cannot count an attempt twice.
      */
     public void record(SqlExecutor sql, String provider, String results) {
-        sql.updateIdempotent(SQL.get("record-results"), Params.of("provider", provider).putJson("results", results));
+        sql.updateIdempotent(RECORD_RESULTS, Params.of("provider", provider).putJson("results", results));
     }
 
     /** When the first pending message waiting for a retry is due; null when none waits. */
     public Instant earliestRetry(SqlExecutor sql, UUID roundId) {
         // min() of no rows is one row with a NULL: no retry is waiting.
-        return sql.query(SQL.get("earliest-retry"), Params.of("roundId", roundId), r -> r.instant("next_attempt_at"))
+        return sql.query(EARLIEST_RETRY, Params.of("roundId", roundId), r -> r.instant("next_attempt_at"))
                 .get(0);
     }
 }

@@ -27,6 +27,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class Preflight {
     private static final SqlStatements SQL = SqlStatements.load(Preflight.class, "preflight.sql");
+    private static final String SENDABLE_PER_LIST = SQL.statement("sendable-per-list");
+    private static final String ROUND_TIMING = SQL.statement("round-timing");
+    private static final String NEARBY_ROUNDS_TO_SAME_LISTS = SQL.statement("nearby-rounds-to-same-lists");
+    private static final String RECORD_PREFLIGHT = SQL.statement("record-preflight");
     /** Comma-separated domains rounds may be sent from; unset allows any (with a warning). */
     public static final String ALLOWED_SENDER_DOMAINS = "ALLOWED_SENDER_DOMAINS";
 
@@ -93,7 +97,7 @@ public final class Preflight {
         items.add(unresolved.isEmpty() ? new Item("merge-fields", "pass", "all merge fields are known")
                 : new Item("merge-fields", "fail", "unknown merge fields: " + String.join(", ", unresolved)));
 
-        List<String[]> lists = sql.query(SQL.get("sendable-per-list"), Params.of("roundId", roundId),
+        List<String[]> lists = sql.query(SENDABLE_PER_LIST, Params.of("roundId", roundId),
                 r -> new String[] {r.string("name"), String.valueOf(r.longValue("sendable"))});
         if (lists.isEmpty()) {
             items.add(new Item("lists", "fail", "no list is chosen"));
@@ -104,7 +108,7 @@ public final class Preflight {
                     : new Item("lists", "fail", list[0] + " has no recipient that is not suppressed"));
         }
         if (!atLaunch) {
-            Boolean inFuture = sql.querySingle(SQL.get("round-timing"), Params.of("roundId", roundId),
+            Boolean inFuture = sql.querySingle(ROUND_TIMING, Params.of("roundId", roundId),
                     r -> r.bool("in_future"));
             items.add(Boolean.TRUE.equals(inFuture) ? new Item("scheduledAt", "pass", String.valueOf(round.scheduledAt()))
                     : new Item("scheduledAt", "fail", round.scheduledAt() == null ? "not set" : "in the past"));
@@ -113,7 +117,7 @@ public final class Preflight {
         items.add(check.configured() && check.reachable() ? new Item("provider", "pass", provider.name())
                 : new Item("provider", "fail", provider.name() + ": " + check.detail()));
         if (round.scheduledAt() != null) {
-            long nearby = sql.querySingle(SQL.get("nearby-rounds-to-same-lists"), Params.of("roundId", roundId),
+            long nearby = sql.querySingle(NEARBY_ROUNDS_TO_SAME_LISTS, Params.of("roundId", roundId),
                     r -> r.longValue("nearby"));
             if (nearby > 0) {
                 items.add(new Item("frequency", "warn", nearby
@@ -129,7 +133,7 @@ public final class Preflight {
     /** The last result stays on the round, so lists of rounds (approvals, dashboard) show it without re-running. */
     private void record(SqlExecutor sql, UUID roundId, Result result) {
         try {
-            sql.updateIdempotent(SQL.get("record-preflight"), Params.of("roundId", roundId)
+            sql.updateIdempotent(RECORD_PREFLIGHT, Params.of("roundId", roundId)
                     .putJson("preflight", json.writeValueAsString(result)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("preflight result is not serialisable", e);

@@ -38,6 +38,13 @@ import javax.inject.Singleton;
 @Singleton
 public final class RoundLauncher {
     private static final SqlStatements SQL = SqlStatements.load(RoundLauncher.class, "sending.sql");
+    private static final String CLAIM_ROUND = SQL.statement("claim-round");
+    private static final String EXTEND_LEASE = SQL.statement("extend-lease");
+    private static final String WAIT_FOR_RETRIES = SQL.statement("wait-for-retries");
+    private static final String DEFER_LAUNCH = SQL.statement("defer-launch");
+    private static final String FAIL_ROUND = SQL.statement("fail-round");
+    private static final String FAILURE_CONTEXT = SQL.statement("failure-context");
+    private static final String FINISH_ROUND = SQL.statement("finish-round");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     static final int MAX_ATTEMPTS = 5;
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -80,7 +87,7 @@ public final class RoundLauncher {
         int[] totals = new int[3];
         while (timeLeft.getAsBoolean()) {
             String owner = "launcher-" + UUID.randomUUID();
-            Optional<Claimed> claimed = database.queryOptional(SQL.get("claim-round"),
+            Optional<Claimed> claimed = database.queryOptional(CLAIM_ROUND,
                     Params.of("owner", owner).put("leaseSeconds", LEASE.toSeconds()), r -> new Claimed(r.uuid("id"),
                             Boolean.TRUE.equals(r.bool("resumed")), r.string("subject"), r.string("html_body"),
                             r.string("text_body"), r.string("from_email"), r.string("from_name"),
@@ -166,7 +173,7 @@ public final class RoundLauncher {
                 }
             }
             ledger.record(database, provider.name(), results.toString());
-            long extended = database.updateIdempotent(SQL.get("extend-lease"), Params.of("roundId", round.id())
+            long extended = database.updateIdempotent(EXTEND_LEASE, Params.of("roundId", round.id())
                     .put("owner", owner).put("leaseSeconds", LEASE.toSeconds()));
             if (extended == 0) {
                 // Another worker took the round over (this one was too slow): it finishes from the ledger.
@@ -182,7 +189,7 @@ public final class RoundLauncher {
         if (next == null) {
             return true;
         }
-        database.updateIdempotent(SQL.get("wait-for-retries"), Params.of("roundId", roundId).put("owner", owner)
+        database.updateIdempotent(WAIT_FOR_RETRIES, Params.of("roundId", roundId).put("owner", owner)
                 .put("until", next));
         return false;
     }
@@ -190,7 +197,7 @@ public final class RoundLauncher {
     /** The provider is briefly unavailable at launch: nothing written, the round is due again in a minute. */
     private void defer(UUID roundId, String owner, Preflight.Result checked) {
         database.inTransaction(tx -> {
-            if (tx.update(SQL.get("defer-launch"), Params.of("roundId", roundId).put("owner", owner)) == 1) {
+            if (tx.update(DEFER_LAUNCH, Params.of("roundId", roundId).put("owner", owner)) == 1) {
                 audit.record(tx, "scheduler", "round.launch_deferred", "round", roundId.toString(),
                         Map.of("reason", "the provider is unavailable; trying again in a minute",
                                 "preflight", checked.items()));
@@ -203,7 +210,7 @@ public final class RoundLauncher {
     private void fail(UUID roundId, String owner, Preflight.Result checked) {
         String reason = RoundNotices.preflightFailure(checked.items());
         database.inTransaction(tx -> {
-            long failed = tx.update(SQL.get("fail-round"), Params.of("roundId", roundId).put("owner", owner)
+            long failed = tx.update(FAIL_ROUND, Params.of("roundId", roundId).put("owner", owner)
                     .put("reason", reason));
             if (failed == 0) {
                 return null;
@@ -211,7 +218,7 @@ public final class RoundLauncher {
             audit.record(tx, "scheduler", "round.failed", "round", roundId.toString(),
                     Map.of("preflight", checked.items()));
             // Told in the same transaction: the team hears of it as surely as the round is failed.
-            tx.querySingle(SQL.get("failure-context"), Params.of("roundId", roundId), r -> notifications.publish(tx,
+            tx.querySingle(FAILURE_CONTEXT, Params.of("roundId", roundId), r -> notifications.publish(tx,
                     RoundNotices.failed(new RoundNotices.Failure(roundId, r.string("name"), r.uuid("campaign_id"),
                             r.string("campaign_name"), reason, checked.items(), r.intValue("sent"),
                             r.intValue("recipients"), r.string("submitted_by"), r.string("created_by")))));
@@ -221,7 +228,7 @@ public final class RoundLauncher {
 
     private Optional<String> finish(UUID roundId, String owner) {
         return database.inTransaction(tx -> {
-            Optional<String> status = tx.queryOptional(SQL.get("finish-round"),
+            Optional<String> status = tx.queryOptional(FINISH_ROUND,
                     Params.of("roundId", roundId).put("owner", owner), r -> r.string("status"));
             status.ifPresent(s -> audit.record(tx, "scheduler", "round." + s, "round", roundId.toString(),
                     Map.of("worker", owner)));

@@ -21,6 +21,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class RoundMetrics {
     private static final SqlStatements SQL = SqlStatements.load(RoundMetrics.class, "metrics.sql");
+    private static final String COLLECT_ROUND_METRICS = SQL.statement("collect-round-metrics");
+    private static final String ROUNDS_SENT_THROUGH = SQL.statement("rounds-sent-through");
+    private static final String INSERT_PROVIDER_METRICS = SQL.statement("insert-provider-metrics");
+    private static final String FIND_ROUND_METRICS = SQL.statement("find-round-metrics");
 
     public record Snapshot(Instant collectedAt, String source, int recipients, int sent, int failed, int skipped, int opens,
                            int uniqueOpens, int clicks, int uniqueClicks, int bounces, int complaints,
@@ -48,9 +52,9 @@ public final class RoundMetrics {
 
     /** One statement for all recent rounds, then the provider's counters of those it sent (one batch insert). */
     public Collected collect() {
-        long rounds = database.update(SQL.get("collect-round-metrics"), Params.of());
+        long rounds = database.update(COLLECT_ROUND_METRICS, Params.of());
         List<Params> snapshots = new ArrayList<>();
-        for (UUID roundId : database.query(SQL.get("rounds-sent-through"), Params.of("provider", provider.name())
+        for (UUID roundId : database.query(ROUNDS_SENT_THROUGH, Params.of("provider", provider.name())
                 .put("limit", PROVIDER_ROUNDS_PER_RUN), r -> r.uuid("id"))) {
             provider.statistics(roundId.toString()).ifPresent(s -> snapshots.add(Params.of("roundId", roundId)
                     .put("source", provider.name()).put("recipients", s.processed()).put("sent", s.delivered())
@@ -59,13 +63,13 @@ public final class RoundMetrics {
                     .put("complaints", s.complaints()).put("unsubscribes", s.unsubscribes())));
         }
         if (!snapshots.isEmpty()) {
-            database.batch(SQL.get("insert-provider-metrics"), snapshots);
+            database.batch(INSERT_PROVIDER_METRICS, snapshots);
         }
         return new Collected(rounds, snapshots.size());
     }
 
     public Figures figures(SqlExecutor sql, UUID roundId) {
-        List<Snapshot> history = sql.query(SQL.get("find-round-metrics"), Params.of("roundId", roundId).put("limit", 168),
+        List<Snapshot> history = sql.query(FIND_ROUND_METRICS, Params.of("roundId", roundId).put("limit", 168),
                 r -> new Snapshot(r.instant("collected_at"), r.string("source"), r.intValue("recipients"), r.intValue("sent"),
                         r.intValue("failed"), r.intValue("skipped"), r.intValue("opens"), r.intValue("unique_opens"),
                         r.intValue("clicks"), r.intValue("unique_clicks"), r.intValue("bounces"),

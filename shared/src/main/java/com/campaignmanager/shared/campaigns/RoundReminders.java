@@ -26,6 +26,8 @@ import javax.inject.Inject;
  */
 public final class RoundReminders {
     private static final SqlStatements SQL = SqlStatements.load(RoundReminders.class, "round_reminders.sql");
+    private static final String DUE_ROUND_NOTICES = SQL.statement("due-round-notices");
+    private static final String OVERDUE_TASKS = SQL.statement("overdue-tasks");
 
     public record Result(int notices, NotificationDispatcher.Report deliveries) {
     }
@@ -56,12 +58,12 @@ public final class RoundReminders {
 
     public Result run() {
         int published = 0;
-        for (RoundEvent event : database.query(SQL.get("due-round-notices"), Params.of(), this::roundEvent)) {
+        for (RoundEvent event : database.query(DUE_ROUND_NOTICES, Params.of(), this::roundEvent)) {
             if (notifications.publish(database, notice(event)).isPresent()) {
                 published++;
             }
         }
-        for (OverdueTask task : database.query(SQL.get("overdue-tasks"), Params.of(), RoundReminders::task)) {
+        for (OverdueTask task : database.query(OVERDUE_TASKS, Params.of(), RoundReminders::task)) {
             if (notifications.publish(database, notice(task)).isPresent()) {
                 published++;
             }

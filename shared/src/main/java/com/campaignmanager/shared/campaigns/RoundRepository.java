@@ -22,6 +22,22 @@ import javax.inject.Singleton;
 @Singleton
 public final class RoundRepository {
     static final SqlStatements SQL = SqlStatements.load(RoundRepository.class, "rounds.sql");
+    private static final String INSERT_ROUND = SQL.statement("insert-round");
+    private static final String SET_ROUND_LISTS = SQL.statement("set-round-lists");
+    private static final String FIND_MISSING_LISTS = SQL.statement("find-missing-lists");
+    private static final String FIND_ROUND = SQL.statement("find-round");
+    private static final String LOCK_ROUND = SQL.statement("lock-round");
+    private static final String LOCK_CAMPAIGN_ROUNDS = SQL.statement("lock-campaign-rounds");
+    private static final String LOCK_ROUNDS_USING_LIST = SQL.statement("lock-rounds-using-list");
+    private static final String EXCLUDE_FROM_APPROVAL = SQL.statement("exclude-from-approval");
+    private static final String TOUCH_ROUND = SQL.statement("touch-round");
+    private static final String PAGE_CAMPAIGN_ROUNDS = SQL.statement("page-campaign-rounds");
+    private static final String UPDATE_ROUND_CONTENT = SQL.statement("update-round-content");
+    private static final String TRANSITION_ROUND = SQL.statement("transition-round");
+    private static final String SEND_NOW = SQL.statement("send-now");
+    private static final String COUNT_OVERDUE_ROUNDS = SQL.statement("count-overdue-rounds");
+    private static final String PAGE_DELIVERIES = SQL.statement("page-deliveries");
+    private static final String FIND_SENDS = SQL.statement("find-sends");
 
     /** What a transition or an edit needs to know about a round it has locked. */
     public record Locked(UUID id, UUID campaignId, String status, String submittedBy, Instant scheduledAt,
@@ -40,7 +56,7 @@ public final class RoundRepository {
     }
 
     public UUID create(SqlExecutor sql, UUID campaignId, Content content, List<UUID> listIds, String actor) {
-        UUID id = sql.querySingle(SQL.get("insert-round"), Params.of("campaignId", campaignId)
+        UUID id = sql.querySingle(INSERT_ROUND, Params.of("campaignId", campaignId)
                 .put("name", content.name()).put("subject", content.subject()).put("htmlBody", content.htmlBody())
                 .put("textBody", content.textBody()).put("scheduledAt", content.scheduledAt())
                 .put("createdBy", actor), r -> r.uuid("id"));
@@ -49,21 +65,21 @@ public final class RoundRepository {
     }
 
     public void setLists(SqlExecutor sql, UUID roundId, List<UUID> listIds) {
-        sql.update(SQL.get("set-round-lists"), Params.of("roundId", roundId).putList("listIds", listIds));
+        sql.update(SET_ROUND_LISTS, Params.of("roundId", roundId).putList("listIds", listIds));
     }
 
     /** Ids among {@code listIds} that name no list. */
     public List<String> missingLists(SqlExecutor sql, List<UUID> listIds) {
-        return sql.query(SQL.get("find-missing-lists"), Params.of().putList("listIds", listIds),
+        return sql.query(FIND_MISSING_LISTS, Params.of().putList("listIds", listIds),
                 r -> r.string("list_id"));
     }
 
     public Optional<Round> find(SqlExecutor sql, UUID roundId) {
-        return sql.queryOptional(SQL.get("find-round"), Params.of("roundId", roundId), this::map);
+        return sql.queryOptional(FIND_ROUND, Params.of("roundId", roundId), this::map);
     }
 
     public Optional<Locked> lock(SqlExecutor sql, UUID roundId) {
-        return sql.queryOptional(SQL.get("lock-round"), Params.of("roundId", roundId),
+        return sql.queryOptional(LOCK_ROUND, Params.of("roundId", roundId),
                 r -> new Locked(r.uuid("id"), r.uuid("campaign_id"), r.string("status"), r.string("submitted_by"),
                         r.instant("scheduled_at"), Boolean.TRUE.equals(r.bool("in_future")), r.intValue("version"),
                         strings(r.json("approval_excluded"))));
@@ -74,25 +90,25 @@ public final class RoundRepository {
     }
 
     public List<LockedStatus> lockCampaignRounds(SqlExecutor sql, UUID campaignId) {
-        return sql.query(SQL.get("lock-campaign-rounds"), Params.of("campaignId", campaignId),
+        return sql.query(LOCK_CAMPAIGN_ROUNDS, Params.of("campaignId", campaignId),
                 r -> new LockedStatus(r.uuid("id"), r.string("status")));
     }
 
     /** Rounds waiting for approval, approved or sending to this list, locked: while there are any, the list stays. */
     public List<LockedStatus> lockActiveUsingList(SqlExecutor sql, UUID listId) {
-        return sql.query(SQL.get("lock-rounds-using-list"), Params.of("listId", listId),
+        return sql.query(LOCK_ROUNDS_USING_LIST, Params.of("listId", listId),
                 r -> new LockedStatus(r.uuid("id"), r.string("status")));
     }
 
     /** These identities may not approve the round (they submitted it or changed it while it waited). */
     public void excludeFromApproval(SqlExecutor sql, UUID roundId, java.util.Collection<String> identities) {
-        sql.update(SQL.get("exclude-from-approval"), Params.of("roundId", roundId)
+        sql.update(EXCLUDE_FROM_APPROVAL, Params.of("roundId", roundId)
                 .putList("identities", List.copyOf(identities)));
     }
 
     /** A new version without a change of its own (its campaign's sender changed). */
     public void touch(SqlExecutor sql, UUID roundId) {
-        sql.update(SQL.get("touch-round"), Params.of("roundId", roundId));
+        sql.update(TOUCH_ROUND, Params.of("roundId", roundId));
     }
 
     private List<String> strings(String jsonArray) {
@@ -104,26 +120,26 @@ public final class RoundRepository {
     }
 
     public Page<Round> page(SqlExecutor sql, UUID campaignId, List<String> after, int limit) {
-        return sql.queryPage(SQL.get("page-campaign-rounds"),
+        return sql.queryPage(PAGE_CAMPAIGN_ROUNDS,
                 CreatedAtKeyset.bind(Params.of("campaignId", campaignId), after), limit, this::map,
                 r -> CreatedAtKeyset.cursor(r.createdAt(), r.id()));
     }
 
     public void updateContent(SqlExecutor sql, UUID roundId, Content content) {
-        sql.update(SQL.get("update-round-content"), Params.of("roundId", roundId).put("name", content.name())
+        sql.update(UPDATE_ROUND_CONTENT, Params.of("roundId", roundId).put("name", content.name())
                 .put("subject", content.subject()).put("htmlBody", content.htmlBody())
                 .put("textBody", content.textBody()).put("scheduledAt", content.scheduledAt()));
     }
 
     /** Compare-and-set from {@code from} to {@code to}; false when the round was not in {@code from}. */
     public boolean transition(SqlExecutor sql, UUID roundId, String from, String to, String actor, String reason) {
-        return sql.update(SQL.get("transition-round"), Params.of("roundId", roundId).put("fromStatus", from)
+        return sql.update(TRANSITION_ROUND, Params.of("roundId", roundId).put("fromStatus", from)
                 .put("toStatus", to).put("actor", actor).put("reason", reason)) == 1;
     }
 
     /** Makes a scheduled round due now (trigger manual); false when it is not scheduled. */
     public boolean sendNow(SqlExecutor sql, UUID roundId) {
-        return sql.update(SQL.get("send-now"), Params.of("roundId", roundId)) == 1;
+        return sql.update(SEND_NOW, Params.of("roundId", roundId)) == 1;
     }
 
     /**
@@ -131,7 +147,7 @@ public final class RoundRepository {
      * lease that expired more than 5 minutes ago (no worker took them up).
      */
     public long countOverdue(SqlExecutor sql) {
-        return sql.querySingle(SQL.get("count-overdue-rounds"), Params.of(),
+        return sql.querySingle(COUNT_OVERDUE_ROUNDS, Params.of(),
                 r -> r.longValue("not_launched") + r.longValue("stalled"));
     }
 
@@ -147,7 +163,7 @@ public final class RoundRepository {
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException();
         }
-        return sql.queryPage(SQL.get("page-deliveries"), Params.of("roundId", roundId).put("status", status)
+        return sql.queryPage(PAGE_DELIVERIES, Params.of("roundId", roundId).put("status", status)
                         .put("afterId", afterId), limit,
                 r -> new Delivery(r.uuid("id"), r.uuid("contact_id"), r.string("email"), r.string("status"),
                         r.string("provider_message_id"), r.intValue("attempts"), r.string("last_error"),
@@ -169,7 +185,7 @@ public final class RoundRepository {
         } catch (RuntimeException e) {
             throw new InvalidCursorException();
         }
-        return sql.queryPage(SQL.get("find-sends"), params, limit,
+        return sql.queryPage(FIND_SENDS, params, limit,
                 r -> new Send(r.uuid("round_id"), r.string("round_name"), r.uuid("campaign_id"),
                         r.string("campaign_name"), r.string("trigger"), r.string("actor"), r.instant("launched_at"),
                         r.instant("completed_at"), r.intValue("recipients"), r.intValue("sent"), r.intValue("failed"),

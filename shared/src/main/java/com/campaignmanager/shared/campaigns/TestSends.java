@@ -36,6 +36,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class TestSends {
     private static final SqlStatements SQL = SqlStatements.load(TestSends.class, "test_sends.sql");
+    private static final String SUPPRESSED_AMONG = SQL.statement("suppressed-among");
+    private static final String RECENT_TEST_SENDS = SQL.statement("recent-test-sends");
+    private static final String INSERT_TEST_DELIVERY = SQL.statement("insert-test-delivery");
+    private static final String TEST_RECIPIENT = SQL.statement("test-recipient");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     public static final int MAX_ADDRESSES = 5;
     public static final int MAX_PER_HOUR = 25;
@@ -94,7 +98,7 @@ public final class TestSends {
             Map<String, EmailAddress> byHash = new LinkedHashMap<>();
             addresses.forEach(address -> byHash.putIfAbsent(address.hash(), address));
             Map<String, String> suppressed = new LinkedHashMap<>();
-            tx.query(SQL.get("suppressed-among"), Params.of().putList("emailHashes", List.copyOf(byHash.keySet())),
+            tx.query(SUPPRESSED_AMONG, Params.of().putList("emailHashes", List.copyOf(byHash.keySet())),
                     r -> suppressed.put(r.string("email_hash"), r.string("reason")));
             List<Skipped> skipped = new ArrayList<>();
             List<EmailAddress> allowed = new ArrayList<>();
@@ -105,7 +109,7 @@ public final class TestSends {
                     allowed.add(address);
                 }
             });
-            long[] recent = tx.querySingle(SQL.get("recent-test-sends"), Params.of("roundId", roundId),
+            long[] recent = tx.querySingle(RECENT_TEST_SENDS, Params.of("roundId", roundId),
                     r -> new long[] {r.longValue("sent"), r.longValue("retry_after")});
             if (!allowed.isEmpty() && recent[0] + allowed.size() > MAX_PER_HOUR) {
                 throw ApiProblem.tooManyRequests("a round gets at most " + MAX_PER_HOUR + " test messages an hour; "
@@ -141,11 +145,11 @@ public final class TestSends {
 
     private OutgoingMessage message(com.campaignmanager.shared.db.SqlExecutor tx, Round round, Campaign campaign,
                                     EmailAddress address, String linkBase) {
-        UUID[] ids = tx.querySingle(SQL.get("insert-test-delivery"), Params.of("roundId", round.id())
+        UUID[] ids = tx.querySingle(INSERT_TEST_DELIVERY, Params.of("roundId", round.id())
                         .put("email", address.value()).put("emailHash", address.hash()),
                 r -> new UUID[] {r.uuid("id"), r.uuid("contact_id")});
         Recipient recipient = ids[1] == null ? new Recipient(address.value(), null, null, Map.of())
-                : tx.querySingle(SQL.get("test-recipient"), Params.of("contactId", ids[1]),
+                : tx.querySingle(TEST_RECIPIENT, Params.of("contactId", ids[1]),
                         r -> new Recipient(address.value(), r.string("first_name"), r.string("last_name"),
                                 attributes(r.json("attributes"))));
         UUID linkContact = ids[1] == null ? ids[0] : ids[1];

@@ -9,10 +9,12 @@ import com.campaignmanager.shared.audience.UnsubscribeTokens;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
+import com.campaignmanager.shared.campaigns.CampaignStatus;
 import com.campaignmanager.shared.campaigns.DeliveryLedger;
 import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
+import com.campaignmanager.shared.campaigns.RoundStatus;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.config.PublicApiUrl;
 import com.campaignmanager.shared.db.Database;
@@ -86,12 +88,12 @@ public final class SendBenchmark {
         CampaignRepository campaigns = new CampaignRepository();
         RoundRepository rounds = new RoundRepository(json);
         Campaign campaign = campaigns.create(database, new Campaign(null, "Benchmark " + tag, "", "news@example.com",
-                "News", null, "UTC", "active", "benchmark", null, null));
+                "News", null, "UTC", CampaignStatus.ACTIVE, "benchmark", null, null));
         UUID roundId = rounds.create(database, campaign.id(), new RoundRepository.Content("Round", "Hello {{firstName}}",
                 "<p>Hello {{firstName}} {{lastName}}, your plan: {{attributes.plan}}</p><p>{{unsubscribeUrl}}</p>",
                 "Hello {{firstName}}", Instant.now().plusSeconds(1)), List.of(list.id()), "benchmark");
-        rounds.transition(database, roundId, "draft", "pending_approval", "benchmark", null);
-        rounds.transition(database, roundId, "pending_approval", "scheduled", "approver", null);
+        rounds.transition(database, roundId, RoundStatus.DRAFT, RoundStatus.PENDING_APPROVAL, "benchmark", null);
+        rounds.transition(database, roundId, RoundStatus.PENDING_APPROVAL, RoundStatus.SCHEDULED, "approver", null);
         // Wait for the round to fall due by the database's clock.
         Thread.sleep(1_500);
 

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record Campaign(UUID id, String name, String description, String fromEmail, String fromName, String replyTo,
-                       String timezone, String status, String createdBy, Instant createdAt, Instant updatedAt) {
+                       String timezone, CampaignStatus status, String createdBy, Instant createdAt, Instant updatedAt) {
 }

@@ -6,6 +6,7 @@ import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.db.StoredText;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,8 +42,8 @@ public final class CampaignRepository {
         return sql.queryOptional(LOCK_CAMPAIGN, Params.of("campaignId", campaignId), CampaignRepository::map);
     }
 
-    public Page<Campaign> page(SqlExecutor sql, String status, String q, List<String> after, int limit) {
-        Params params = CreatedAtKeyset.bind(Params.of("status", status)
+    public Page<Campaign> page(SqlExecutor sql, CampaignStatus status, String q, List<String> after, int limit) {
+        Params params = CreatedAtKeyset.bind(Params.of().put("status", status)
                 .put("q", q == null ? null : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")), after);
         return sql.queryPage(PAGE_CAMPAIGNS, params, limit, CampaignRepository::map,
                 c -> CreatedAtKeyset.cursor(c.createdAt(), c.id()));
@@ -61,7 +62,7 @@ public final class CampaignRepository {
 
     static Campaign map(Row r) {
         return new Campaign(r.uuid("id"), r.string("name"), r.string("description"), r.string("from_email"),
-                r.string("from_name"), r.string("reply_to"), r.string("timezone"), r.string("status"),
+                r.string("from_name"), r.string("reply_to"), r.string("timezone"), StoredText.of(CampaignStatus.class, r.string("status")),
                 r.string("created_by"), r.instant("created_at"), r.instant("updated_at"));
     }
 }

@@ -4,6 +4,7 @@ import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.db.StoredText;
 import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.InvalidFieldException;
@@ -24,8 +25,6 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class Campaigns {
-    private static final List<String> STATUSES = List.of("active", "archived");
-
     /** Create and edit share the rules; on an edit, an absent (null) field keeps its value. */
     public record CampaignFields(String name, String description, String fromEmail, String fromName, String replyTo,
                                  String timezone) {
@@ -82,7 +81,8 @@ public final class Campaigns {
             Campaign campaign = campaigns.create(tx, new Campaign(null, fields.name(),
                     fields.description() == null ? "" : fields.description(), fields.fromEmail(),
                     fields.fromName() == null ? "" : fields.fromName(), fields.replyTo(),
-                    fields.timezone() == null ? "UTC" : fields.timezone(), "active", acting.actor(), null, null));
+                    fields.timezone() == null ? "UTC" : fields.timezone(), CampaignStatus.ACTIVE, acting.actor(), null,
+                    null));
             audit.record(tx, acting.actor(), "campaign.created", "campaign", campaign.id().toString(),
                     AuditTrail.change(acting.requestId(), null, campaign));
             return campaign;
@@ -92,10 +92,9 @@ public final class Campaigns {
     /** {@code status}: active or archived (null for both); {@code q}: part of the name. */
     public Page<Campaign> page(Acting acting, String status, String q, PageRequest page) {
         acting.caller().requireReader();
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiProblem.invalid("status", "must be active or archived");
-        }
-        return campaigns.page(database, status, q, page.after(2), page.limit());
+        CampaignStatus wanted = status == null ? null : StoredText.find(CampaignStatus.class, status)
+                .orElseThrow(() -> ApiProblem.invalid("status", "must be " + StoredText.choices(CampaignStatus.class)));
+        return campaigns.page(database, wanted, q, page.after(2), page.limit());
     }
 
     public Campaign get(Acting acting, UUID campaignId) {
@@ -112,7 +111,7 @@ public final class Campaigns {
         acting.caller().require(Role.EDITOR);
         return database.inTransaction(tx -> {
             Campaign before = campaigns.lock(tx, campaignId).orElseThrow(() -> notFound(campaignId));
-            if (before.status().equals("archived")) {
+            if (before.status() == CampaignStatus.ARCHIVED) {
                 throw ApiProblem.conflict("an archived campaign cannot be changed");
             }
             Campaign after = campaigns.update(tx, new Campaign(campaignId,
@@ -143,7 +142,7 @@ public final class Campaigns {
             List<UUID> cancelled = workflow.cancelForArchive(tx, acting, campaignId);
             campaigns.archive(tx, campaignId);
             audit.record(tx, acting.actor(), "campaign.archived", "campaign", campaignId.toString(),
-                    AuditTrail.change(acting.requestId(), before, Map.of("status", "archived",
+                    AuditTrail.change(acting.requestId(), before, Map.of("status", CampaignStatus.ARCHIVED,
                             "cancelledRounds", cancelled)));
             return null;
         });

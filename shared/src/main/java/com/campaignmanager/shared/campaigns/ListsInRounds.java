@@ -27,7 +27,7 @@ public final class ListsInRounds {
         if (!using.isEmpty()) {
             throw ApiProblem.conflict("the list is used by " + using.size() + " round(s) waiting for approval, "
                     + "approved or sending; cancel or finish them first: "
-                    + using.stream().map(r -> r.id() + " (" + r.status() + ")").toList());
+                    + using.stream().map(r -> r.id() + " (" + r.status().stored() + ")").toList());
         }
     }
 }

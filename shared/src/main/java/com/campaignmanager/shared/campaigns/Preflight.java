@@ -1,5 +1,9 @@
 package com.campaignmanager.shared.campaigns;
 
+import static com.campaignmanager.shared.campaigns.PreflightStatus.FAIL;
+import static com.campaignmanager.shared.campaigns.PreflightStatus.PASS;
+import static com.campaignmanager.shared.campaigns.PreflightStatus.WARN;
+
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlExecutor;
@@ -34,7 +38,7 @@ public final class Preflight {
     /** Comma-separated domains rounds may be sent from; unset allows any (with a warning). */
     public static final String ALLOWED_SENDER_DOMAINS = "ALLOWED_SENDER_DOMAINS";
 
-    public record Item(String check, String status, String detail) {
+    public record Item(String check, PreflightStatus status, String detail) {
     }
 
     /**
@@ -48,7 +52,7 @@ public final class Preflight {
 
         /** Everything but a briefly unavailable provider passes. */
         public boolean waitingOnlyForProvider() {
-            return providerUnavailable && items.stream().filter(i -> i.status().equals("fail"))
+            return providerUnavailable && items.stream().filter(i -> i.status() == FAIL)
                     .allMatch(i -> i.check().equals("provider"));
         }
     }
@@ -78,53 +82,53 @@ public final class Preflight {
 
         String domain = campaign.fromEmail().substring(campaign.fromEmail().indexOf('@') + 1);
         if (allowedDomains.isEmpty()) {
-            items.add(new Item("sender", "warn", campaign.fromEmail() + " (no sender domain allow-list is configured)"));
+            items.add(new Item("sender", WARN, campaign.fromEmail() + " (no sender domain allow-list is configured)"));
         } else if (allowedDomains.contains(domain)) {
-            items.add(new Item("sender", "pass", campaign.fromEmail()));
+            items.add(new Item("sender", PASS, campaign.fromEmail()));
         } else {
-            items.add(new Item("sender", "fail", "the domain " + domain + " is not among " + allowedDomains));
+            items.add(new Item("sender", FAIL, "the domain " + domain + " is not among " + allowedDomains));
         }
-        items.add(round.subject().isBlank() ? new Item("subject", "fail", "the subject is empty")
-                : new Item("subject", "pass", round.subject()));
+        items.add(round.subject().isBlank() ? new Item("subject", FAIL, "the subject is empty")
+                : new Item("subject", PASS, round.subject()));
         items.add(round.htmlBody().isBlank() && round.textBody().isBlank()
-                ? new Item("body", "fail", "the message has no HTML or text body")
-                : new Item("body", "pass", round.htmlBody().isBlank() ? "text only" : "HTML"
+                ? new Item("body", FAIL, "the message has no HTML or text body")
+                : new Item("body", PASS, round.htmlBody().isBlank() ? "text only" : "HTML"
                         + (round.textBody().isBlank() ? " only" : " and text")));
         Set<String> unresolved = new LinkedHashSet<>();
         unresolved.addAll(MessageRenderer.unresolved(round.subject()));
         unresolved.addAll(MessageRenderer.unresolved(round.htmlBody()));
         unresolved.addAll(MessageRenderer.unresolved(round.textBody()));
-        items.add(unresolved.isEmpty() ? new Item("merge-fields", "pass", "all merge fields are known")
-                : new Item("merge-fields", "fail", "unknown merge fields: " + String.join(", ", unresolved)));
+        items.add(unresolved.isEmpty() ? new Item("merge-fields", PASS, "all merge fields are known")
+                : new Item("merge-fields", FAIL, "unknown merge fields: " + String.join(", ", unresolved)));
 
         List<String[]> lists = sql.query(SENDABLE_PER_LIST, Params.of("roundId", roundId),
                 r -> new String[] {r.string("name"), String.valueOf(r.longValue("sendable"))});
         if (lists.isEmpty()) {
-            items.add(new Item("lists", "fail", "no list is chosen"));
+            items.add(new Item("lists", FAIL, "no list is chosen"));
         }
         for (String[] list : lists) {
             long sendable = Long.parseLong(list[1]);
-            items.add(sendable > 0 ? new Item("lists", "pass", list[0] + ": " + sendable + " sendable recipients")
-                    : new Item("lists", "fail", list[0] + " has no recipient that is not suppressed"));
+            items.add(sendable > 0 ? new Item("lists", PASS, list[0] + ": " + sendable + " sendable recipients")
+                    : new Item("lists", FAIL, list[0] + " has no recipient that is not suppressed"));
         }
         if (!atLaunch) {
             Boolean inFuture = sql.querySingle(ROUND_TIMING, Params.of("roundId", roundId),
                     r -> r.bool("in_future"));
-            items.add(Boolean.TRUE.equals(inFuture) ? new Item("scheduledAt", "pass", String.valueOf(round.scheduledAt()))
-                    : new Item("scheduledAt", "fail", round.scheduledAt() == null ? "not set" : "in the past"));
+            items.add(Boolean.TRUE.equals(inFuture) ? new Item("scheduledAt", PASS, String.valueOf(round.scheduledAt()))
+                    : new Item("scheduledAt", FAIL, round.scheduledAt() == null ? "not set" : "in the past"));
         }
         ProviderCheck check = provider.check();
-        items.add(check.configured() && check.reachable() ? new Item("provider", "pass", provider.name())
-                : new Item("provider", "fail", provider.name() + ": " + check.detail()));
+        items.add(check.configured() && check.reachable() ? new Item("provider", PASS, provider.name())
+                : new Item("provider", FAIL, provider.name() + ": " + check.detail()));
         if (round.scheduledAt() != null) {
             long nearby = sql.querySingle(NEARBY_ROUNDS_TO_SAME_LISTS, Params.of("roundId", roundId),
                     r -> r.longValue("nearby"));
             if (nearby > 0) {
-                items.add(new Item("frequency", "warn", nearby
+                items.add(new Item("frequency", WARN, nearby
                         + " other round(s) of this campaign go to the same list within 24 hours"));
             }
         }
-        Result result = new Result(items.stream().noneMatch(i -> i.status().equals("fail")), items,
+        Result result = new Result(items.stream().noneMatch(i -> i.status() == FAIL), items,
                 check.configured() && !check.reachable() && check.transientProblem());
         record(sql, roundId, result);
         return result;

@@ -10,9 +10,9 @@ import java.util.UUID;
  * counts every change (the ETag); {@code approvedVersion} is the version its approval covered.
  */
 public record Round(UUID id, UUID campaignId, String name, String subject, String htmlBody, String textBody,
-                    List<UUID> listIds, OffsetDateTime scheduledAt, String status, Counts counts, String submittedBy,
+                    List<UUID> listIds, OffsetDateTime scheduledAt, RoundStatus status, Counts counts, String submittedBy,
                     Instant submittedAt, String approvedBy, Instant approvedAt, String rejectionReason,
-                    Instant launchedAt, Instant completedAt, String trigger, String failureReason, String createdBy,
+                    Instant launchedAt, Instant completedAt, RoundTrigger trigger, String failureReason, String createdBy,
                     Instant createdAt, Instant updatedAt, int version, Integer approvedVersion) {
 
     public record Counts(int recipients, int sent, int failed, int skipped) {

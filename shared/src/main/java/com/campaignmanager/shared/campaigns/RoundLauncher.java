@@ -141,7 +141,7 @@ public final class RoundLauncher {
             for (Pending pending : batch) {
                 if (pending.suppressed() || pending.email() == null) {
                     // Suppressed (or erased) after the ledger was written: never sent.
-                    results.add(result(pending.id(), "skipped", null, "suppressed at send time", 0, null));
+                    results.add(result(pending.id(), DeliveryStatus.SKIPPED, null, "suppressed at send time", 0, null));
                     totals[2]++;
                 } else {
                     messages.add(message(round, pending));
@@ -154,16 +154,16 @@ public final class RoundLauncher {
                         .findFirst().orElseThrow();
                 switch (outcome.outcome()) {
                     case SENT -> {
-                        results.add(result(pending.id(), "sent", outcome.providerMessageId(), null, 1, null));
+                        results.add(result(pending.id(), DeliveryStatus.SENT, outcome.providerMessageId(), null, 1, null));
                         totals[0]++;
                     }
                     case REJECTED -> {
-                        results.add(result(pending.id(), "failed", null, outcome.error(), 1, null));
+                        results.add(result(pending.id(), DeliveryStatus.FAILED, null, outcome.error(), 1, null));
                         totals[1]++;
                     }
                     case RETRYABLE -> {
                         boolean lastAttempt = pending.attempts() + 1 >= MAX_ATTEMPTS;
-                        results.add(result(pending.id(), lastAttempt ? "failed" : "pending", null, outcome.error(), 1,
+                        results.add(result(pending.id(), lastAttempt ? DeliveryStatus.FAILED : DeliveryStatus.PENDING, null, outcome.error(), 1,
                                 lastAttempt ? null : Instant.now().plus(backoff(pending.attempts()))));
                         if (lastAttempt) {
                             totals[1]++;
@@ -245,11 +245,11 @@ public final class RoundLauncher {
                 rendered.text(), UnsubscribeLinks.headers(publicApiUrl, tokens, pending.contactId(), round.id()), false);
     }
 
-    private ObjectNode result(UUID id, String status, String providerMessageId, String error, int attempted,
+    private ObjectNode result(UUID id, DeliveryStatus status, String providerMessageId, String error, int attempted,
                               Instant nextAttempt) {
         ObjectNode result = json.createObjectNode();
         result.put("id", id.toString());
-        result.put("status", status);
+        result.put("status", status.stored());
         result.put("provider_message_id", providerMessageId);
         result.put("error", error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
         result.put("attempted", attempted);

@@ -81,7 +81,7 @@ public final class RoundNotices {
 
     /** "preflight failed: lists: Newsletter has no recipient …; provider: …" — the failing checks, readable. */
     public static String preflightFailure(List<Preflight.Item> items) {
-        return "preflight failed: " + String.join("; ", items.stream().filter(i -> i.status().equals("fail"))
+        return "preflight failed: " + String.join("; ", items.stream().filter(i -> i.status() == PreflightStatus.FAIL)
                 .map(i -> i.check() + ": " + i.detail()).toList());
     }
 

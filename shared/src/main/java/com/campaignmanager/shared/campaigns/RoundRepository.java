@@ -8,6 +8,7 @@ import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.db.StoredText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public final class RoundRepository {
     private static final String FIND_SENDS = SQL.statement("find-sends");
 
     /** What a transition or an edit needs to know about a round it has locked. */
-    public record Locked(UUID id, UUID campaignId, String status, String submittedBy, Instant scheduledAt,
+    public record Locked(UUID id, UUID campaignId, RoundStatus status, String submittedBy, Instant scheduledAt,
                          boolean inFuture, int version, List<String> approvalExcluded) {
     }
 
@@ -80,24 +81,24 @@ public final class RoundRepository {
 
     public Optional<Locked> lock(SqlExecutor sql, UUID roundId) {
         return sql.queryOptional(LOCK_ROUND, Params.of("roundId", roundId),
-                r -> new Locked(r.uuid("id"), r.uuid("campaign_id"), r.string("status"), r.string("submitted_by"),
+                r -> new Locked(r.uuid("id"), r.uuid("campaign_id"), StoredText.of(RoundStatus.class, r.string("status")), r.string("submitted_by"),
                         r.instant("scheduled_at"), Boolean.TRUE.equals(r.bool("in_future")), r.intValue("version"),
                         strings(r.json("approval_excluded"))));
     }
 
     /** A round and its status, as locked with the others of its campaign or of a list. */
-    public record LockedStatus(UUID id, String status) {
+    public record LockedStatus(UUID id, RoundStatus status) {
     }
 
     public List<LockedStatus> lockCampaignRounds(SqlExecutor sql, UUID campaignId) {
         return sql.query(LOCK_CAMPAIGN_ROUNDS, Params.of("campaignId", campaignId),
-                r -> new LockedStatus(r.uuid("id"), r.string("status")));
+                r -> new LockedStatus(r.uuid("id"), StoredText.of(RoundStatus.class, r.string("status"))));
     }
 
     /** Rounds waiting for approval, approved or sending to this list, locked: while there are any, the list stays. */
     public List<LockedStatus> lockActiveUsingList(SqlExecutor sql, UUID listId) {
         return sql.query(LOCK_ROUNDS_USING_LIST, Params.of("listId", listId),
-                r -> new LockedStatus(r.uuid("id"), r.string("status")));
+                r -> new LockedStatus(r.uuid("id"), StoredText.of(RoundStatus.class, r.string("status"))));
     }
 
     /** These identities may not approve the round (they submitted it or changed it while it waited). */
@@ -132,7 +133,8 @@ public final class RoundRepository {
     }
 
     /** Compare-and-set from {@code from} to {@code to}; false when the round was not in {@code from}. */
-    public boolean transition(SqlExecutor sql, UUID roundId, String from, String to, String actor, String reason) {
+    public boolean transition(SqlExecutor sql, UUID roundId, RoundStatus from, RoundStatus to, String actor,
+                              String reason) {
         return sql.update(TRANSITION_ROUND, Params.of("roundId", roundId).put("fromStatus", from)
                 .put("toStatus", to).put("actor", actor).put("reason", reason)) == 1;
     }
@@ -152,11 +154,11 @@ public final class RoundRepository {
     }
 
     /** One row of a round's ledger. */
-    public record Delivery(UUID id, UUID contactId, String email, String status, String providerMessageId,
+    public record Delivery(UUID id, UUID contactId, String email, DeliveryStatus status, String providerMessageId,
                            int attempts, String lastError, Instant sentAt) {
     }
 
-    public Page<Delivery> deliveries(SqlExecutor sql, UUID roundId, String status, List<String> after, int limit) {
+    public Page<Delivery> deliveries(SqlExecutor sql, UUID roundId, DeliveryStatus status, List<String> after, int limit) {
         UUID afterId;
         try {
             afterId = after == null ? null : UUID.fromString(after.get(0));
@@ -165,7 +167,8 @@ public final class RoundRepository {
         }
         return sql.queryPage(PAGE_DELIVERIES, Params.of("roundId", roundId).put("status", status)
                         .put("afterId", afterId), limit,
-                r -> new Delivery(r.uuid("id"), r.uuid("contact_id"), r.string("email"), r.string("status"),
+                r -> new Delivery(r.uuid("id"), r.uuid("contact_id"), r.string("email"),
+                        StoredText.of(DeliveryStatus.class, r.string("status")),
                         r.string("provider_message_id"), r.intValue("attempts"), r.string("last_error"),
                         r.instant("sent_at")),
                 d -> Cursor.encode(d.id().toString()));
@@ -204,11 +207,13 @@ public final class RoundRepository {
         OffsetDateTime scheduledAt = scheduled == null ? null
                 : scheduled.atZone(ZoneId.of(r.string("timezone"))).toOffsetDateTime();
         return new Round(r.uuid("id"), r.uuid("campaign_id"), r.string("name"), r.string("subject"),
-                r.string("html_body"), r.string("text_body"), listIds, scheduledAt, r.string("status"),
+                r.string("html_body"), r.string("text_body"), listIds, scheduledAt,
+                StoredText.of(RoundStatus.class, r.string("status")),
                 new Round.Counts(r.intValue("recipients"), r.intValue("sent"), r.intValue("failed"),
                         r.intValue("skipped")),
                 r.string("submitted_by"), r.instant("submitted_at"), r.string("approved_by"), r.instant("approved_at"),
-                r.string("rejection_reason"), r.instant("launched_at"), r.instant("completed_at"), r.string("trigger"),
+                r.string("rejection_reason"), r.instant("launched_at"), r.instant("completed_at"),
+                r.isNull("trigger") ? null : StoredText.of(RoundTrigger.class, r.string("trigger")),
                 r.string("failure_reason"), r.string("created_by"), r.instant("created_at"), r.instant("updated_at"),
                 r.intValue("version"), r.intValue("approved_version"));
     }

@@ -1,5 +1,11 @@
 package com.campaignmanager.shared.campaigns;
 
+import static com.campaignmanager.shared.campaigns.RoundStatus.CANCELLED;
+import static com.campaignmanager.shared.campaigns.RoundStatus.DRAFT;
+import static com.campaignmanager.shared.campaigns.RoundStatus.PENDING_APPROVAL;
+import static com.campaignmanager.shared.campaigns.RoundStatus.SCHEDULED;
+import static com.campaignmanager.shared.campaigns.RoundStatus.SENDING;
+
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Transaction;
@@ -10,6 +16,7 @@ import com.campaignmanager.shared.http.InvalidFieldException;
 import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.notifications.Notifications;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +40,10 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class RoundWorkflow {
-    private static final Set<String> EDITABLE = Set.of("draft", "pending_approval", "scheduled");
-    private static final Set<String> AWAITING_OR_APPROVED = Set.of("pending_approval", "scheduled");
+    private static final Set<RoundStatus> EDITABLE = EnumSet.of(DRAFT, PENDING_APPROVAL,
+            SCHEDULED);
+    private static final Set<RoundStatus> AWAITING_OR_APPROVED = EnumSet.of(PENDING_APPROVAL,
+            SCHEDULED);
 
     /** What a create or an edit gives; on an edit, an absent (null) field keeps its value. */
     public record RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
@@ -79,7 +88,7 @@ public final class RoundWorkflow {
         return database.inTransaction(tx -> {
             Campaign campaign = campaigns.lock(tx, campaignId)
                     .orElseThrow(() -> ApiProblem.notFound("campaign " + campaignId + " does not exist"));
-            if (campaign.status().equals("archived")) {
+            if (campaign.status() == CampaignStatus.ARCHIVED) {
                 throw ApiProblem.conflict("an archived campaign takes no new rounds");
             }
             List<UUID> listIds = fields.listIds() == null ? List.of() : fields.listIds();
@@ -103,7 +112,7 @@ public final class RoundWorkflow {
         return database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
             if (!EDITABLE.contains(locked.status())) {
-                throw ApiProblem.conflict("a " + locked.status() + " round cannot be changed");
+                throw ApiProblem.conflict("a " + locked.status().stored() + " round cannot be changed");
             }
             Round before = rounds.find(tx, roundId).orElseThrow();
             if (fields.listIds() != null) {
@@ -122,9 +131,9 @@ public final class RoundWorkflow {
             if (approvableChanged && AWAITING_OR_APPROVED.contains(locked.status())) {
                 rounds.excludeFromApproval(tx, roundId, approvalKeys(acting.caller()));
             }
-            boolean backToApproval = approvableChanged && locked.status().equals("scheduled");
+            boolean backToApproval = approvableChanged && locked.status() == SCHEDULED;
             if (backToApproval) {
-                rounds.transition(tx, roundId, "scheduled", "pending_approval", acting.actor(), null);
+                rounds.transition(tx, roundId, SCHEDULED, PENDING_APPROVAL, acting.actor(), null);
                 after = rounds.find(tx, roundId).orElseThrow();
             }
             audit.record(tx, acting.actor(), "round.updated", "round", roundId.toString(),
@@ -139,7 +148,7 @@ public final class RoundWorkflow {
 
     public Round submit(Acting acting, UUID roundId) {
         acting.caller().require(Role.EDITOR);
-        return transition(acting, roundId, "draft", "pending_approval", null, "round.submitted", Optional.empty(),
+        return transition(acting, roundId, DRAFT, PENDING_APPROVAL, null, "round.submitted", Optional.empty(),
                 (tx, locked) -> {
                     requireReady(tx, roundId);
                     rounds.excludeFromApproval(tx, roundId, approvalKeys(acting.caller()));
@@ -149,7 +158,7 @@ public final class RoundWorkflow {
     /** {@code seenVersion}: the version the approver looked at (If-Match); a round changed since is a 412. */
     public Round approve(Acting acting, UUID roundId, Optional<Integer> seenVersion) {
         acting.caller().require(Role.APPROVER);
-        return transition(acting, roundId, "pending_approval", "scheduled", null, "round.approved", seenVersion,
+        return transition(acting, roundId, PENDING_APPROVAL, SCHEDULED, null, "round.approved", seenVersion,
                 (tx, locked) -> {
                     if (!java.util.Collections.disjoint(locked.approvalExcluded(), approvalKeys(acting.caller()))) {
                         throw ApiProblem.forbidden("you submitted this round or changed it while it waited for "
@@ -164,7 +173,7 @@ public final class RoundWorkflow {
         if (reason == null || reason.isBlank()) {
             throw ApiProblem.invalid("reason", "is required: say what has to change");
         }
-        return transition(acting, roundId, "pending_approval", "draft", reason.strip(), "round.rejected", seenVersion,
+        return transition(acting, roundId, PENDING_APPROVAL, DRAFT, reason.strip(), "round.rejected", seenVersion,
                 (tx, locked) -> { });
     }
 
@@ -173,10 +182,10 @@ public final class RoundWorkflow {
         return database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
             if (!EDITABLE.contains(locked.status())) {
-                throw ApiProblem.conflict("a " + locked.status() + " round cannot be cancelled");
+                throw ApiProblem.conflict("a " + locked.status().stored() + " round cannot be cancelled");
             }
             Round before = rounds.find(tx, roundId).orElseThrow();
-            rounds.transition(tx, roundId, locked.status(), "cancelled", acting.actor(), null);
+            rounds.transition(tx, roundId, locked.status(), CANCELLED, acting.actor(), null);
             Round after = rounds.find(tx, roundId).orElseThrow();
             audit.record(tx, acting.actor(), "round.cancelled", "round", roundId.toString(),
                     AuditTrail.change(acting.requestId(), before, after));
@@ -192,8 +201,8 @@ public final class RoundWorkflow {
         acting.caller().require(Role.APPROVER);
         return database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
-            if (!locked.status().equals("scheduled")) {
-                throw ApiProblem.conflict("only an approved (scheduled) round can be sent now; it is " + locked.status());
+            if (locked.status() != SCHEDULED) {
+                throw ApiProblem.conflict("only an approved (scheduled) round can be sent now; it is " + locked.status().stored());
             }
             Round before = rounds.find(tx, roundId).orElseThrow();
             rounds.sendNow(tx, roundId);
@@ -211,7 +220,7 @@ public final class RoundWorkflow {
      */
     public void senderChanged(Transaction tx, Acting acting, UUID campaignId) {
         List<RoundRepository.LockedStatus> all = rounds.lockCampaignRounds(tx, campaignId);
-        if (all.stream().anyMatch(r -> r.status().equals("sending"))) {
+        if (all.stream().anyMatch(r -> r.status() == SENDING)) {
             throw ApiProblem.conflict("a round of this campaign is sending; change its sender when the send is done");
         }
         for (RoundRepository.LockedStatus round : all) {
@@ -221,14 +230,14 @@ public final class RoundWorkflow {
             Round before = rounds.find(tx, round.id()).orElseThrow();
             rounds.touch(tx, round.id());
             rounds.excludeFromApproval(tx, round.id(), approvalKeys(acting.caller()));
-            if (round.status().equals("scheduled")) {
-                rounds.transition(tx, round.id(), "scheduled", "pending_approval", acting.actor(), null);
+            if (round.status() == SCHEDULED) {
+                rounds.transition(tx, round.id(), SCHEDULED, PENDING_APPROVAL, acting.actor(), null);
             }
             Round after = rounds.find(tx, round.id()).orElseThrow();
             Map<String, Object> detail = AuditTrail.change(acting.requestId(), before, after);
             detail.put("reason", "the campaign's sender changed");
             audit.record(tx, acting.actor(), "round.updated", "round", round.id().toString(), detail);
-            if (round.status().equals("scheduled")) {
+            if (round.status() == SCHEDULED) {
                 notifications.publish(tx, RoundNotices.approvalRequestedAgain(after, acting.actor()));
             }
         }
@@ -240,13 +249,13 @@ public final class RoundWorkflow {
      */
     public List<UUID> cancelForArchive(Transaction tx, Acting acting, UUID campaignId) {
         List<RoundRepository.LockedStatus> all = rounds.lockCampaignRounds(tx, campaignId);
-        if (all.stream().anyMatch(r -> r.status().equals("sending"))) {
+        if (all.stream().anyMatch(r -> r.status() == SENDING)) {
             throw ApiProblem.conflict("a round of this campaign is sending; archive it when the send is done");
         }
         List<UUID> cancelled = all.stream().filter(r -> EDITABLE.contains(r.status())).map(r -> r.id()).toList();
         for (UUID roundId : cancelled) {
             RoundRepository.Locked locked = lock(tx, roundId);
-            rounds.transition(tx, roundId, locked.status(), "cancelled", acting.actor(), null);
+            rounds.transition(tx, roundId, locked.status(), CANCELLED, acting.actor(), null);
             audit.record(tx, acting.actor(), "round.cancelled", "round", roundId.toString(),
                     Map.of("reason", "campaign archived", "requestId", acting.requestId()));
         }
@@ -257,7 +266,7 @@ public final class RoundWorkflow {
     private void requireReady(Transaction tx, UUID roundId) {
         Preflight.Result result = preflight.run(tx, roundId, false);
         if (!result.ready()) {
-            List<String> problems = result.items().stream().filter(i -> i.status().equals("fail"))
+            List<String> problems = result.items().stream().filter(i -> i.status() == PreflightStatus.FAIL)
                     .map(i -> i.check() + ": " + i.detail()).toList();
             throw ApiProblem.unprocessable("the round is not ready: " + String.join("; ", problems),
                     Map.of("problems", problems, "checklist", result.items()));
@@ -269,12 +278,12 @@ public final class RoundWorkflow {
         void verify(Transaction tx, RoundRepository.Locked locked);
     }
 
-    private Round transition(Acting acting, UUID roundId, String from, String to, String reason, String action,
+    private Round transition(Acting acting, UUID roundId, RoundStatus from, RoundStatus to, String reason, String action,
                              Optional<Integer> seenVersion, Check check) {
         return database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
-            if (!locked.status().equals(from)) {
-                throw ApiProblem.conflict("the round is " + locked.status() + ", not " + from);
+            if (locked.status() != from) {
+                throw ApiProblem.conflict("the round is " + locked.status().stored() + ", not " + from.stored());
             }
             if (seenVersion.isPresent() && seenVersion.get() != locked.version()) {
                 throw ApiProblem.preconditionFailed("the round changed since you saw it (version " + seenVersion.get()

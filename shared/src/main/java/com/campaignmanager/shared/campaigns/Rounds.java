@@ -2,10 +2,10 @@ package com.campaignmanager.shared.campaigns;
 
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
+import com.campaignmanager.shared.db.StoredText;
 import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.PageRequest;
-import java.util.List;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -13,8 +13,6 @@ import javax.inject.Singleton;
 /** Reading rounds, for every entry point: a round, a campaign's rounds, its preflight, ledger and statistics. */
 @Singleton
 public final class Rounds {
-    private static final List<String> DELIVERY_STATUSES = List.of("pending", "sent", "failed", "skipped");
-
     private final Database database;
     private final RoundRepository rounds;
     private final Campaigns campaigns;
@@ -55,10 +53,9 @@ public final class Rounds {
                                                      PageRequest page) {
         acting.caller().requirePersonalData();
         existing(roundId);
-        if (status != null && !DELIVERY_STATUSES.contains(status)) {
-            throw ApiProblem.invalid("status", "must be pending, sent, failed or skipped");
-        }
-        return rounds.deliveries(database, roundId, status, page.after(1), page.limit());
+        DeliveryStatus wanted = status == null ? null : StoredText.find(DeliveryStatus.class, status)
+                .orElseThrow(() -> ApiProblem.invalid("status", "must be " + StoredText.choices(DeliveryStatus.class)));
+        return rounds.deliveries(database, roundId, wanted, page.after(1), page.limit());
     }
 
     /** The latest collected statistics and their history (hourly snapshots, newest first). */

@@ -44,7 +44,7 @@ public final class TestSends {
     public static final int MAX_ADDRESSES = 5;
     public static final int MAX_PER_HOUR = 25;
 
-    public record Outcome(String email, String status, String providerMessageId, String error) {
+    public record Outcome(String email, DeliveryStatus status, String providerMessageId, String error) {
     }
 
     /** An address that got nothing, and why (its suppression reason). */
@@ -132,8 +132,9 @@ public final class TestSends {
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             SendResult result = results.get(i);
-            String status = result.outcome() == SendResult.Outcome.SENT ? "sent" : "failed";
-            rows.addObject().put("id", result.customId()).put("status", status)
+            DeliveryStatus status = result.outcome() == SendResult.Outcome.SENT ? DeliveryStatus.SENT
+                    : DeliveryStatus.FAILED;
+            rows.addObject().put("id", result.customId()).put("status", status.stored())
                     .put("provider_message_id", result.providerMessageId()).put("error", result.error())
                     .put("attempted", 1).putNull("next_attempt_at");
             outcomes.add(new Outcome(prepared.messages().get(i).toEmail(), status, result.providerMessageId(),

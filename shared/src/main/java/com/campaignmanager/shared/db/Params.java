@@ -43,6 +43,11 @@ public final class Params {
         return add(name, value == null ? NULL : Field.builder().stringValue(value).build(), null);
     }
 
+    /** An enum stored as text: its stored value (or SQL NULL). */
+    public Params put(String name, StoredText value) {
+        return put(name, value == null ? null : value.stored());
+    }
+
     public Params put(String name, long value) {
         return add(name, Field.builder().longValue(value).build(), null);
     }

@@ -18,7 +18,9 @@ public final class CampaignLocal {
             commands:
               data-api [--port N] [--data-dir DIR] [--jdbc-url URL --db-user U --db-password P]
                        [--cluster-arn ARN] [--secret-arn ARN] [--database NAME] [--max-connections N]
+                       [--host H --allow-remote]
                   Aurora PostgreSQL + the RDS Data API on this machine (embedded PostgreSQL 16 by default).
+                  A --host other than loopback needs --allow-remote: whoever reaches it can run any SQL.
               serve [--port 3000] [--data-dir DIR] [--fresh] [--host H --allow-remote]
                   Every route and schedule of template.yaml on http://127.0.0.1:3000, with the JWT authorizer,
                   over an embedded PostgreSQL kept in DIR (default .local; --fresh wipes its data first).

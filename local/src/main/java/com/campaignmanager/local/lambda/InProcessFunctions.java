@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.campaignmanager.local.template.FunctionDefinition;
 import com.campaignmanager.local.template.SamTemplate;
+import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.http.ServesRoutes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,14 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Runs the template's functions in this JVM, the way the Lambda Java runtime does: the handler class named in
  * template.yaml is instantiated once (a warm container) and every event goes in and out as JSON through Lambda's
- * own serializers, so a handler sees exactly what it would see on AWS.
+ * own serializers, so a handler sees exactly what it would see on AWS. Each function's initialisation and
+ * invocations see its own variables only ({@link Environment#withVariables}), as if it had a JVM of its own.
  */
 public final class InProcessFunctions {
     private final SamTemplate template;
+    private final Map<String, Map<String, String>> variables;
     private final Map<String, LoadedHandler> handlers = new ConcurrentHashMap<>();
 
-    public InProcessFunctions(SamTemplate template) {
+    /** {@code variables}: each function's, by logical id; a function without an entry sees none. */
+    public InProcessFunctions(SamTemplate template, Map<String, Map<String, String>> variables) {
         this.template = template;
+        this.variables = Map.copyOf(variables);
     }
 
     public SamTemplate template() {
@@ -43,7 +48,7 @@ public final class InProcessFunctions {
         FunctionDefinition function = function(logicalId);
         Context context = new LocalContext(UUID.randomUUID().toString(), logicalId, function.timeoutSeconds());
         try {
-            return handler(function).invoke(event, context);
+            return Environment.withVariables(variables(function), () -> handler(function).invoke(event, context));
         } catch (RuntimeException | Error | IOException e) {
             throw new FunctionError(e.getClass().getName(), e.getMessage(), e);
         }
@@ -53,8 +58,9 @@ public final class InProcessFunctions {
     public Optional<Set<String>> routeKeys(String logicalId) throws FunctionError {
         FunctionDefinition function = function(logicalId);
         try {
-            return handler(function).instance() instanceof ServesRoutes routed
-                    ? Optional.of(Set.copyOf(routed.routeKeys())) : Optional.empty();
+            return Environment.withVariables(variables(function), () ->
+                    handler(function).instance() instanceof ServesRoutes routed
+                            ? Optional.of(Set.copyOf(routed.routeKeys())) : Optional.empty());
         } catch (RuntimeException | Error e) {
             throw new FunctionError(e.getClass().getName(), e.getMessage(), e);
         }
@@ -65,6 +71,11 @@ public final class InProcessFunctions {
                 "no function " + logicalId + " in template.yaml", null));
     }
 
+    private Map<String, String> variables(FunctionDefinition function) {
+        return variables.getOrDefault(function.logicalId(), Map.of());
+    }
+
+    /** Loaded on first use, within the function's variables: its class initialiser reads them. */
     private LoadedHandler handler(FunctionDefinition function) {
         return handlers.computeIfAbsent(function.logicalId(), id -> LoadedHandler.load(function));
     }
@@ -81,6 +92,11 @@ public final class InProcessFunctions {
             } catch (InvocationTargetException e) {
                 throw new IllegalStateException(function.logicalId() + ": handler failed to initialise: "
                         + e.getCause(), e.getCause());
+            } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+                // Its static initialiser failed, now or on an earlier call (then the cause names the first error).
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new IllegalStateException(function.logicalId() + ": handler failed to initialise: " + cause,
+                        cause);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(function.logicalId() + ": cannot load handler "
                         + function.handler() + ": " + e, e);

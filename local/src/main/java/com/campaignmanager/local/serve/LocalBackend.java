@@ -4,8 +4,8 @@ import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiConfig;
 import com.campaignmanager.local.lambda.FunctionError;
 import com.campaignmanager.local.lambda.InProcessFunctions;
-import com.campaignmanager.local.template.FunctionDefinition;
 import com.campaignmanager.local.template.SamTemplate;
+import com.campaignmanager.shared.config.DatabaseSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +44,14 @@ final class LocalBackend implements AutoCloseable {
             config = config.withJdbcUrl(options.jdbcUrl()).withDbUser(options.dbUser()).withDbPassword(options.dbPassword());
         }
         LocalDataApi dataApi = LocalDataApi.start(config);
-        configureFunctions(template, dataApi, options);
-        return new LocalBackend(dataApi, new InProcessFunctions(template));
+        return new LocalBackend(dataApi, new InProcessFunctions(template, functionVariables(template, dataApi, options)));
     }
 
     /**
      * What the deploy's parameters give on AWS, for this machine only: the secrets have no default in the template
-     * (a function without them refuses to start), so the runner supplies development values, and links in
-     * messages point at the runner. Any of them set in the runner's environment wins.
+     * (a function without them refuses to start), so the runner supplies development values to the functions
+     * whose template entry names them, and links in messages point at the runner. Any of them set in the
+     * runner's environment wins.
      */
     static Map<String, String> developmentSettings(RunnerOptions options) {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
@@ -60,27 +60,23 @@ final class LocalBackend implements AutoCloseable {
                 "PUBLIC_API_URL", "http://" + host + ":" + options.port());
     }
 
-    /** The template's environment, with the database settings pointing at the local Data API. */
-    private static void configureFunctions(SamTemplate template, LocalDataApi dataApi, RunnerOptions options) {
-        developmentSettings(options).forEach((name, value) -> {
-            if (System.getenv(name) == null) {
-                System.setProperty(name, value);
-            }
-        });
-        for (FunctionDefinition function : template.functions().values()) {
-            for (Map.Entry<String, String> variable : function.environment().entrySet()) {
-                if (System.getenv(variable.getKey()) == null && !variable.getKey().equals("JAVA_TOOL_OPTIONS")) {
-                    System.setProperty(variable.getKey(), variable.getValue());
-                }
-            }
-        }
-        System.setProperty("DB_CLUSTER_ARN", dataApi.clusterArn());
-        System.setProperty("DB_SECRET_ARN", dataApi.secretArn());
-        System.setProperty("DB_NAME", dataApi.database());
-        System.setProperty("DATA_API_ENDPOINT", dataApi.endpoint().toString());
-        System.setProperty("AWS_REGION", "us-east-1");
+    /**
+     * Each function's own variables (the runner runs them all in this JVM, so JVM-wide settings would let one
+     * function see another's): the template's, with the database settings pointing at the local Data API.
+     * JVM-wide stay only the credentials, which the SDK's credential chain reads as system properties and which
+     * are the same for every function.
+     */
+    private static Map<String, Map<String, String>> functionVariables(SamTemplate template, LocalDataApi dataApi,
+                                                                     RunnerOptions options) {
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
+        Map<String, String> database = Map.of(
+                DatabaseSettings.CLUSTER_ARN, dataApi.clusterArn(),
+                DatabaseSettings.SECRET_ARN, dataApi.secretArn(),
+                DatabaseSettings.DATABASE, dataApi.database(),
+                DatabaseSettings.ENDPOINT, dataApi.endpoint().toString(),
+                DatabaseSettings.REGION, "us-east-1");
+        return new FunctionVariables(database, developmentSettings(options), System.getenv()).of(template);
     }
 
     static SamTemplate readTemplate(Path file) throws IOException {

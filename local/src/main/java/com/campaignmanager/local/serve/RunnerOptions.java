@@ -1,9 +1,7 @@
 package com.campaignmanager.local.serve;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.campaignmanager.local.dataapi.LoopbackHost;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -51,37 +49,11 @@ public record RunnerOptions(String host, int port, Path dataDir, boolean fresh, 
      * any event, without a token, so only this machine may reach them unless the user says otherwise.
      */
     public Optional<String> hostRefusal() {
-        if (allowRemote || isLoopback(host)) {
+        if (allowRemote || LoopbackHost.is(host)) {
             return Optional.empty();
         }
         return Optional.of("--host " + host + " is not a loopback address (127.0.0.0/8, ::1, localhost): other "
                 + "machines could run any function through /_local/; pass --allow-remote as well to listen there");
-    }
-
-    /** Only literal addresses and the name localhost: no name is looked up, so another name is not loopback. */
-    static boolean isLoopback(String host) {
-        String value = host.trim();
-        if (value.toLowerCase(Locale.ROOT).equals("localhost")) {
-            return true;
-        }
-        if (value.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            String[] octets = value.split("\\.");
-            for (String octet : octets) {
-                if (Integer.parseInt(octet) > 255) {
-                    return false;
-                }
-            }
-            return octets[0].equals("127");
-        }
-        if (!value.contains(":")) {
-            return false;
-        }
-        String literal = value.startsWith("[") ? value : "[" + value + "]";
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress(); // bracketed: parsed, never looked up
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     /** Reads the flag at {@code args[i]} into {@code options[0]}; returns how many arguments it took, 0 if not ours. */

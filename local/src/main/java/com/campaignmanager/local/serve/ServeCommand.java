@@ -5,6 +5,7 @@ import com.campaignmanager.local.auth.LocalJwtAuthorizer;
 import com.campaignmanager.local.auth.LocalSigningKey;
 import com.campaignmanager.local.auth.LocalTokenIssuer;
 import com.campaignmanager.local.auth.TokenRequest;
+import com.campaignmanager.local.dataapi.LoopbackHost;
 import com.campaignmanager.local.gateway.LocalHttpApi;
 import com.campaignmanager.local.lambda.FunctionError;
 import com.campaignmanager.local.template.HttpRoute;
@@ -110,7 +111,7 @@ public final class ServeCommand {
         Files.writeString(stateFile, Integer.toString(api.endpoint().getPort()), StandardCharsets.UTF_8);
 
         printReady(backend, api, scheduler, new LocalTokenIssuer(key, auth));
-        if (!RunnerOptions.isLoopback(options.host())) {
+        if (!LoopbackHost.is(options.host())) {
             System.out.println("warning: --allow-remote: whoever can reach " + options.host()
                     + " can run any function through /_local/, without a token");
         }

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * template.yaml read as the local runner needs it: every function with its handler, environment, HTTP routes
@@ -54,8 +56,12 @@ public final class SamTemplate {
                 throw new IllegalArgumentException(logicalId + " has no Handler");
             }
             Map<String, String> environment = new LinkedHashMap<>();
-            addEnvironment(environment, globals.path("Environment").path("Variables"), parameterDefaults);
-            addEnvironment(environment, properties.path("Environment").path("Variables"), parameterDefaults);
+            Set<String> variableNames = new LinkedHashSet<>();
+            for (JsonNode variables : List.of(globals.path("Environment").path("Variables"),
+                    properties.path("Environment").path("Variables"))) {
+                variables.fieldNames().forEachRemaining(variableNames::add);
+                addEnvironment(environment, variables, parameterDefaults);
+            }
             int timeout = properties.path("Timeout").asInt(globals.path("Timeout").asInt(3));
             List<HttpRoute> routes = new ArrayList<>();
             List<ScheduleDefinition> schedules = new ArrayList<>();
@@ -77,7 +83,8 @@ public final class SamTemplate {
                     }
                 }
             });
-            functions.put(logicalId, new FunctionDefinition(logicalId, handler, environment, timeout, routes, schedules));
+            functions.put(logicalId, new FunctionDefinition(logicalId, handler, environment, variableNames,
+                    timeout, routes, schedules));
         }
         return new SamTemplate(functions);
     }

@@ -6,7 +6,7 @@ public final class MissingConfigurationException extends IllegalStateException {
 
     public MissingConfigurationException(String variable) {
         super("Missing required environment variable " + variable
-                + " (set it in template.yaml, or as a system property when running locally)");
+                + " (give it to the function in template.yaml)");
         this.variable = variable;
     }
 

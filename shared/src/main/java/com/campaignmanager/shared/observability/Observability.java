@@ -26,7 +26,7 @@ public final class Observability {
     public Observability() {
         this.metrics = MetricsFactory.getMetricsInstance();
         // Set here rather than left to Powertools, which reads only the process environment: in-process runs
-        // (local runner, tests) configure functions through system properties.
+        // (local runner, tests) configure functions through Environment, not the process environment.
         metrics.setNamespace(Environment.system().optional("POWERTOOLS_METRICS_NAMESPACE").orElse(DEFAULT_NAMESPACE));
     }
 

@@ -9,20 +9,25 @@ import java.util.function.Consumer;
 /**
  * {@code data-api}: runs the local Data API until the JVM is stopped (Ctrl-C, SIGTERM), then stops it cleanly.
  * <pre>
- * data-api [--port N] [--host H] [--data-dir DIR] [--jdbc-url URL --db-user U --db-password P]
+ * data-api [--port N] [--host H [--allow-remote]] [--data-dir DIR] [--jdbc-url URL --db-user U --db-password P]
  *          [--cluster-arn A] [--secret-arn A] [--database D] [--max-connections N]
  * </pre>
+ * Like {@code serve}, it listens on loopback only unless {@code --allow-remote} comes with another {@code --host}:
+ * it checks no caller, and its ARNs are no secret, so whoever reaches it can run any SQL.
  */
 public final class LocalDataApiCommand {
     static final int USAGE_ERROR = 2;
+    private static final String ALLOW_REMOTE = "--allow-remote";
     private static final Set<String> FLAGS = Set.of("--port", "--host", "--data-dir", "--jdbc-url", "--db-user",
             "--db-password", "--cluster-arn", "--secret-arn", "--database", "--max-connections");
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: data-api [--port N] [--host H] [--data-dir DIR] [--jdbc-url URL --db-user U --db-password P]",
+            "usage: data-api [--port N] [--host H [--allow-remote]] [--data-dir DIR]",
+            "                [--jdbc-url URL --db-user U --db-password P]",
             "                [--cluster-arn A] [--secret-arn A] [--database D] [--max-connections N]",
             "  --port N             HTTP port (default 8080; 0 picks a free one)",
-            "  --host H             address to bind (default 127.0.0.1)",
+            "  --host H             address to bind (default 127.0.0.1); one other than loopback needs --allow-remote",
+            "  --allow-remote       let --host be an address other machines can reach (they can run any SQL)",
             "  --data-dir DIR       embedded PostgreSQL data lives in DIR/postgres and survives restarts (default .local)",
             "  --jdbc-url URL       use this PostgreSQL instead of the embedded one (jdbc:postgresql://host:port/db)",
             "  --db-user U          user for --jdbc-url (default postgres)",
@@ -64,6 +69,9 @@ public final class LocalDataApiCommand {
             out.println("  secretArn:   " + api.secretArn());
             out.println("  database:    " + api.database());
             out.println("Listening on " + api.endpoint() + " (Ctrl-C to stop)");
+            if (!LoopbackHost.is(config.host())) {
+                out.println("warning: " + ALLOW_REMOTE + ": whoever can reach " + config.host() + " can run any SQL");
+            }
             out.flush();
             whileRunning.accept(api);
         } catch (IllegalStateException e) {
@@ -75,8 +83,13 @@ public final class LocalDataApiCommand {
 
     static LocalDataApiConfig parse(String[] args) {
         LocalDataApiConfig config = LocalDataApiConfig.defaults().withPort(8080).withDataDir(Path.of(".local"));
+        boolean allowRemote = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
+            if (flag.equals(ALLOW_REMOTE)) {
+                allowRemote = true;
+                continue;
+            }
             String value = null;
             int equals = flag.indexOf('=');
             if (flag.startsWith("--") && equals > 0) {
@@ -96,6 +109,11 @@ public final class LocalDataApiCommand {
                 value = args[++i];
             }
             config = apply(config, flag, value);
+        }
+        if (!allowRemote && !LoopbackHost.is(config.host())) {
+            throw new IllegalArgumentException("--host " + config.host() + " is not a loopback address (127.0.0.0/8,"
+                    + " ::1, localhost): other machines could run any SQL through it; pass " + ALLOW_REMOTE
+                    + " as well to listen there");
         }
         return config;
     }

@@ -52,12 +52,22 @@ class LocalDataApiCommandTest {
         assertThat(defaults.jdbcUrl()).isNull();
 
         LocalDataApiConfig config = LocalDataApiCommand.parse(new String[] {"--port=9000", "--host", "0.0.0.0",
-                "--database", "other", "--max-connections", "4", "--cluster-arn", "arn:aws:rds:eu-west-1:1:cluster:x"});
+                "--allow-remote", "--database", "other", "--max-connections", "4", "--cluster-arn", "arn:aws:rds:eu-west-1:1:cluster:x"});
         assertThat(config.port()).isEqualTo(9000);
         assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.database()).isEqualTo("other");
         assertThat(config.maxConnections()).isEqualTo(4);
         assertThat(config.clusterArn()).isEqualTo("arn:aws:rds:eu-west-1:1:cluster:x");
+    }
+
+    @Test
+    void aHostOtherThanLoopbackNeedsAllowRemoteAndStartsNothingWithout() {
+        assertThat(run("--host", "0.0.0.0", "--port", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("data-api: --host 0.0.0.0 is not a loopback address")
+                .contains("--allow-remote");
+        assertThat(LocalDataApiCommand.parse(new String[] {"--host", "::1"}).host()).isEqualTo("::1");
+        assertThat(LocalDataApiCommand.parse(new String[] {"--host", "192.168.1.20", "--allow-remote"}).host())
+                .isEqualTo("192.168.1.20");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.campaignmanager.functions.approvalreminders;
 
-import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
@@ -23,7 +22,6 @@ import javax.inject.Inject;
  * rounds due within 24 hours that are not approved, because they will not go out. Then delivers what is due.
  */
 final class ApprovalRemindersJob {
-    static final String APPROVAL_REMINDER_HOURS = "APPROVAL_REMINDER_HOURS";
     private static final SqlStatements SQL = SqlStatements.load(ApprovalRemindersJob.class, "approval-reminders.sql");
 
     record Result(int notices, NotificationDispatcher.Report deliveries) {
@@ -40,25 +38,12 @@ final class ApprovalRemindersJob {
     private final int overdueHours;
 
     @Inject
-    ApprovalRemindersJob(Database database, Notifications notifications, NotificationDispatcher dispatcher) {
+    ApprovalRemindersJob(Database database, Notifications notifications, NotificationDispatcher dispatcher,
+                         ApprovalReminderSettings settings) {
         this.database = database;
         this.notifications = notifications;
         this.dispatcher = dispatcher;
-        this.overdueHours = hours(Environment.system());
-    }
-
-    static int hours(Environment env) {
-        String value = env.optional(APPROVAL_REMINDER_HOURS).orElse("4").strip();
-        try {
-            int hours = Integer.parseInt(value);
-            if (hours >= 1 && hours <= 168) {
-                return hours;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalStateException(APPROVAL_REMINDER_HOURS + " must be a whole number of hours from 1 to 168, not '"
-                + value + "'");
+        this.overdueHours = settings.hours();
     }
 
     Result run() {

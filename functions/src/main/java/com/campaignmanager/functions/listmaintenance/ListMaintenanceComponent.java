@@ -2,6 +2,9 @@ package com.campaignmanager.functions.listmaintenance;
 
 import com.campaignmanager.shared.audience.ListMaintenance;
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.config.ConfigModule;
+import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.config.RetentionSettings;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
@@ -25,7 +28,14 @@ interface ListMaintenanceComponent {
 
     Database database();
 
+    RetentionSettings retention();
+
     static ListMaintenanceComponent create() {
         return DaggerListMaintenanceComponent.create();
+    }
+
+    /** Over {@code environment} instead of the function's own (tests). */
+    static ListMaintenanceComponent create(Environment environment) {
+        return DaggerListMaintenanceComponent.builder().configModule(new ConfigModule(environment)).build();
     }
 }

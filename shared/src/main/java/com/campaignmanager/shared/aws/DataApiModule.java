@@ -1,5 +1,6 @@
 package com.campaignmanager.shared.aws;
 
+import com.campaignmanager.shared.config.ConfigModule;
 import com.campaignmanager.shared.config.DatabaseSettings;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
@@ -9,16 +10,19 @@ import dagger.Provides;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
-/** The database side of every function's component: one settings object, one client, one {@link Database}. */
-@Module
+/**
+ * The database side of every function's component: one settings object, one client, one {@link Database}; and,
+ * since every component has it, the {@link ConfigModule} its settings come from.
+ */
+@Module(includes = ConfigModule.class)
 public final class DataApiModule {
     private DataApiModule() {
     }
 
     @Provides
     @Singleton
-    static DatabaseSettings databaseSettings() {
-        return DatabaseSettings.from(Environment.system());
+    static DatabaseSettings databaseSettings(Environment environment) {
+        return DatabaseSettings.from(environment);
     }
 
     @Provides

@@ -1,6 +1,6 @@
 package com.campaignmanager.functions.healthmonitor;
 
-import com.campaignmanager.shared.config.Environment;
+import java.net.URI;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.inject.Inject;
@@ -16,15 +16,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * retries. Not configured (local runs) means nothing to watch; the client is built only when it is.
  */
 final class DeadLetterQueue {
-    static final String QUEUE_URL = "JOBS_DEAD_LETTER_QUEUE_URL";
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueue.class);
 
     private final Optional<String> queueUrl;
     private final Provider<SqsClient> sqs;
 
     @Inject
-    DeadLetterQueue(Provider<SqsClient> sqs) {
-        this.queueUrl = Environment.system().optional(QUEUE_URL);
+    DeadLetterQueue(DeadLetterQueueSettings settings, Provider<SqsClient> sqs) {
+        this.queueUrl = settings.queueUrl().map(URI::toString);
         this.sqs = sqs;
     }
 

@@ -14,6 +14,11 @@ public final class HealthMonitorHandler implements RequestStreamHandler {
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
     private static final HealthMonitorJob JOB = COMPONENT.job();
 
+    static {
+        // The SQS client is built on first use; its settings are read now, so that a malformed one stops the start.
+        COMPONENT.sqsSettings();
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         RUNNER.run(input, output, context, JOB::run);

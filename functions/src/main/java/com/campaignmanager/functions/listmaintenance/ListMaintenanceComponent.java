@@ -2,12 +2,15 @@ package com.campaignmanager.functions.listmaintenance;
 
 import com.campaignmanager.shared.audience.ListMaintenance;
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.config.RetentionSettings;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
 import com.campaignmanager.shared.notifications.Notifications;
 import com.campaignmanager.shared.notifications.NotificationsModule;
 import com.campaignmanager.shared.observability.Observability;
+import com.campaignmanager.shared.settings.SettingsModule;
 import dagger.Component;
 import javax.inject.Singleton;
 
@@ -25,7 +28,14 @@ interface ListMaintenanceComponent {
 
     Database database();
 
+    RetentionSettings retention();
+
     static ListMaintenanceComponent create() {
         return DaggerListMaintenanceComponent.create();
+    }
+
+    /** Over {@code environment} instead of the function's own (tests). */
+    static ListMaintenanceComponent create(Environment environment) {
+        return DaggerListMaintenanceComponent.builder().settingsModule(new SettingsModule(environment)).build();
     }
 }

@@ -3,7 +3,6 @@ package com.campaignmanager.functions.listmaintenance;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.audience.ListMaintenance;
-import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.jobs.JobRunner;
@@ -32,8 +31,7 @@ public final class ListMaintenanceHandler implements RequestStreamHandler {
     private static final Notifications NOTIFICATIONS = COMPONENT.notifications();
     private static final Database DATABASE = COMPONENT.database();
     /** How long notifications are kept ({@code NOTIFICATION_RETENTION_DAYS}, default 180). */
-    private static final int RETENTION_DAYS = Integer.parseInt(
-            Environment.system().optional("NOTIFICATION_RETENTION_DAYS").orElse("180").strip());
+    private static final int RETENTION_DAYS = (int) COMPONENT.retention().notifications().toDays();
 
     /** The invocation's answer: the lists' upkeep, and the notifications past their retention. */
     record Result(long contactsMerged, long membershipsMoved, long lists, long memberships, long erasedRecordsCleared,

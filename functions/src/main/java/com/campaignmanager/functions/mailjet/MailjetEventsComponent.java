@@ -1,6 +1,7 @@
 package com.campaignmanager.functions.mailjet;
 
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
@@ -11,7 +12,8 @@ import dagger.Provides;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, HttpModule.class, TeamModule.class, MailjetEventsComponent.RoutesModule.class})
+@Component(modules = {DataApiModule.class, HttpModule.class, TeamModule.class, MailjetEventsComponent.RoutesModule.class,
+        MailjetEventsComponent.FunctionSettingsModule.class})
 interface MailjetEventsComponent {
 
     RouteDispatcher dispatcher();
@@ -31,6 +33,18 @@ interface MailjetEventsComponent {
             Routes.Builder routes = Routes.builder();
             mailjet.addTo(routes);
             return routes.build();
+        }
+    }
+
+    @Module
+    final class FunctionSettingsModule {
+        private FunctionSettingsModule() {
+        }
+
+        @Provides
+        @Singleton
+        static WebhookCredentials webhookCredentials(Environment environment) {
+            return WebhookCredentials.from(environment);
         }
     }
 }

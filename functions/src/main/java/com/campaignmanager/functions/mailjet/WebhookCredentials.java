@@ -7,15 +7,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import javax.inject.Inject;
-import javax.inject.Singleton;
 
 /**
  * The HTTP Basic credentials Mailjet puts in the callback URL ({@code MAILJET_WEBHOOK_USER},
  * {@code MAILJET_WEBHOOK_PASSWORD}). The password is required: a function without it stops at start rather than
  * accept a known one. The user defaults to {@code mailjet}, as in template.yaml.
  */
-@Singleton
 final class WebhookCredentials {
     static final String USER = "MAILJET_WEBHOOK_USER";
     static final String PASSWORD = "MAILJET_WEBHOOK_PASSWORD";
@@ -23,15 +20,12 @@ final class WebhookCredentials {
 
     private final byte[] expected;
 
-    @Inject
-    WebhookCredentials() {
-        this(Environment.system());
+    private WebhookCredentials(String user, String password) {
+        this.expected = digest((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    WebhookCredentials(Environment environment) {
-        String user = environment.optional(USER).orElse(DEFAULT_USER);
-        String password = environment.required(PASSWORD);
-        this.expected = digest((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    static WebhookCredentials from(Environment environment) {
+        return new WebhookCredentials(environment.optional(USER).orElse(DEFAULT_USER), environment.required(PASSWORD));
     }
 
     /** True for an {@code Authorization: Basic …} header with the right user and password. */

@@ -3,7 +3,10 @@ package com.campaignmanager.functions.migrate;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.db.migration.MigrationReport;
+import com.campaignmanager.shared.db.migration.MigrationRunner;
+import com.campaignmanager.shared.jobs.JobRunner;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,19 +20,24 @@ import java.io.OutputStream;
  */
 public final class MigrateHandler implements RequestStreamHandler {
     private static final MigrateComponent COMPONENT = MigrateComponent.create();
+    // Built when the class initialises, so that a missing or malformed setting stops the function at start.
+    private static final ObjectMapper JSON = COMPONENT.json();
+    private static final SchemaMigrationResource CUSTOM_RESOURCES = COMPONENT.customResources();
+    private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    private static final MigrationRunner MIGRATIONS = COMPONENT.migrationRunner();
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
-        JsonNode request = event.length == 0 ? null : COMPONENT.json().readTree(event);
+        JsonNode request = event.length == 0 ? null : JSON.readTree(event);
         if (CustomResourceRequest.isOne(request)) {
-            COMPONENT.customResources().handle(CustomResourceRequest.from(request), context, output);
+            CUSTOM_RESOURCES.handle(CustomResourceRequest.from(request), context, output);
             return;
         }
-        COMPONENT.jobRunner().run(new ByteArrayInputStream(event), output, context, this::migrate);
+        RUNNER.run(new ByteArrayInputStream(event), output, context, this::migrate);
     }
 
     private MigrationReport migrate() {
-        return COMPONENT.migrationRunner().migrate();
+        return MIGRATIONS.migrate();
     }
 }

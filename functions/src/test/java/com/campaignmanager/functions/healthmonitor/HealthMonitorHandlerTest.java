@@ -40,7 +40,7 @@ class HealthMonitorHandlerTest {
                 .willReturn(aResponse().withStatus(200)
                         .withHeader("content-type", "application/x-amz-json-1.0")
                         .withBody("{\"Attributes\":{\"ApproximateNumberOfMessages\":\"3\"}}")));
-        System.setProperty(DeadLetterQueue.QUEUE_URL, QUEUE_URL);
+        System.setProperty(DeadLetterQueueSettings.QUEUE_URL, QUEUE_URL);
         System.setProperty("SQS_ENDPOINT", sqs.baseUrl());
     }
 

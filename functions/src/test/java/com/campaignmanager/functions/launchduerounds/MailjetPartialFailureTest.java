@@ -16,6 +16,7 @@ import com.campaignmanager.functions.testing.FunctionEnvironment;
 import com.campaignmanager.functions.testing.RoundFixtures;
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
+import com.campaignmanager.shared.audience.UnsubscribeSigningKey;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
@@ -23,6 +24,7 @@ import com.campaignmanager.shared.campaigns.DeliveryLedger;
 import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
+import com.campaignmanager.shared.campaigns.SenderDomains;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.config.PublicApiUrl;
 import com.campaignmanager.shared.db.Database;
@@ -68,8 +70,9 @@ class MailjetPartialFailureTest {
         Database db = FunctionDatabase.get();
         EmailProvider provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "mailjet",
                 "MAILJET_API_KEY", "key", "MAILJET_API_SECRET", "secret", "MAILJET_API_URL", mailjet.baseUrl())), db);
-        launcher = new RoundLauncher(db, provider, new UnsubscribeTokens(), new AuditTrail(JSON),
-                new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider, JSON), JSON,
+        launcher = new RoundLauncher(db, provider,
+                new UnsubscribeTokens(UnsubscribeSigningKey.from(Environment.system())), new AuditTrail(JSON),
+                new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider, JSON, SenderDomains.ANY), JSON,
                 new Notifications(JSON, NotificationChannels.from(Environment.of(Map.of()))),
                 new PublicApiUrl("https://api.test.example"), new DeliveryLedger());
     }

@@ -387,7 +387,9 @@ class ListsHandlerTest {
         UUID contactId = UUID.fromString(ApiCall.to(HANDLER, "GET /lists/{listId}/contacts", listId).as("ed", "editor")
                 .send().json().get("items").get(0).get("id").asText());
         UUID roundId = UUID.randomUUID();
-        com.campaignmanager.shared.audience.UnsubscribeTokens tokens = new com.campaignmanager.shared.audience.UnsubscribeTokens();
+        com.campaignmanager.shared.audience.UnsubscribeTokens tokens = new com.campaignmanager.shared.audience.UnsubscribeTokens(
+                com.campaignmanager.shared.audience.UnsubscribeSigningKey.from(
+                        com.campaignmanager.shared.config.Environment.system()));
         String token = tokens.create(contactId, roundId);
         String forged = new com.campaignmanager.shared.audience.UnsubscribeTokens("another-key-that-is-at-least-32-chars-long")
                 .create(contactId, roundId);

@@ -11,7 +11,9 @@ import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.audience.EmailAddress;
+import com.campaignmanager.shared.audience.UnsubscribeSigningKey;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
+import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import java.io.ByteArrayInputStream;
@@ -117,7 +119,7 @@ class UnsubscribeLinksTest {
 
     @Test
     void aLinkWhoseAddressLeftNoTraceSaysSoInsteadOfPromising() {
-        String token = new UnsubscribeTokens().create(UUID.randomUUID(), UUID.randomUUID());
+        String token = new UnsubscribeTokens(UnsubscribeSigningKey.from(Environment.system())).create(UUID.randomUUID(), UUID.randomUUID());
 
         Response unsubscribed = unsubscribe(token);
 

@@ -47,7 +47,7 @@ class MailjetEventsHandlerTest {
 
     @Test
     void withoutAWebhookPasswordTheFunctionDoesNotStart() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WebhookCredentials(
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebhookCredentials.from(
                 com.campaignmanager.shared.config.Environment.of(Map.of("MAILJET_WEBHOOK_USER", "mailjet"))))
                 .hasMessageContaining("MAILJET_WEBHOOK_PASSWORD");
     }

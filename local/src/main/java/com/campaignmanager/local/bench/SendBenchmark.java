@@ -15,6 +15,7 @@ import com.campaignmanager.shared.campaigns.Preflight;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
 import com.campaignmanager.shared.campaigns.RoundStatus;
+import com.campaignmanager.shared.campaigns.SenderDomains;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.config.PublicApiUrl;
 import com.campaignmanager.shared.db.Database;
@@ -63,7 +64,8 @@ public final class SendBenchmark {
             var provider = EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "outbox")), database);
             RoundLauncher launcher = new RoundLauncher(database, provider,
                     new UnsubscribeTokens("bench-unsubscribe-signing-key-not-for-production"),
-                    new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider, json),
+                    new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider, json,
+                            SenderDomains.ANY),
                     json, new Notifications(json, NotificationChannels.from(Environment.of(Map.of()))),
                     new PublicApiUrl("http://127.0.0.1:3000"), new DeliveryLedger());
             Measured small = sendRound(database, json, launcher, Math.max(1, recipients / 10), "small");

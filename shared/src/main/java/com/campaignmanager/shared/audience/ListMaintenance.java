@@ -1,6 +1,6 @@
 package com.campaignmanager.shared.audience;
 
-import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.config.RetentionSettings;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
@@ -17,7 +17,6 @@ import javax.inject.Singleton;
 @Singleton
 public final class ListMaintenance {
     private static final SqlStatements SQL = SqlStatements.load(ListMaintenance.class, "maintenance.sql");
-    static final String RETENTION_DAYS = "ERASED_DATA_RETENTION_DAYS";
 
     public record Report(long contactsMerged, long membershipsMoved, long lists, long memberships,
                          long erasedRecordsCleared) {
@@ -27,9 +26,9 @@ public final class ListMaintenance {
     private final Duration retention;
 
     @Inject
-    public ListMaintenance(Database database) {
+    public ListMaintenance(Database database, RetentionSettings retention) {
         this.database = database;
-        this.retention = Duration.ofDays(Long.parseLong(Environment.system().optional(RETENTION_DAYS).orElse("30")));
+        this.retention = retention.erasedData();
     }
 
     public Report run() {

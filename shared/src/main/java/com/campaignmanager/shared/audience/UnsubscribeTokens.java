@@ -1,6 +1,5 @@
 package com.campaignmanager.shared.audience;
 
-import com.campaignmanager.shared.config.Environment;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -18,7 +17,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class UnsubscribeTokens {
-    public static final String SIGNING_KEY = "UNSUBSCRIBE_SIGNING_KEY";
+    public static final String SIGNING_KEY = UnsubscribeSigningKey.VARIABLE;
     private static final String VERSION = "u1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -33,16 +32,12 @@ public final class UnsubscribeTokens {
     private final byte[] key;
 
     @Inject
-    public UnsubscribeTokens() {
-        // Required everywhere: a function without its key stops at start instead of signing with a known one.
-        this(Environment.system().required(SIGNING_KEY));
+    public UnsubscribeTokens(UnsubscribeSigningKey key) {
+        this.key = key.value().getBytes(StandardCharsets.UTF_8);
     }
 
     public UnsubscribeTokens(String key) {
-        if (key.length() < 32) {
-            throw new IllegalStateException(SIGNING_KEY + " must be at least 32 characters");
-        }
-        this.key = key.getBytes(StandardCharsets.UTF_8);
+        this(new UnsubscribeSigningKey(key));
     }
 
     public String create(UUID contactId, UUID roundId) {

@@ -1,10 +1,8 @@
 package com.campaignmanager.shared.aws;
 
-import com.campaignmanager.shared.config.DatabaseSettings;
 import com.campaignmanager.shared.config.Environment;
 import dagger.Module;
 import dagger.Provides;
-import java.net.URI;
 import java.time.Duration;
 import javax.inject.Singleton;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -24,17 +22,22 @@ public final class SqsModule {
 
     @Provides
     @Singleton
-    static SqsClient sqsClient() {
-        Environment environment = Environment.system();
+    static SqsSettings sqsSettings(Environment environment) {
+        return SqsSettings.from(environment);
+    }
+
+    @Provides
+    @Singleton
+    static SqsClient sqsClient(SqsSettings settings) {
         SqsClientBuilder builder = SqsClient.builder()
-                .region(Region.of(environment.required(DatabaseSettings.REGION)))
+                .region(Region.of(settings.region()))
                 .credentialsProvider(RdsDataClientFactory.credentials())
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(10))
                         .build())
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(15)));
-        environment.optional("SQS_ENDPOINT").map(URI::create).ifPresent(builder::endpointOverride);
+        settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 }

@@ -1,6 +1,5 @@
 package com.campaignmanager.shared.campaigns;
 
-import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
@@ -23,7 +22,6 @@ import javax.inject.Inject;
  * rounds due within 24 hours that are not approved, because they will not go out. Then delivers what is due.
  */
 public final class ApprovalReminders {
-    public static final String APPROVAL_REMINDER_HOURS = "APPROVAL_REMINDER_HOURS";
     private static final SqlStatements SQL = SqlStatements.load(ApprovalReminders.class, "approval_reminders.sql");
     private static final String DUE_APPROVAL_NOTICES = SQL.statement("due-approval-notices");
 
@@ -41,25 +39,12 @@ public final class ApprovalReminders {
     private final int overdueHours;
 
     @Inject
-    public ApprovalReminders(Database database, Notifications notifications, NotificationDispatcher dispatcher) {
+    public ApprovalReminders(Database database, Notifications notifications, NotificationDispatcher dispatcher,
+                             ApprovalReminderSettings settings) {
         this.database = database;
         this.notifications = notifications;
         this.dispatcher = dispatcher;
-        this.overdueHours = hours(Environment.system());
-    }
-
-    public static int hours(Environment env) {
-        String value = env.optional(APPROVAL_REMINDER_HOURS).orElse("4").strip();
-        try {
-            int hours = Integer.parseInt(value);
-            if (hours >= 1 && hours <= 168) {
-                return hours;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalStateException(APPROVAL_REMINDER_HOURS + " must be a whole number of hours from 1 to 168, not '"
-                + value + "'");
+        this.overdueHours = settings.hours();
     }
 
     public Result run() {

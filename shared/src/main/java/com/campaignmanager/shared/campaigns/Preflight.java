@@ -4,7 +4,6 @@ import static com.campaignmanager.shared.campaigns.PreflightStatus.FAIL;
 import static com.campaignmanager.shared.campaigns.PreflightStatus.PASS;
 import static com.campaignmanager.shared.campaigns.PreflightStatus.WARN;
 
-import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
@@ -14,10 +13,8 @@ import com.campaignmanager.shared.email.ProviderCheck;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -36,7 +33,7 @@ public final class Preflight {
     private static final String NEARBY_ROUNDS_TO_SAME_LISTS = SQL.statement("nearby-rounds-to-same-lists");
     private static final String RECORD_PREFLIGHT = SQL.statement("record-preflight");
     /** Comma-separated domains rounds may be sent from; unset allows any (with a warning). */
-    public static final String ALLOWED_SENDER_DOMAINS = "ALLOWED_SENDER_DOMAINS";
+    public static final String ALLOWED_SENDER_DOMAINS = SenderDomains.VARIABLE;
 
     public record Item(String check, PreflightStatus status, String detail) {
     }
@@ -64,14 +61,13 @@ public final class Preflight {
     private final ObjectMapper json;
 
     @Inject
-    public Preflight(RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider, ObjectMapper json) {
+    public Preflight(RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider, ObjectMapper json,
+                     SenderDomains senderDomains) {
         this.json = json;
         this.rounds = rounds;
         this.campaigns = campaigns;
         this.provider = provider;
-        this.allowedDomains = new LinkedHashSet<>();
-        Environment.system().optional(ALLOWED_SENDER_DOMAINS).ifPresent(domains -> Arrays.stream(domains.split(","))
-                .map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).forEach(allowedDomains::add));
+        this.allowedDomains = senderDomains.allowed();
     }
 
     /** {@code atLaunch}: the round is due, so its time is not checked. */

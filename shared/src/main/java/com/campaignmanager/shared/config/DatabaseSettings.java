@@ -1,7 +1,6 @@
 package com.campaignmanager.shared.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
@@ -28,18 +27,6 @@ public record DatabaseSettings(String clusterArn, String secretArn, String datab
                 environment.required(SECRET_ARN),
                 environment.required(DATABASE),
                 environment.required(REGION),
-                environment.optional(ENDPOINT).map(DatabaseSettings::endpointUri));
-    }
-
-    private static URI endpointUri(String value) {
-        try {
-            URI uri = new URI(value);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new URISyntaxException(value, "expected an absolute http(s) URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(ENDPOINT + " is not a valid URL: " + value, e);
-        }
+                environment.optionalUrl(ENDPOINT));
     }
 }

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.inject.Inject;
-import javax.inject.Singleton;
 
 /**
  * Where the API is reachable from the internet ({@code PUBLIC_API_URL}): the base of every link a message carries
@@ -16,7 +14,6 @@ import javax.inject.Singleton;
  * domain API Gateway received the request on ({@code requestContext.domainName}), which is one of the API's own
  * configured domains — API Gateway sets it, the caller does not.
  */
-@Singleton
 public final class PublicApiUrl {
     public static final String VARIABLE = "PUBLIC_API_URL";
     public static final String GATEWAY_DOMAIN = "api-gateway-domain";
@@ -24,9 +21,8 @@ public final class PublicApiUrl {
 
     private final Optional<String> base;
 
-    @Inject
-    public PublicApiUrl() {
-        this(Environment.system().required(VARIABLE));
+    public static PublicApiUrl from(Environment environment) {
+        return new PublicApiUrl(environment.required(VARIABLE));
     }
 
     public PublicApiUrl(String value) {
@@ -35,16 +31,17 @@ public final class PublicApiUrl {
             this.base = Optional.empty();
             return;
         }
+        String expected = "an absolute http(s) URL without a query (e.g. https://api.example.com) or "
+                + GATEWAY_DOMAIN;
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new IllegalStateException(VARIABLE + " is not a URL: " + value, e);
+            throw new InvalidConfigurationException(VARIABLE, value, expected);
         }
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
                 || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalStateException(VARIABLE + " must be an absolute http(s) URL without a query (e.g. "
-                    + "https://api.example.com) or " + GATEWAY_DOMAIN + ", not " + value);
+            throw new InvalidConfigurationException(VARIABLE, value, expected);
         }
         this.base = Optional.of(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
     }

@@ -5,7 +5,7 @@ import com.campaignmanager.shared.db.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
-import java.util.Locale;
+import java.util.List;
 import javax.inject.Singleton;
 
 /**
@@ -22,20 +22,17 @@ public final class EmailModule {
 
     @Provides
     @Singleton
-    static EmailProvider emailProvider(Database db) {
-        return create(Environment.system(), db);
+    static EmailProvider emailProvider(Environment env, Database db) {
+        return create(env, db);
     }
 
     /** The provider {@code env} asks for; public so that the local runner and tests choose the same way. */
     public static EmailProvider create(Environment env, Database db) {
         // Only trees and plain values are written and read here: no need for the API's strict mapper.
         ObjectMapper json = new ObjectMapper();
-        String choice = env.optional(EMAIL_PROVIDER).orElse(OutboxProvider.NAME).toLowerCase(Locale.ROOT);
-        return switch (choice) {
-            case OutboxProvider.NAME -> new OutboxProvider(db, new OutboxRepository(json));
-            case MailjetProvider.NAME -> new MailjetProvider(MailjetSettings.from(env), json);
-            default -> throw new IllegalStateException(EMAIL_PROVIDER + " must be '" + OutboxProvider.NAME + "' or '"
-                    + MailjetProvider.NAME + "', not '" + choice + "'");
-        };
+        String choice = env.optionalChoice(EMAIL_PROVIDER, OutboxProvider.NAME,
+                List.of(OutboxProvider.NAME, MailjetProvider.NAME));
+        return choice.equals(MailjetProvider.NAME) ? new MailjetProvider(MailjetSettings.from(env), json)
+                : new OutboxProvider(db, new OutboxRepository(json));
     }
 }

@@ -1,6 +1,7 @@
 package com.campaignmanager.shared.email;
 
 import com.campaignmanager.shared.config.Environment;
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -28,12 +29,9 @@ public record MailjetSettings(String apiKey, String apiSecret, String apiUrl, bo
     }
 
     public static MailjetSettings from(Environment env) {
-        String sandbox = env.optional(SANDBOX).orElse("false");
-        if (!sandbox.equalsIgnoreCase("true") && !sandbox.equalsIgnoreCase("false")) {
-            throw new IllegalStateException(SANDBOX + " must be true or false, not '" + sandbox + "'");
-        }
         return new MailjetSettings(env.optional(API_KEY).orElse(null), env.optional(API_SECRET).orElse(null),
-                env.optional(API_URL).orElse(null), Boolean.parseBoolean(sandbox), null, null);
+                env.optionalUrl(API_URL).map(URI::toString).orElse(null), env.optionalBoolean(SANDBOX, false),
+                null, null);
     }
 
     public boolean configured() {

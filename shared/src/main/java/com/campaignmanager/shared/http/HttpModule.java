@@ -26,7 +26,7 @@ public final class HttpModule {
 
     @Provides
     @Singleton
-    static RolesClaim rolesClaim() {
-        return RolesClaim.from(Environment.system());
+    static RolesClaim rolesClaim(Environment environment) {
+        return RolesClaim.from(environment);
     }
 }

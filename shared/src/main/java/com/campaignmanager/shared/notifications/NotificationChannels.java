@@ -1,12 +1,14 @@
 package com.campaignmanager.shared.notifications;
 
 import com.campaignmanager.shared.config.Environment;
+import java.net.URI;
 import java.util.Optional;
 
 /**
  * Which outbound channels are configured. In-app always is. E-mail needs {@code NOTIFICATIONS_FROM_EMAIL} (the
  * sender of mails to members), Slack {@code SLACK_WEBHOOK_URL}; without them (the local default) notifications
- * are in-app and in the log.
+ * are in-app and in the log. {@code APP_URL}, the front end's base for links, and the Slack URL must be absolute
+ * http(s) URLs when set.
  */
 public record NotificationChannels(Optional<String> emailFrom, Optional<String> slackWebhookUrl, String appUrl) {
     public static final String NOTIFICATIONS_FROM_EMAIL = "NOTIFICATIONS_FROM_EMAIL";
@@ -14,11 +16,8 @@ public record NotificationChannels(Optional<String> emailFrom, Optional<String> 
     public static final String APP_URL = "APP_URL";
 
     public static NotificationChannels from(Environment env) {
-        return new NotificationChannels(nonBlank(env.optional(NOTIFICATIONS_FROM_EMAIL)),
-                nonBlank(env.optional(SLACK_WEBHOOK_URL)), nonBlank(env.optional(APP_URL)).orElse(""));
-    }
-
-    private static Optional<String> nonBlank(Optional<String> value) {
-        return value.map(String::strip).filter(s -> !s.isEmpty());
+        return new NotificationChannels(env.optional(NOTIFICATIONS_FROM_EMAIL),
+                env.optionalUrl(SLACK_WEBHOOK_URL).map(URI::toString), env.optionalUrl(APP_URL).map(URI::toString)
+                        .orElse(""));
     }
 }

@@ -13,7 +13,7 @@ public final class NotificationsModule {
 
     @Provides
     @Singleton
-    static NotificationChannels channels() {
-        return NotificationChannels.from(Environment.system());
+    static NotificationChannels channels(Environment environment) {
+        return NotificationChannels.from(environment);
     }
 }

@@ -1,7 +1,6 @@
 package com.campaignmanager.shared.observability;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.campaignmanager.shared.config.Environment;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -18,16 +17,19 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  */
 @Singleton
 public final class Observability {
-    static final String DEFAULT_NAMESPACE = "CampaignManager";
-
     private final Metrics metrics;
 
     @Inject
-    public Observability() {
+    public Observability(ObservabilitySettings settings) {
         this.metrics = MetricsFactory.getMetricsInstance();
         // Set here rather than left to Powertools, which reads only the process environment: in-process runs
         // (local runner, tests) configure functions through Environment, not the process environment.
-        metrics.setNamespace(Environment.system().optional("POWERTOOLS_METRICS_NAMESPACE").orElse(DEFAULT_NAMESPACE));
+        metrics.setNamespace(settings.metricsNamespace());
+    }
+
+    /** With the default namespace: for code that builds its own dispatcher (tests, benchmarks). */
+    public Observability() {
+        this(ObservabilitySettings.DEFAULT);
     }
 
     public <T> T around(Context context, String correlationId, Supplier<T> work) {

@@ -1,6 +1,5 @@
 package com.campaignmanager.shared.team;
 
-import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.http.Caller;
@@ -21,19 +20,19 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class TeamDirectory implements CallerDirectory {
-    public static final String ADMIN_EMAIL = "ADMIN_EMAIL";
+    public static final String ADMIN_EMAIL = FirstAdmin.VARIABLE;
 
     private final Database database;
     private final Optional<String> firstAdmin;
 
     @Inject
-    public TeamDirectory(Database database) {
-        this(database, Environment.system().optional(ADMIN_EMAIL));
+    public TeamDirectory(Database database, FirstAdmin firstAdmin) {
+        this.database = database;
+        this.firstAdmin = firstAdmin.email();
     }
 
     public TeamDirectory(Database database, Optional<String> firstAdmin) {
-        this.database = database;
-        this.firstAdmin = firstAdmin.map(String::strip).filter(s -> !s.isEmpty());
+        this(database, new FirstAdmin(firstAdmin));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.config.InvalidConfigurationException;
 import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.json.JsonMapper;
 import java.time.Clock;
@@ -17,21 +18,25 @@ class SoftBounceRuleTest {
 
     @Test
     void settingsDefaultToThreeInThirtyDaysAndRefuseNonsense() {
-        assertThat(SoftBounceRule.Settings.from(Environment.of(Map.of())))
-                .isEqualTo(new SoftBounceRule.Settings(3, 30));
-        assertThat(SoftBounceRule.Settings.from(Environment.of(Map.of(SoftBounceRule.LIMIT, "5",
-                SoftBounceRule.WINDOW_DAYS, "7")))).isEqualTo(new SoftBounceRule.Settings(5, 7));
-        assertThatThrownBy(() -> SoftBounceRule.Settings.from(Environment.of(Map.of(SoftBounceRule.LIMIT, "0"))))
-                .hasMessageContaining(SoftBounceRule.LIMIT);
-        assertThatThrownBy(() -> SoftBounceRule.Settings.from(Environment.of(Map.of(SoftBounceRule.WINDOW_DAYS,
-                "a month")))).hasMessageContaining(SoftBounceRule.WINDOW_DAYS);
+        assertThat(SoftBounceSettings.from(Environment.of(Map.of())))
+                .isEqualTo(new SoftBounceSettings(3, 30));
+        assertThat(SoftBounceSettings.from(Environment.of(Map.of(SoftBounceSettings.LIMIT, "5",
+                SoftBounceSettings.WINDOW_DAYS, " 7 ")))).isEqualTo(new SoftBounceSettings(5, 7));
+        assertThatThrownBy(() -> SoftBounceSettings.from(Environment.of(Map.of(SoftBounceSettings.LIMIT, "0"))))
+                .isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.variable()).isEqualTo(SoftBounceSettings.LIMIT))
+                .hasMessageContaining("from 1 to 1000");
+        assertThatThrownBy(() -> SoftBounceSettings.from(Environment.of(Map.of(SoftBounceSettings.WINDOW_DAYS,
+                "a month")))).isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.variable()).isEqualTo(SoftBounceSettings.WINDOW_DAYS))
+                .hasMessageContaining("'a month'");
     }
 
     @Test
     void theWindowEndsNow() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T09:00:00Z"), ZoneOffset.UTC);
         SoftBounceRule rule = new SoftBounceRule(new ProviderEventRepository(JsonMapper.create()),
-                new SoftBounceRule.Settings(3, 30), clock);
+                new SoftBounceSettings(3, 30), clock);
 
         assertThat(rule.windowStart()).isEqualTo(Instant.parse("2026-10-28T09:00:00Z"));
     }

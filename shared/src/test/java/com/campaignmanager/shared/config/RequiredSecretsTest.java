@@ -3,7 +3,9 @@ package com.campaignmanager.shared.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.campaignmanager.shared.audience.UnsubscribeSigningKey;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +14,22 @@ class RequiredSecretsTest {
 
     @Test
     void withoutTheirVariablesTheyRefuseToStartNamingIt() {
-        assertThat(System.getenv(UnsubscribeTokens.SIGNING_KEY)).isNull();
-        assertThatThrownBy(UnsubscribeTokens::new).isInstanceOfSatisfying(MissingConfigurationException.class,
-                e -> assertThat(e.variable()).isEqualTo("UNSUBSCRIBE_SIGNING_KEY"));
-        assertThatThrownBy(PublicApiUrl::new).isInstanceOfSatisfying(MissingConfigurationException.class,
+        Environment none = Environment.of(Map.of());
+        assertThatThrownBy(() -> UnsubscribeSigningKey.from(none)).isInstanceOfSatisfying(
+                MissingConfigurationException.class, e -> assertThat(e.variable()).isEqualTo("UNSUBSCRIBE_SIGNING_KEY"));
+        assertThatThrownBy(() -> PublicApiUrl.from(none)).isInstanceOfSatisfying(MissingConfigurationException.class,
                 e -> assertThat(e.getMessage()).contains("PUBLIC_API_URL"));
+    }
+
+    @Test
+    void aShortSigningKeyStopsTheStartWithoutShowingTheKey() {
+        String shortKey = "only-twenty-chars-ab";
+        assertThatThrownBy(() -> UnsubscribeSigningKey.from(Environment.of(Map.of("UNSUBSCRIBE_SIGNING_KEY",
+                shortKey)))).isInstanceOfSatisfying(InvalidConfigurationException.class,
+                        e -> assertThat(e.variable()).isEqualTo("UNSUBSCRIBE_SIGNING_KEY"))
+                .hasMessageContaining("at least 32 characters").hasMessageNotContaining(shortKey);
+        assertThat(new UnsubscribeTokens(UnsubscribeSigningKey.from(Environment.of(Map.of("UNSUBSCRIBE_SIGNING_KEY",
+                "a-key-of-thirty-two-characters-!")))).verify("x")).isEmpty();
     }
 
     @Test

@@ -22,7 +22,9 @@ class EmailConfigurationTest {
     @Test
     void anUnknownProviderFailsAtStartNamingTheVariable() {
         assertThatThrownBy(() -> EmailModule.create(Environment.of(Map.of("EMAIL_PROVIDER", "sendgrid")), null))
-                .hasMessageContaining("EMAIL_PROVIDER").hasMessageContaining("sendgrid");
+                .isInstanceOf(com.campaignmanager.shared.config.InvalidConfigurationException.class)
+                .hasMessageContaining("EMAIL_PROVIDER").hasMessageContaining("sendgrid")
+                .hasMessageContaining("one of outbox, mailjet");
     }
 
     @Test
@@ -36,6 +38,8 @@ class EmailConfigurationTest {
         assertThat(MailjetSettings.from(Environment.of(Map.of())).apiUrl()).isEqualTo("https://api.mailjet.com");
         assertThatThrownBy(() -> MailjetSettings.from(Environment.of(Map.of("MAILJET_SANDBOX", "yes"))))
                 .hasMessageContaining("MAILJET_SANDBOX");
+        assertThatThrownBy(() -> MailjetSettings.from(Environment.of(Map.of("MAILJET_API_URL", "api.mailjet.com"))))
+                .hasMessageContaining("MAILJET_API_URL").hasMessageContaining("an absolute http(s) URL");
     }
 
     @Test

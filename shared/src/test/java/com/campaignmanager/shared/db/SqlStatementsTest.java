@@ -42,4 +42,21 @@ class SqlStatementsTest {
         assertThat(sql.names()).contains("lock-migrations", "create-schema-migrations", "find-applied-migrations",
                 "record-migration");
     }
+
+    @Test
+    void recordsTheNamesItsOwnerAsksForAndKnowsWhereEachFileWasLoaded() {
+        SqlStatements sql = SqlStatements.parse("test.sql", "-- name: one\nSELECT 1\n-- name: two\nSELECT 2");
+        assertThat(sql.unused()).containsExactly("one", "two");
+
+        assertThat(sql.statement("two")).isEqualTo("SELECT 2");
+        assertThat(sql.get("one")).isEqualTo("SELECT 1");
+        assertThat(sql.unused()).as("get does not count as use").containsExactly("one");
+        assertThatThrownBy(() -> sql.statement("three")).hasMessageContaining("no statement named 'three'");
+
+        SqlStatements loaded = SqlStatements.load(SqlStatementsTest.class, "statements-test.sql");
+        assertThat(SqlStatements.loaded()).contains(loaded);
+        assertThat(loaded.owner()).isEqualTo(SqlStatementsTest.class);
+        assertThat(loaded.resource()).isEqualTo("com/campaignmanager/shared/db/statements-test.sql");
+        assertThat(loaded.unused()).containsExactly("find-nothing");
+    }
 }

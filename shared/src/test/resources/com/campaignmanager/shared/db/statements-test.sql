@@ -1,0 +1,2 @@
+-- name: find-nothing
+SELECT 1 WHERE false;

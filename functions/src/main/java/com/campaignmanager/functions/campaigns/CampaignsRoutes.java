@@ -6,6 +6,7 @@ import com.campaignmanager.shared.campaigns.Campaign;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
 import com.campaignmanager.shared.campaigns.RoundWorkflow;
 import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.ApiRequest;
 import com.campaignmanager.shared.http.ApiResponse;
@@ -159,8 +160,8 @@ final class CampaignsRoutes {
         return ApiResponse.noContent();
     }
 
-    static RoundWorkflow.Acting acting(ApiRequest request) {
-        return new RoundWorkflow.Acting(request.caller(), request.requestId());
+    static Acting acting(ApiRequest request) {
+        return new Acting(request.caller(), request.requestId());
     }
 
     static Map<String, Object> change(ApiRequest request, Object before, Object after) {

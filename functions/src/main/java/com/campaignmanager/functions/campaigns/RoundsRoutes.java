@@ -12,6 +12,7 @@ import com.campaignmanager.shared.campaigns.RoundWorkflow;
 import com.campaignmanager.shared.campaigns.TestSends;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Transaction;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.ApiRequest;
 import com.campaignmanager.shared.http.ApiResponse;
@@ -177,7 +178,7 @@ final class RoundsRoutes {
         return new ApiResponse(response.status(), response.body(), headers);
     }
 
-    private static RoundWorkflow.Acting acting(ApiRequest request) {
+    private static Acting acting(ApiRequest request) {
         return CampaignsRoutes.acting(request);
     }
 

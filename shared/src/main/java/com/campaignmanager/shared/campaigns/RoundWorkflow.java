@@ -3,6 +3,7 @@ package com.campaignmanager.shared.campaigns;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Transaction;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.Caller;
 import com.campaignmanager.shared.http.InvalidFieldException;
@@ -49,13 +50,6 @@ public final class RoundWorkflow {
                 throw new InvalidFieldException("listIds", "must not contain null");
             }
             listIds = listIds == null ? null : List.copyOf(new LinkedHashSet<>(listIds));
-        }
-    }
-
-    /** Who acts, and the request it came with (for the audit trail). */
-    public record Acting(Caller caller, String requestId) {
-        String actor() {
-            return caller.actor();
         }
     }
 

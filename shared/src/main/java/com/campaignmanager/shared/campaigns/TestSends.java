@@ -13,6 +13,7 @@ import com.campaignmanager.shared.email.MessageRenderer;
 import com.campaignmanager.shared.email.OutgoingMessage;
 import com.campaignmanager.shared.email.Recipient;
 import com.campaignmanager.shared.email.SendResult;
+import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -75,7 +76,7 @@ public final class TestSends {
     }
 
     /** {@code gatewayDomain}: the request's API Gateway domain, for {@link PublicApiUrl#forRequest}. */
-    public Result send(RoundWorkflow.Acting acting, UUID roundId, List<EmailAddress> addresses,
+    public Result send(Acting acting, UUID roundId, List<EmailAddress> addresses,
                        java.util.Optional<String> gatewayDomain) {
         acting.caller().require(Role.EDITOR);
         if (addresses.isEmpty() || addresses.size() > MAX_ADDRESSES) {

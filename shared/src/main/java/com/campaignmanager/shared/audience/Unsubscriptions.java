@@ -21,6 +21,7 @@ import javax.inject.Singleton;
 @Singleton
 public final class Unsubscriptions {
     private static final SqlStatements SQL = SqlStatements.load(Unsubscriptions.class, "unsubscriptions.sql");
+    private static final String FIND_LINK_ADDRESS = SQL.statement("find-link-address");
     static final String ACTOR = "unsubscribe-link";
 
     /** The address a link was sent to: {@code email} null once erased; {@code contactId} of whoever has it now. */
@@ -71,7 +72,7 @@ public final class Unsubscriptions {
     }
 
     private static Optional<LinkAddress> find(SqlExecutor sql, UnsubscribeTokens.Recipient recipient) {
-        return sql.queryOptional(SQL.get("find-link-address"), Params.of("recipientId", recipient.contactId())
+        return sql.queryOptional(FIND_LINK_ADDRESS, Params.of("recipientId", recipient.contactId())
                 .put("roundId", recipient.roundId()), Unsubscriptions::map);
     }
 

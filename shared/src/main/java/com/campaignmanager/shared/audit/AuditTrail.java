@@ -13,6 +13,8 @@ import javax.inject.Singleton;
 @Singleton
 public final class AuditTrail {
     private static final SqlStatements SQL = SqlStatements.load(AuditTrail.class, "audit.sql");
+    private static final String PAGE_AUDIT_EVENTS = SQL.statement("page-audit-events");
+    private static final String INSERT_AUDIT_EVENT = SQL.statement("insert-audit-event");
 
     private final ObjectMapper json;
 
@@ -46,7 +48,7 @@ public final class AuditTrail {
         } catch (RuntimeException e) {
             throw new com.campaignmanager.shared.db.InvalidCursorException();
         }
-        return sql.queryPage(SQL.get("page-audit-events"), params, limit, r -> {
+        return sql.queryPage(PAGE_AUDIT_EVENTS, params, limit, r -> {
             try {
                 AuditEvent event = new AuditEvent(r.uuid("id"), r.instant("occurred_at"), r.string("actor"),
                         r.string("action"), r.string("entity_type"), r.string("entity_id"),
@@ -75,7 +77,7 @@ public final class AuditTrail {
     public void record(SqlExecutor sql, String actor, String action, String entityType, String entityId,
                        Map<String, ?> detail) {
         try {
-            sql.update(SQL.get("insert-audit-event"), Params.of("actor", actor)
+            sql.update(INSERT_AUDIT_EVENT, Params.of("actor", actor)
                     .put("action", action)
                     .put("entityType", entityType)
                     .put("entityId", entityId)

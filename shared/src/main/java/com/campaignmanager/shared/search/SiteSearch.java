@@ -18,6 +18,7 @@ import javax.inject.Singleton;
 @Singleton
 public final class SiteSearch {
     private static final SqlStatements SQL = SqlStatements.load(SiteSearch.class, "search.sql");
+    private static final String SEARCH = SQL.statement("search");
 
     public enum Type {
         CAMPAIGN, ROUND, LIST, CONTACT;
@@ -41,7 +42,7 @@ public final class SiteSearch {
 
     public Hits search(SqlExecutor sql, String q, Set<Type> types, int offset, int limit) {
         String prefix = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        List<Hit> rows = sql.query(SQL.get("search"), Params.of("q", q).put("emailPrefix", prefix)
+        List<Hit> rows = sql.query(SEARCH, Params.of("q", q).put("emailPrefix", prefix)
                         .put("campaigns", types.contains(Type.CAMPAIGN)).put("rounds", types.contains(Type.ROUND))
                         .put("lists", types.contains(Type.LIST)).put("contacts", types.contains(Type.CONTACT))
                         .put("limit", limit + 1).put("offset", offset),

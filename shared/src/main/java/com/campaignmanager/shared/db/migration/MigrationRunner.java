@@ -21,6 +21,10 @@ public final class MigrationRunner {
     static final long LOCK_KEY = 4_711_2026_001L;
 
     private static final SqlStatements SQL = SqlStatements.load(MigrationRunner.class, "migrations.sql");
+    private static final String CREATE_SCHEMA_MIGRATIONS = SQL.statement("create-schema-migrations");
+    private static final String RECORD_MIGRATION = SQL.statement("record-migration");
+    private static final String FIND_APPLIED_MIGRATIONS = SQL.statement("find-applied-migrations");
+    private static final String LOCK_MIGRATIONS = SQL.statement("lock-migrations");
 
     private final Database database;
     private final List<Migration> migrations;
@@ -33,7 +37,7 @@ public final class MigrationRunner {
     public MigrationReport migrate() {
         database.inTransaction(tx -> {
             lock(tx);
-            tx.update(SQL.get("create-schema-migrations"), Params.of());
+            tx.update(CREATE_SCHEMA_MIGRATIONS, Params.of());
             return null;
         });
         Map<Integer, AppliedMigration> applied = database.inTransaction(this::applied);
@@ -67,7 +71,7 @@ public final class MigrationRunner {
         for (String statement : SqlScript.split(migration.sql())) {
             tx.update(statement, Params.of());
         }
-        tx.update(SQL.get("record-migration"), Params.of()
+        tx.update(RECORD_MIGRATION, Params.of()
                 .put("version", migration.version())
                 .put("fileName", migration.fileName())
                 .put("checksum", migration.checksum())
@@ -95,7 +99,7 @@ public final class MigrationRunner {
 
     private Map<Integer, AppliedMigration> applied(Transaction tx) {
         Map<Integer, AppliedMigration> applied = new HashMap<>();
-        for (AppliedMigration row : tx.query(SQL.get("find-applied-migrations"), Params.of(),
+        for (AppliedMigration row : tx.query(FIND_APPLIED_MIGRATIONS, Params.of(),
                 r -> new AppliedMigration(r.intValue("version"), r.string("file_name"), r.string("checksum")))) {
             applied.put(row.version(), row);
         }
@@ -103,7 +107,7 @@ public final class MigrationRunner {
     }
 
     private static void lock(Transaction tx) {
-        tx.query(SQL.get("lock-migrations"), Params.of().put("lockKey", LOCK_KEY), row -> row.longValue("locked"));
+        tx.query(LOCK_MIGRATIONS, Params.of().put("lockKey", LOCK_KEY), row -> row.longValue("locked"));
     }
 
     private record AppliedMigration(int version, String fileName, String checksum) {

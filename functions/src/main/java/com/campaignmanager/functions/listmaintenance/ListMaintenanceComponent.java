@@ -1,13 +1,10 @@
 package com.campaignmanager.functions.listmaintenance;
 
-import com.campaignmanager.shared.audience.ListMaintenance;
+import com.campaignmanager.shared.audience.Upkeep;
 import com.campaignmanager.shared.aws.DataApiModule;
-import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
-import com.campaignmanager.shared.notifications.Notifications;
 import com.campaignmanager.shared.notifications.NotificationsModule;
-import com.campaignmanager.shared.observability.Observability;
 import dagger.Component;
 import javax.inject.Singleton;
 
@@ -17,13 +14,7 @@ interface ListMaintenanceComponent {
 
     JobRunner jobRunner();
 
-    ListMaintenance maintenance();
-
-    Observability observability();
-
-    Notifications notifications();
-
-    Database database();
+    Upkeep upkeep();
 
     static ListMaintenanceComponent create() {
         return DaggerListMaintenanceComponent.create();

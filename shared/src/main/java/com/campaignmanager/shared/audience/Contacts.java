@@ -8,6 +8,7 @@ import com.campaignmanager.shared.http.PageRequest;
 import com.campaignmanager.shared.http.Role;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -91,7 +92,8 @@ public final class Contacts {
         if (bulk.contactIds().size() > JsonContacts.MAX_BATCH) {
             throw ApiProblem.invalid("contactIds", "at most " + JsonContacts.MAX_BATCH + " at a time");
         }
-        if (bulk.contactIds().contains(null)) {
+        // Not contains(null): an immutable list (a direct caller's List.of) throws on that question.
+        if (bulk.contactIds().stream().anyMatch(Objects::isNull)) {
             throw ApiProblem.invalid("contactIds", "must not contain null");
         }
         List<UUID> contactIds = List.copyOf(new LinkedHashSet<>(bulk.contactIds()));

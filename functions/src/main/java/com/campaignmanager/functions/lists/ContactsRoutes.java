@@ -1,23 +1,19 @@
 package com.campaignmanager.functions.lists;
 
 import com.campaignmanager.shared.audience.Contacts;
-import com.campaignmanager.shared.audience.JsonContacts;
 import com.campaignmanager.shared.http.ApiResponse;
 import com.campaignmanager.shared.http.PageResponse;
 import com.campaignmanager.shared.http.Routes;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.inject.Inject;
 
 /** {@code /contacts}: one person across lists, their history, and erasure; the HTTP side of {@link Contacts}. */
 final class ContactsRoutes {
     private final Contacts contacts;
-    private final ObjectMapper json;
 
     @Inject
-    ContactsRoutes(Contacts contacts, ObjectMapper json) {
+    ContactsRoutes(Contacts contacts) {
         this.contacts = contacts;
-        this.json = json;
     }
 
     void addTo(Routes.Builder routes) {
@@ -26,7 +22,7 @@ final class ContactsRoutes {
                 .add("GET /contacts/{contactId}", request -> ApiResponse.ok(contacts.get(request.acting(),
                         request.pathUuid("contactId"))))
                 .add("PATCH /contacts/{contactId}", request -> ApiResponse.ok(contacts.update(request.acting(),
-                        request.pathUuid("contactId"), JsonContacts.change(request.body(JsonNode.class), json))))
+                        request.pathUuid("contactId"), request.body(JsonNode.class))))
                 .add("GET /contacts/{contactId}/history", request -> ApiResponse.ok(contacts.history(
                         request.acting(), request.pathUuid("contactId"))))
                 .add("DELETE /contacts/{contactId}", request -> {

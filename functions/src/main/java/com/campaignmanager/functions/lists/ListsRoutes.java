@@ -2,27 +2,23 @@ package com.campaignmanager.functions.lists;
 
 import com.campaignmanager.shared.audience.ContactList;
 import com.campaignmanager.shared.audience.Imports;
-import com.campaignmanager.shared.audience.JsonContacts;
 import com.campaignmanager.shared.audience.Lists;
 import com.campaignmanager.shared.http.ApiRequest;
 import com.campaignmanager.shared.http.ApiResponse;
 import com.campaignmanager.shared.http.PageResponse;
 import com.campaignmanager.shared.http.Routes;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import javax.inject.Inject;
 
 /** {@code /lists}: lists, the contacts on them, and CSV imports; the HTTP side of {@link Lists} and {@link Imports}. */
 final class ListsRoutes {
     private final Lists lists;
     private final Imports imports;
-    private final ObjectMapper json;
 
     @Inject
-    ListsRoutes(Lists lists, Imports imports, ObjectMapper json) {
+    ListsRoutes(Lists lists, Imports imports) {
         this.lists = lists;
         this.imports = imports;
-        this.json = json;
     }
 
     void addTo(Routes.Builder routes) {
@@ -41,7 +37,7 @@ final class ListsRoutes {
                         request.acting(), request.pathUuid("listId"), request.query("q").orElse(null),
                         request.page()))))
                 .add("POST /lists/{listId}/contacts", request -> ApiResponse.ok(lists.addContacts(request.acting(),
-                        request.pathUuid("listId"), JsonContacts.parse(request.body(JsonNode.class), json))))
+                        request.pathUuid("listId"), request.body(JsonNode.class))))
                 .add("DELETE /lists/{listId}/contacts/{contactId}", request -> {
                     lists.removeContact(request.acting(), request.pathUuid("listId"), request.pathUuid("contactId"));
                     return ApiResponse.noContent();

@@ -6,6 +6,8 @@ import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.PageRequest;
 import com.campaignmanager.shared.http.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -36,13 +38,16 @@ public final class Contacts {
     private final ContactRepository contacts;
     private final ListRepository lists;
     private final Erasure erasure;
+    private final ObjectMapper json;
 
     @Inject
-    public Contacts(Database database, ContactRepository contacts, ListRepository lists, Erasure erasure) {
+    public Contacts(Database database, ContactRepository contacts, ListRepository lists, Erasure erasure,
+                    ObjectMapper json) {
         this.database = database;
         this.contacts = contacts;
         this.lists = lists;
         this.erasure = erasure;
+        this.json = json;
     }
 
     public Page<Contact> page(Acting acting, String q, PageRequest page) {
@@ -55,9 +60,10 @@ public final class Contacts {
         return existing(contactId);
     }
 
-    /** Edits names and attributes ({@link JsonContacts#change}), audited when something changed. */
-    public Contact update(Acting acting, UUID contactId, ContactRepository.ContactChange change) {
+    /** Edits names and attributes as {@link JsonContacts#change} reads them, audited when something changed. */
+    public Contact update(Acting acting, UUID contactId, JsonNode edit) {
         acting.caller().require(Role.EDITOR);
+        ContactRepository.ContactChange change = JsonContacts.change(edit, json);
         return contacts.update(database, contactId, change, acting.actor(), acting.requestId())
                 .orElseThrow(() -> notFound(contactId));
     }

@@ -6,9 +6,10 @@ import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
-import com.campaignmanager.shared.http.InvalidFieldException;
 import com.campaignmanager.shared.http.PageRequest;
 import com.campaignmanager.shared.http.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -23,27 +24,10 @@ import javax.inject.Singleton;
 public final class Lists {
     /** A new list: a name (required, unique) and a description. */
     public record NewList(String name, String description) {
-        public NewList {
-            if (name != null && name.isBlank()) {
-                throw new InvalidFieldException("name", "is required");
-            }
-            if (name != null && name.strip().length() > 200) {
-                throw new InvalidFieldException("name", "is longer than 200 characters");
-            }
-            name = name == null ? null : name.strip();
-            description = description == null ? "" : description.strip();
-        }
     }
 
     /** An edit of a list; a null field keeps its value. */
     public record ListChange(String name, String description) {
-        public ListChange {
-            if (name != null && (name.isBlank() || name.strip().length() > 200)) {
-                throw new InvalidFieldException("name", "must be 1 to 200 characters");
-            }
-            name = name == null ? null : name.strip();
-            description = description == null ? null : description.strip();
-        }
     }
 
     /** What adding contacts did: {@link UpsertSummary}, and what the batch itself held. */
@@ -55,22 +39,28 @@ public final class Lists {
     private final ListRepository lists;
     private final ContactRepository contacts;
     private final ListsInRounds listsInRounds;
+    private final ObjectMapper json;
 
     @Inject
-    public Lists(Database database, ListRepository lists, ContactRepository contacts, ListsInRounds listsInRounds) {
+    public Lists(Database database, ListRepository lists, ContactRepository contacts, ListsInRounds listsInRounds,
+                 ObjectMapper json) {
         this.database = database;
         this.lists = lists;
         this.contacts = contacts;
         this.listsInRounds = listsInRounds;
+        this.json = json;
     }
 
     public ContactList create(Acting acting, NewList fields) {
         acting.caller().require(Role.EDITOR);
-        if (fields.name() == null) {
+        if (fields.name() == null || fields.name().isBlank()) {
             throw ApiProblem.invalid("name", "is required");
         }
+        if (fields.name().strip().length() > 200) {
+            throw ApiProblem.invalid("name", "is longer than 200 characters");
+        }
         try {
-            return lists.create(database, fields.name(), fields.description());
+            return lists.create(database, fields.name().strip(), strip(fields.description(), ""));
         } catch (ConflictException e) {
             throw duplicateName();
         }
@@ -88,8 +78,12 @@ public final class Lists {
 
     public ContactList update(Acting acting, UUID listId, ListChange fields) {
         acting.caller().require(Role.EDITOR);
+        String name = fields.name();
+        if (name != null && (name.isBlank() || name.strip().length() > 200)) {
+            throw ApiProblem.invalid("name", "must be 1 to 200 characters");
+        }
         try {
-            return lists.update(database, listId, fields.name(), fields.description())
+            return lists.update(database, listId, strip(name, null), strip(fields.description(), null))
                     .orElseThrow(() -> notFound(listId));
         } catch (ConflictException e) {
             throw duplicateName();
@@ -112,10 +106,14 @@ public final class Lists {
         return contacts.pageInList(database, listId, q, page.after(2), page.limit());
     }
 
-    /** Creates or updates the valid contacts of the batch (by address) and puts them on the list. */
-    public ContactsAdded addContacts(Acting acting, UUID listId, JsonContacts.Parsed batch) {
+    /**
+     * Creates or updates the valid contacts of {@code entries} (by address: {@link JsonContacts#parse}, one
+     * contact or {@code {"contacts": [...]}}) and puts them on the list; the invalid ones are reported by index.
+     */
+    public ContactsAdded addContacts(Acting acting, UUID listId, JsonNode entries) {
         acting.caller().require(Role.EDITOR);
         existing(listId);
+        JsonContacts.Parsed batch = JsonContacts.parse(entries, json);
         UpsertSummary summary = contacts.addToList(database, listId, batch.contacts(),
                 "api:" + acting.caller().subject());
         return new ContactsAdded(summary.added(), summary.updated(), summary.unchanged(), summary.suppressed(),
@@ -133,6 +131,10 @@ public final class Lists {
     /** The list, or 404. */
     ContactList existing(UUID listId) {
         return lists.find(database, listId).orElseThrow(() -> notFound(listId));
+    }
+
+    private static String strip(String text, String absent) {
+        return text == null ? absent : text.strip();
     }
 
     private static ApiProblem notFound(UUID listId) {

@@ -49,8 +49,9 @@ public final class Tasks {
         this.notifications = notifications;
     }
 
-    public Task create(Acting acting, UUID campaignId, TaskFields fields) {
+    public Task create(Acting acting, UUID campaignId, TaskFields given) {
         acting.caller().require(Role.EDITOR, Role.APPROVER);
+        TaskFields fields = given.checked();
         if (fields.title() == null) {
             throw ApiProblem.invalid("title", "is required");
         }
@@ -85,8 +86,9 @@ public final class Tasks {
         return tasks.find(database, taskId).orElseThrow(() -> notFound(taskId));
     }
 
-    public Task update(Acting acting, UUID taskId, TaskFields fields) {
+    public Task update(Acting acting, UUID taskId, TaskFields given) {
         acting.caller().require(Role.EDITOR, Role.APPROVER);
+        TaskFields fields = given.checked();
         String actor = acting.actor();
         return database.inTransaction(tx -> {
             if (!tasks.lock(tx, taskId)) {

@@ -54,8 +54,9 @@ public final class Team {
     }
 
     /** The caller's own name, Slack id and notification preferences; address, role and activity are an admin's. */
-    public Member updateMe(Acting acting, MemberFields fields) {
+    public Member updateMe(Acting acting, MemberFields given) {
         UUID memberId = acting.caller().requireMember();
+        MemberFields fields = given.checked();
         String adminOnly = fields.email() != null ? "email" : fields.role() != null ? "role"
                 : fields.active() != null ? "active" : null;
         if (adminOnly != null) {
@@ -88,8 +89,9 @@ public final class Team {
         return team.find(database, memberId).orElseThrow(() -> notFound(memberId));
     }
 
-    public Member add(Acting acting, MemberFields fields) {
+    public Member add(Acting acting, MemberFields given) {
         acting.caller().require(Role.ADMIN);
+        MemberFields fields = given.checked();
         if (fields.email() == null) {
             throw ApiProblem.invalid("email", "is required");
         }
@@ -108,8 +110,9 @@ public final class Team {
         });
     }
 
-    public Member update(Acting acting, UUID memberId, MemberFields fields) {
+    public Member update(Acting acting, UUID memberId, MemberFields given) {
         acting.caller().require(Role.ADMIN);
+        MemberFields fields = given.checked();
         if (fields.email() != null) {
             throw ApiProblem.invalid("email", "cannot be changed; add a member with the new address");
         }

@@ -43,7 +43,7 @@ class ContactsTest {
         ObjectMapper json = JsonMapper.create();
         ContactRepository repository = new ContactRepository(json, new AuditTrail(json));
         lists = new ListRepository();
-        contacts = new Contacts(database, repository, lists, new Erasure());
+        contacts = new Contacts(database, repository, lists, new Erasure(), json);
         imports = new Imports(database, lists, repository);
     }
 

@@ -48,8 +48,12 @@ class TeamTest {
         Acting viewer = new Acting(new Caller("sub-viewer", "v@example.com", true, Set.of(Role.VIEWER), null), "t");
         MemberFields nothing = new MemberFields(null, null, null, null, null, null);
 
-        // Refused for the role before the missing address is looked at.
+        // Refused for the role before the missing or malformed values are looked at.
         refused(403, () -> team.add(viewer, nothing));
+        refused(403, () -> team.add(viewer, new MemberFields("not an address", null, "chief", null, null, null)));
+        assertThatThrownBy(() -> team.add(as(ada), new MemberFields("not an address", null, "chief", null, null,
+                null))).isInstanceOfSatisfying(ApiProblem.class,
+                        problem -> assertThat(problem.errors().get(0).field()).isEqualTo("email"));
         assertThatThrownBy(() -> team.add(as(ada), nothing)).isInstanceOfSatisfying(ApiProblem.class,
                 problem -> assertThat(problem.errors().get(0).field()).isEqualTo("email"));
 

@@ -83,8 +83,8 @@ public final class Inbox {
     /** 404 when the caller has no such notification. */
     public Read markRead(Acting acting, UUID notificationId) {
         UUID memberId = acting.caller().requireMember();
-        Instant readAt = database.queryOptional(MARK_READ,
-                        Params.of("memberId", memberId).put("notificationId", notificationId), r -> r.instant("read_at"))
+        Params params = Params.of("memberId", memberId).put("notificationId", notificationId);
+        Instant readAt = database.queryOptional(MARK_READ, params, r -> r.instant("read_at"))
                 .orElseThrow(() -> ApiProblem.notFound("you have no notification " + notificationId));
         return new Read(notificationId, readAt);
     }

@@ -78,7 +78,8 @@ public final class SiteSearch {
             try {
                 types = EnumSet.copyOf(parseTypes(query.types()));
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalid("types", "'" + e.getMessage() + "' is not one of campaign, round, list, contact");
+                throw ApiProblem.invalid("types",
+                        "'" + e.getMessage() + "' is not one of campaign, round, list, contact");
             }
         }
         List<String> omitted = List.of();

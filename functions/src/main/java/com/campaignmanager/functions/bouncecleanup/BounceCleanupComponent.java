@@ -1,5 +1,6 @@
 package com.campaignmanager.functions.bouncecleanup;
 
+import com.campaignmanager.shared.audience.BounceCleanup;
 import com.campaignmanager.shared.aws.DataApiModule;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
@@ -13,7 +14,7 @@ interface BounceCleanupComponent {
 
     JobRunner jobRunner();
 
-    BounceCleanupJob job();
+    BounceCleanup cleanup();
 
     static BounceCleanupComponent create() {
         return DaggerBounceCleanupComponent.create();

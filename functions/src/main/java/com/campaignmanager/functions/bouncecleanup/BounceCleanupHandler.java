@@ -2,6 +2,7 @@ package com.campaignmanager.functions.bouncecleanup;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.campaignmanager.shared.audience.BounceCleanup;
 import com.campaignmanager.shared.jobs.JobRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +13,10 @@ public final class BounceCleanupHandler implements RequestStreamHandler {
     private static final BounceCleanupComponent COMPONENT = BounceCleanupComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
-    private static final BounceCleanupJob JOB = COMPONENT.job();
+    private static final BounceCleanup CLEANUP = COMPONENT.cleanup();
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        RUNNER.run(input, output, context, JOB::run);
+        RUNNER.run(input, output, context, CLEANUP::run);
     }
 }

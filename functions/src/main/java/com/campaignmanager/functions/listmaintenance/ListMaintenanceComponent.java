@@ -1,13 +1,12 @@
 package com.campaignmanager.functions.listmaintenance;
 
-import com.campaignmanager.shared.audience.ListMaintenance;
+import com.campaignmanager.shared.audience.Upkeep;
 import com.campaignmanager.shared.aws.DataApiModule;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.config.RetentionSettings;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
-import com.campaignmanager.shared.notifications.Notifications;
 import com.campaignmanager.shared.notifications.NotificationsModule;
 import com.campaignmanager.shared.observability.Observability;
 import com.campaignmanager.shared.settings.SettingsModule;
@@ -20,13 +19,7 @@ interface ListMaintenanceComponent {
 
     JobRunner jobRunner();
 
-    ListMaintenance maintenance();
-
-    Observability observability();
-
-    Notifications notifications();
-
-    Database database();
+    Upkeep upkeep();
 
     RetentionSettings retention();
 

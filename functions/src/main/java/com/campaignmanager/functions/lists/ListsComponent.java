@@ -1,6 +1,7 @@
 package com.campaignmanager.functions.lists;
 
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.campaigns.ListUsageModule;
 import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
@@ -11,7 +12,8 @@ import dagger.Provides;
 import javax.inject.Singleton;
 
 @Singleton
-@Component(modules = {DataApiModule.class, HttpModule.class, TeamModule.class, ListsComponent.RoutesModule.class})
+@Component(modules = {DataApiModule.class, HttpModule.class, TeamModule.class, ListUsageModule.class,
+        ListsComponent.RoutesModule.class})
 interface ListsComponent {
 
     RouteDispatcher dispatcher();

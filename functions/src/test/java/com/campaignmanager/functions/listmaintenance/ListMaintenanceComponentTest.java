@@ -32,10 +32,7 @@ class ListMaintenanceComponentTest {
     private static void start(Environment environment) {
         ListMaintenanceComponent component = ListMaintenanceComponent.create(environment);
         component.jobRunner();
-        component.maintenance();
-        component.observability();
-        component.notifications();
-        component.database();
+        component.upkeep();
         component.retention();
     }
 

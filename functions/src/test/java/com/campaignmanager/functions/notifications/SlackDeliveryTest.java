@@ -9,10 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
+import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.email.EmailModule;
+import com.campaignmanager.shared.http.Acting;
+import com.campaignmanager.shared.http.Caller;
+import com.campaignmanager.shared.http.PageRequest;
 import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.json.JsonMapper;
 import com.campaignmanager.shared.notifications.Audience;
@@ -29,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +55,9 @@ class SlackDeliveryTest {
     private static Database database;
     private static Notifications notifications;
     private static NotificationDispatcher dispatcher;
+    private static Inbox inbox;
+    private static final Acting ADMIN = new Acting(new Caller("slack-admin", "admin@example.com", true,
+            Set.of(Role.ADMIN), null), "slack-test");
     private static final ObjectMapper JSON = JsonMapper.create();
     /** Shaped like a real incoming-webhook path (/services/{team}/{bot}/{secret}). */
     private static final String WEBHOOK_PATH = "/services/T0TEAM0001/B0BOT00001/webhooksecret";
@@ -67,6 +75,7 @@ class SlackDeliveryTest {
         notifications = new Notifications(JSON, channels);
         dispatcher = new NotificationDispatcher(database, notifications, channels,
                 EmailModule.create(Environment.of(Map.of()), database), JSON);
+        inbox = new Inbox(database, JSON, new AuditTrail(JSON));
     }
 
     @AfterAll
@@ -77,7 +86,7 @@ class SlackDeliveryTest {
     @BeforeEach
     void reset() {
         slack.resetAll();
-        new Inbox(JSON).enableChannel(database, "slack");
+        inbox.enableChannel(ADMIN, "slack");
         // Whatever an earlier test left waiting is not this test's business.
         database.update("UPDATE notification_deliveries SET status = 'failed' WHERE status = 'pending'", Params.of());
     }
@@ -184,7 +193,7 @@ class SlackDeliveryTest {
         }
         assertThat(delivery(id)).containsEntry("status", "failed").containsEntry("attempts", 6);
         assertThat((String) delivery(id).get("lastError")).startsWith("500");
-        long failedInLog = new Inbox(JSON).deliveries(database, "failed", null, 200).items().stream()
+        long failedInLog = inbox.deliveries(ADMIN, "failed", new PageRequest(200, null)).items().stream()
                 .filter(d -> d.notificationId().equals(id)).count();
         assertThat(failedInLog).isEqualTo(1);
     }
@@ -220,6 +229,7 @@ class SlackDeliveryTest {
         Notifications publisher = new Notifications(JSON, withEmail);
         NotificationDispatcher mailer = new NotificationDispatcher(database, publisher, withEmail,
                 EmailModule.create(Environment.of(Map.of()), database), JSON);
+        inbox = new Inbox(database, JSON, new AuditTrail(JSON));
         String key = "mail-" + UUID.randomUUID();
         Notifications.Published published = publisher.publish(database, new Notice(NotificationType.APPROVAL_REQUESTED,
                 key, Notice.Severity.INFO, "Approval requested: Round 2", "Please look.", "round", key, Map.of(),
@@ -239,6 +249,7 @@ class SlackDeliveryTest {
         NotificationChannels none = new NotificationChannels(Optional.empty(), Optional.empty(), "");
         NotificationDispatcher unconfigured = new NotificationDispatcher(database, new Notifications(JSON, none), none,
                 EmailModule.create(Environment.of(Map.of()), database), JSON);
+        inbox = new Inbox(database, JSON, new AuditTrail(JSON));
 
         assertThat(unconfigured.deliverDue().failed()).isEqualTo(1);
         assertThat(delivery(id)).containsEntry("status", "failed");

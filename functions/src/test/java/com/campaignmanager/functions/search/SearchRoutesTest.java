@@ -43,7 +43,7 @@ class SearchRoutesTest {
                 + "encode(sha256(e::bytea), 'hex'), f, l FROM (VALUES ('ann@example.com', 'Ann', 'Lee'), "
                 + "('anna.autumn@example.com', 'Anna', 'Autumn'), ('bob@example.com', 'Bob', 'Stone')) v (e, f, l)",
                 Params.of());
-        RouteDispatcher dispatcher = new RouteDispatcher(new SearchRoutes(database, new SiteSearch()).routes(),
+        RouteDispatcher dispatcher = new RouteDispatcher(new SearchRoutes(new SiteSearch(database)).routes(),
                 JsonMapper.create(), new Observability(), CallerDirectory.tokenOnly());
         api = dispatcher::dispatch;
     }

@@ -14,6 +14,7 @@ import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.json.JsonMapper;
 import com.campaignmanager.shared.observability.Observability;
+import com.campaignmanager.shared.team.Team;
 import com.campaignmanager.shared.team.TeamDirectory;
 import com.campaignmanager.shared.team.TeamRepository;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ class TeamRoutesTest {
         database = FunctionDatabase.fresh("team");
         ObjectMapper json = JsonMapper.create();
         RouteDispatcher dispatcher = new RouteDispatcher(
-                new TeamRoutes(database, new TeamRepository(json), new AuditTrail(json)).routes(), json,
+                new TeamRoutes(new Team(database, new TeamRepository(json), new AuditTrail(json))).routes(), json,
                 new Observability(), new TeamDirectory(database, Optional.of("Boss@example.com")));
         team = dispatcher::dispatch;
     }
@@ -138,8 +139,8 @@ class TeamRoutesTest {
     void aMemberIsOneSubjectNotWhoeverClaimsTheirEmail() {
         Database own = FunctionDatabase.fresh("identity");
         ObjectMapper json = JsonMapper.create();
-        RouteDispatcher teamApi = new RouteDispatcher(new TeamRoutes(own, new TeamRepository(json),
-                new AuditTrail(json)).routes(), json, new Observability(),
+        RouteDispatcher teamApi = new RouteDispatcher(new TeamRoutes(new Team(own, new TeamRepository(json),
+                new AuditTrail(json))).routes(), json, new Observability(),
                 new TeamDirectory(own, Optional.of("Boss@example.com")));
         java.util.function.Function<Map<String, String>, JsonNode> me = claims ->
                 ApiCall.to(teamApi::dispatch, "GET /me").withClaims(claims).send().json();
@@ -187,8 +188,9 @@ class TeamRoutesTest {
     void theFirstAdminCallingTwiceAtOnceIsAdminBothTimesAndOneMember() throws Exception {
         // A database of its own: this test's admin would blur the "last admin" test's count.
         Database own = FunctionDatabase.fresh("founder");
-        RouteDispatcher fresh = new RouteDispatcher(new TeamRoutes(own, new TeamRepository(JsonMapper.create()),
-                new AuditTrail(JsonMapper.create())).routes(), JsonMapper.create(), new Observability(),
+        RouteDispatcher fresh = new RouteDispatcher(new TeamRoutes(new Team(own,
+                new TeamRepository(JsonMapper.create()), new AuditTrail(JsonMapper.create()))).routes(),
+                JsonMapper.create(), new Observability(),
                 new TeamDirectory(own, Optional.of("founder@example.com")));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<String>> calls = new ArrayList<>();

@@ -48,12 +48,12 @@ public final class TeamViewsBenchmark {
         Path out = options.get().out();
         ObjectMapper json = JsonMapper.create();
         Dashboard dashboard = new Dashboard(json);
-        SiteSearch search = new SiteSearch();
         Approvals approvals = new Approvals(json);
         CampaignTimeline timeline = new CampaignTimeline(json);
         Map<Integer, Map<String, Measured>> results = new LinkedHashMap<>();
         try (BenchDatabase bench = BenchDatabase.start()) {
             Database database = bench.database();
+            SiteSearch search = new SiteSearch(database);
             database.update("INSERT INTO lists (name) VALUES ('Benchmark list')", Params.of());
             int seeded = 0;
             for (int size : sizes(rows)) {

@@ -26,6 +26,21 @@ import javax.inject.Singleton;
 @Singleton
 public final class ContactRepository {
     private static final SqlStatements SQL = SqlStatements.load(ContactRepository.class, "contacts.sql");
+    private static final String UPSERT_CONTACTS = SQL.statement("upsert-contacts");
+    private static final String ADD_MEMBERS = SQL.statement("add-members");
+    private static final String FIND_CONTACT = SQL.statement("find-contact");
+    private static final String PAGE_CONTACTS = SQL.statement("page-contacts");
+    private static final String PAGE_LIST_CONTACTS = SQL.statement("page-list-contacts");
+    private static final String LOCK_CONTACT = SQL.statement("lock-contact");
+    private static final String UPDATE_CONTACT = SQL.statement("update-contact");
+    private static final String REMOVE_MEMBER = SQL.statement("remove-member");
+    private static final String FIND_MEMBERSHIPS = SQL.statement("find-memberships");
+    private static final String FIND_CONTACT_DELIVERIES = SQL.statement("find-contact-deliveries");
+    private static final String FIND_PROVIDER_EVENTS = SQL.statement("find-provider-events");
+    private static final String COUNT_EXISTING_CONTACTS = SQL.statement("count-existing-contacts");
+    private static final String BULK_ADD_TO_LIST = SQL.statement("bulk-add-to-list");
+    private static final String BULK_REMOVE_FROM_LIST = SQL.statement("bulk-remove-from-list");
+    private static final String BULK_SUPPRESS = SQL.statement("bulk-suppress");
     /** Rows per upsert statement; far inside the 4 MiB request and 45 s statement limits. */
     static final int CHUNK_ROWS = 5_000;
     static final int CHUNK_JSON_CHARS = 2 * 1024 * 1024;
@@ -66,10 +81,10 @@ public final class ContactRepository {
             String keysJson = json.valueToTree(keys).toString();
             int count = end - start;
             total = total.plus(db.inTransaction(tx -> {
-                long[] changed = tx.querySingle(SQL.get("upsert-contacts"),
+                long[] changed = tx.querySingle(UPSERT_CONTACTS,
                         Params.of("listId", listId).putJson("rows", rowsJson),
                         r -> new long[] {r.longValue("updated_members"), r.longValue("suppressed")});
-                long added = tx.update(SQL.get("add-members"),
+                long added = tx.update(ADD_MEMBERS,
                         Params.of("listId", listId).put("source", source).putJson("emailKeys", keysJson));
                 return new UpsertSummary(added, changed[0], count - added - changed[0], changed[1]);
             }));
@@ -79,16 +94,16 @@ public final class ContactRepository {
     }
 
     public Optional<Contact> find(SqlExecutor sql, UUID contactId) {
-        return sql.queryOptional(SQL.get("find-contact"), Params.of("contactId", contactId), this::map);
+        return sql.queryOptional(FIND_CONTACT, Params.of("contactId", contactId), this::map);
     }
 
     public Page<Contact> page(SqlExecutor sql, String q, List<String> after, int limit) {
-        return sql.queryPage(SQL.get("page-contacts"), Search.byCreatedAt(Params.of(), q, after), limit,
+        return sql.queryPage(PAGE_CONTACTS, Search.byCreatedAt(Params.of(), q, after), limit,
                 this::map, c -> Search.cursor(c.createdAt(), c.id()));
     }
 
     public Page<Contact> pageInList(SqlExecutor sql, UUID listId, String q, List<String> after, int limit) {
-        return sql.queryPage(SQL.get("page-list-contacts"), Search.byCreatedAt(Params.of("listId", listId), q, after),
+        return sql.queryPage(PAGE_LIST_CONTACTS, Search.byCreatedAt(Params.of("listId", listId), q, after),
                 limit, this::map, c -> Search.cursor(c.createdAt(), c.id()));
     }
 
@@ -109,12 +124,12 @@ public final class ContactRepository {
                                     String requestId) {
         String attributesJson = change.attributes() == null ? null : json.valueToTree(change.attributes()).toString();
         return db.inTransaction(tx -> {
-            Optional<Contact> before = tx.queryOptional(SQL.get("lock-contact"), Params.of("contactId", contactId),
+            Optional<Contact> before = tx.queryOptional(LOCK_CONTACT, Params.of("contactId", contactId),
                     this::map);
             if (before.isEmpty()) {
                 return Optional.<Contact>empty();
             }
-            tx.update(SQL.get("update-contact"), Params.of("contactId", contactId)
+            tx.update(UPDATE_CONTACT, Params.of("contactId", contactId)
                     .put("setFirstName", change.setFirstName()).put("firstName", change.firstName())
                     .put("setLastName", change.setLastName()).put("lastName", change.lastName())
                     .putJson("attributes", attributesJson));
@@ -138,14 +153,14 @@ public final class ContactRepository {
     }
 
     public boolean removeFromList(SqlExecutor sql, UUID listId, UUID contactId) {
-        return sql.update(SQL.get("remove-member"), Params.of("listId", listId).put("contactId", contactId)) == 1;
+        return sql.update(REMOVE_MEMBER, Params.of("listId", listId).put("contactId", contactId)) == 1;
     }
 
     public record Membership(UUID listId, String listName, Instant addedAt, String source) {
     }
 
     public List<Membership> memberships(SqlExecutor sql, UUID contactId) {
-        return sql.query(SQL.get("find-memberships"), Params.of("contactId", contactId),
+        return sql.query(FIND_MEMBERSHIPS, Params.of("contactId", contactId),
                 r -> new Membership(r.uuid("list_id"), r.string("list_name"), r.instant("added_at"), r.string("source")));
     }
 
@@ -155,7 +170,7 @@ public final class ContactRepository {
     }
 
     public List<DeliverySummary> deliveries(SqlExecutor sql, UUID contactId) {
-        return sql.query(SQL.get("find-contact-deliveries"), Params.of("contactId", contactId),
+        return sql.query(FIND_CONTACT_DELIVERIES, Params.of("contactId", contactId),
                 r -> new DeliverySummary(r.uuid("id"), r.uuid("round_id"), r.string("round_name"), r.string("status"),
                         Boolean.TRUE.equals(r.bool("test")), r.instant("sent_at"), r.longValue("opens"),
                         r.longValue("clicks")));
@@ -167,7 +182,7 @@ public final class ContactRepository {
     }
 
     public List<ProviderEventSummary> providerEvents(SqlExecutor sql, UUID contactId) {
-        return sql.query(SQL.get("find-provider-events"), Params.of("contactId", contactId),
+        return sql.query(FIND_PROVIDER_EVENTS, Params.of("contactId", contactId),
                 r -> new ProviderEventSummary(r.string("event_type"), r.instant("occurred_at"), r.string("message_id"),
                         r.string("custom_id"), r.string("result")));
     }
@@ -183,14 +198,14 @@ public final class ContactRepository {
     public BulkResult bulk(Database db, String action, UUID listId, List<UUID> contactIds, String actor) {
         String ids = json.valueToTree(contactIds.stream().map(UUID::toString).toList()).toString();
         return db.inTransaction(tx -> {
-            long found = tx.querySingle(SQL.get("count-existing-contacts"), Params.of().putJson("contactIds", ids),
+            long found = tx.querySingle(COUNT_EXISTING_CONTACTS, Params.of().putJson("contactIds", ids),
                     r -> r.longValue("existing"));
             long affected = switch (action) {
-                case "add_to_list" -> tx.update(SQL.get("bulk-add-to-list"), Params.of("listId", listId)
+                case "add_to_list" -> tx.update(BULK_ADD_TO_LIST, Params.of("listId", listId)
                         .put("source", "bulk:" + actor).putJson("contactIds", ids));
-                case "remove_from_list" -> tx.update(SQL.get("bulk-remove-from-list"), Params.of("listId", listId)
+                case "remove_from_list" -> tx.update(BULK_REMOVE_FROM_LIST, Params.of("listId", listId)
                         .putJson("contactIds", ids));
-                case "suppress" -> tx.update(SQL.get("bulk-suppress"), Params.of("source", "user:" + actor)
+                case "suppress" -> tx.update(BULK_SUPPRESS, Params.of("source", "user:" + actor)
                         .put("actor", actor).putJson("contactIds", ids));
                 default -> throw new IllegalArgumentException("unknown bulk action " + action);
             };

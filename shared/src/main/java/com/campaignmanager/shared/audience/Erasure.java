@@ -21,6 +21,17 @@ import javax.inject.Singleton;
 @Singleton
 public final class Erasure {
     private static final SqlStatements SQL = SqlStatements.load(Erasure.class, "erasure.sql");
+    private static final String LOCK_CONTACTS = SQL.statement("lock-contacts");
+    private static final String SUPPRESS_ERASED = SQL.statement("suppress-erased");
+    private static final String FORGET_PROVIDER_EVENTS = SQL.statement("forget-provider-events");
+    private static final String FORGET_OUTBOX_MESSAGES = SQL.statement("forget-outbox-messages");
+    private static final String FORGET_DELIVERIES = SQL.statement("forget-deliveries");
+    private static final String FORGET_CONTACT_AUDIT = SQL.statement("forget-contact-audit");
+    private static final String FORGET_ADDRESSES_IN_AUDIT = SQL.statement("forget-addresses-in-audit");
+    private static final String FORGET_ADDRESSES_IN_NOTIFICATIONS = SQL.statement("forget-addresses-in-notifications");
+    private static final String FORGET_ADDRESSES_IN_TASKS = SQL.statement("forget-addresses-in-tasks");
+    private static final String AUDIT_ERASURES = SQL.statement("audit-erasures");
+    private static final String DELETE_CONTACTS = SQL.statement("delete-contacts");
 
     private record Person(String id, String emailKey, String emailHash) {
     }
@@ -33,7 +44,7 @@ public final class Erasure {
     public long erase(Database db, Collection<UUID> contactIds, String actor) {
         Params wanted = Params.of().putList("contactIds", contactIds.stream().map(UUID::toString).toList());
         return db.inTransaction(tx -> {
-            List<Person> people = tx.query(SQL.get("lock-contacts"), wanted,
+            List<Person> people = tx.query(LOCK_CONTACTS, wanted,
                     r -> new Person(r.uuid("id").toString(), r.string("email_key"), r.string("email_hash")));
             if (people.isEmpty()) {
                 return 0L;
@@ -41,18 +52,18 @@ public final class Erasure {
             List<String> ids = people.stream().map(Person::id).toList();
             List<String> keys = people.stream().map(Person::emailKey).toList();
             List<String> hashes = people.stream().map(Person::emailHash).toList();
-            tx.update(SQL.get("suppress-erased"), Params.of("actor", actor).put("source", "user:" + actor)
+            tx.update(SUPPRESS_ERASED, Params.of("actor", actor).put("source", "user:" + actor)
                     .putList("emailHashes", hashes));
-            tx.update(SQL.get("forget-provider-events"), Params.of().putList("emailHashes", hashes));
-            tx.update(SQL.get("forget-outbox-messages"), Params.of().putList("emailHashes", hashes)
+            tx.update(FORGET_PROVIDER_EVENTS, Params.of().putList("emailHashes", hashes));
+            tx.update(FORGET_OUTBOX_MESSAGES, Params.of().putList("emailHashes", hashes)
                     .putList("emailKeys", keys));
-            tx.update(SQL.get("forget-deliveries"), Params.of().putList("emailHashes", hashes));
-            tx.update(SQL.get("forget-contact-audit"), Params.of().putList("contactIds", ids));
-            tx.update(SQL.get("forget-addresses-in-audit"), Params.of().putList("emailKeys", keys));
-            tx.update(SQL.get("forget-addresses-in-notifications"), Params.of().putList("emailKeys", keys));
-            tx.update(SQL.get("forget-addresses-in-tasks"), Params.of().putList("emailKeys", keys));
-            tx.update(SQL.get("audit-erasures"), Params.of("actor", actor).putList("contactIds", ids));
-            tx.update(SQL.get("delete-contacts"), Params.of().putList("contactIds", ids));
+            tx.update(FORGET_DELIVERIES, Params.of().putList("emailHashes", hashes));
+            tx.update(FORGET_CONTACT_AUDIT, Params.of().putList("contactIds", ids));
+            tx.update(FORGET_ADDRESSES_IN_AUDIT, Params.of().putList("emailKeys", keys));
+            tx.update(FORGET_ADDRESSES_IN_NOTIFICATIONS, Params.of().putList("emailKeys", keys));
+            tx.update(FORGET_ADDRESSES_IN_TASKS, Params.of().putList("emailKeys", keys));
+            tx.update(AUDIT_ERASURES, Params.of("actor", actor).putList("contactIds", ids));
+            tx.update(DELETE_CONTACTS, Params.of().putList("contactIds", ids));
             return (long) people.size();
         });
     }

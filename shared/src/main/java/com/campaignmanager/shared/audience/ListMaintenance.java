@@ -17,6 +17,9 @@ import javax.inject.Singleton;
 @Singleton
 public final class ListMaintenance {
     private static final SqlStatements SQL = SqlStatements.load(ListMaintenance.class, "maintenance.sql");
+    private static final String MERGE_DUPLICATE_CONTACTS = SQL.statement("merge-duplicate-contacts");
+    private static final String DROP_ERASED_AUDIT_DETAIL = SQL.statement("drop-erased-audit-detail");
+    private static final String COUNT_LISTS_AND_MEMBERS = SQL.statement("count-lists-and-members");
 
     public record Report(long contactsMerged, long membershipsMoved, long lists, long memberships,
                          long erasedRecordsCleared) {
@@ -32,11 +35,11 @@ public final class ListMaintenance {
     }
 
     public Report run() {
-        long[] merged = database.inTransaction(tx -> tx.querySingle(SQL.get("merge-duplicate-contacts"), Params.of(),
+        long[] merged = database.inTransaction(tx -> tx.querySingle(MERGE_DUPLICATE_CONTACTS, Params.of(),
                 r -> new long[] {r.longValue("merged"), r.longValue("memberships_moved")}));
-        long cleared = database.updateIdempotent(SQL.get("drop-erased-audit-detail"),
+        long cleared = database.updateIdempotent(DROP_ERASED_AUDIT_DETAIL,
                 Params.of().put("cutoff", Instant.now().minus(retention)));
-        long[] counts = database.querySingle(SQL.get("count-lists-and-members"), Params.of(),
+        long[] counts = database.querySingle(COUNT_LISTS_AND_MEMBERS, Params.of(),
                 r -> new long[] {r.longValue("lists"), r.longValue("memberships")});
         return new Report(merged[0], merged[1], counts[0], counts[1], cleared);
     }

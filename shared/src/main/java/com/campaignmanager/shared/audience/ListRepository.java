@@ -14,33 +14,38 @@ import javax.inject.Singleton;
 @Singleton
 public final class ListRepository {
     private static final SqlStatements SQL = SqlStatements.load(ListRepository.class, "lists.sql");
+    private static final String INSERT_LIST = SQL.statement("insert-list");
+    private static final String FIND_LIST = SQL.statement("find-list");
+    private static final String PAGE_LISTS = SQL.statement("page-lists");
+    private static final String UPDATE_LIST = SQL.statement("update-list");
+    private static final String DELETE_LIST = SQL.statement("delete-list");
 
     @Inject
     public ListRepository() {
     }
 
     public ContactList create(SqlExecutor sql, String name, String description) {
-        return sql.querySingle(SQL.get("insert-list"), Params.of("name", name).put("description", description),
+        return sql.querySingle(INSERT_LIST, Params.of("name", name).put("description", description),
                 ListRepository::map);
     }
 
     public Optional<ContactList> find(SqlExecutor sql, UUID listId) {
-        return sql.queryOptional(SQL.get("find-list"), Params.of("listId", listId), ListRepository::map);
+        return sql.queryOptional(FIND_LIST, Params.of("listId", listId), ListRepository::map);
     }
 
     public Page<ContactList> page(SqlExecutor sql, String q, List<String> after, int limit) {
-        return sql.queryPage(SQL.get("page-lists"), Search.byCreatedAt(Params.of(), q, after), limit,
+        return sql.queryPage(PAGE_LISTS, Search.byCreatedAt(Params.of(), q, after), limit,
                 ListRepository::map, list -> Search.cursor(list.createdAt(), list.id()));
     }
 
     /** Null name or description keeps the current one. */
     public Optional<ContactList> update(SqlExecutor sql, UUID listId, String name, String description) {
-        return sql.queryOptional(SQL.get("update-list"),
+        return sql.queryOptional(UPDATE_LIST,
                 Params.of("listId", listId).put("name", name).put("description", description), ListRepository::map);
     }
 
     public boolean delete(SqlExecutor sql, UUID listId) {
-        return sql.update(SQL.get("delete-list"), Params.of("listId", listId)) == 1;
+        return sql.update(DELETE_LIST, Params.of("listId", listId)) == 1;
     }
 
     private static ContactList map(Row row) {

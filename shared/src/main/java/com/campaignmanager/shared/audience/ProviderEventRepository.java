@@ -24,6 +24,9 @@ import javax.inject.Singleton;
 @Singleton
 public final class ProviderEventRepository {
     private static final SqlStatements SQL = SqlStatements.load(ProviderEventRepository.class, "provider_events.sql");
+    private static final String INSERT_EVENTS = SQL.statement("insert-events");
+    private static final String APPLY_EVENTS = SQL.statement("apply-events");
+    private static final String SUPPRESS_OVER_SOFT_BOUNCE_LIMIT = SQL.statement("suppress-over-soft-bounce-limit");
     /** Events per statement: keeps each Data API request far below its 4 MiB limit. */
     static final int CHUNK_EVENTS = 500;
     static final int CHUNK_JSON_CHARS = 1_000_000;
@@ -52,7 +55,7 @@ public final class ProviderEventRepository {
         for (List<ProviderEvent> chunk : chunks(events)) {
             ArrayNode rows = json.createArrayNode();
             chunk.forEach(event -> rows.add(rowOf(event)));
-            stored.addAll(sql.query(SQL.get("insert-events"), Params.of().putJson("events", rows.toString()),
+            stored.addAll(sql.query(INSERT_EVENTS, Params.of().putJson("events", rows.toString()),
                     r -> r.string("idempotency_key")));
         }
         return stored;
@@ -64,7 +67,7 @@ public final class ProviderEventRepository {
         List<String> all = List.copyOf(keys);
         for (int start = 0; start < all.size(); start += CHUNK_EVENTS) {
             List<String> chunk = all.subList(start, Math.min(all.size(), start + CHUNK_EVENTS));
-            applied.addAll(sql.query(SQL.get("apply-events"), Params.of("provider", provider)
+            applied.addAll(sql.query(APPLY_EVENTS, Params.of("provider", provider)
                     .putJson("keys", json.valueToTree(chunk).toString()).put("staleBefore", (Instant) null),
                     ProviderEventRepository::applied));
         }
@@ -73,7 +76,7 @@ public final class ProviderEventRepository {
 
     /** Applies every event received before {@code receivedBefore} and still not applied (a request that failed midway). */
     public List<Applied> applyStale(SqlExecutor sql, Instant receivedBefore) {
-        return sql.query(SQL.get("apply-events"), Params.of("provider", (String) null).putJson("keys", null)
+        return sql.query(APPLY_EVENTS, Params.of("provider", (String) null).putJson("keys", null)
                 .put("staleBefore", receivedBefore), ProviderEventRepository::applied);
     }
 
@@ -85,7 +88,7 @@ public final class ProviderEventRepository {
      */
     public long suppressOverSoftBounceLimit(SqlExecutor sql, Collection<String> emailHashes, Instant since, int limit) {
         String hashes = emailHashes == null ? null : json.valueToTree(List.copyOf(emailHashes)).toString();
-        return sql.querySingle(SQL.get("suppress-over-soft-bounce-limit"), Params.of().putJson("emailHashes", hashes)
+        return sql.querySingle(SUPPRESS_OVER_SOFT_BOUNCE_LIMIT, Params.of().putJson("emailHashes", hashes)
                 .put("since", since).put("bounceLimit", limit), r -> r.longValue("suppressed"));
     }
 

@@ -14,6 +14,7 @@ import javax.inject.Singleton;
 public final class SuppressedMemberships {
     private static final SqlStatements SQL = SqlStatements.load(SuppressedMemberships.class,
             "suppressed_memberships.sql");
+    private static final String REMOVE_SUPPRESSED_MEMBERS = SQL.statement("remove-suppressed-members");
 
     @Inject
     public SuppressedMemberships() {
@@ -21,7 +22,7 @@ public final class SuppressedMemberships {
 
     /** Removes every suppressed contact from every list, in one statement; returns the memberships removed. */
     public long removeAll(SqlExecutor sql, String actor) {
-        return sql.querySingle(SQL.get("remove-suppressed-members"), Params.of("actor", actor),
+        return sql.querySingle(REMOVE_SUPPRESSED_MEMBERS, Params.of("actor", actor),
                 r -> r.longValue("removed"));
     }
 }

@@ -24,6 +24,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class SuppressionRepository {
     private static final SqlStatements SQL = SqlStatements.load(SuppressionRepository.class, "suppressions.sql");
+    private static final String INSERT_SUPPRESSION = SQL.statement("insert-suppression");
+    private static final String FIND_SUPPRESSION = SQL.statement("find-suppression");
+    private static final String PAGE_SUPPRESSIONS = SQL.statement("page-suppressions");
+    private static final String DELETE_SUPPRESSION = SQL.statement("delete-suppression");
 
     private final AuditTrail audit;
 
@@ -45,7 +49,7 @@ public final class SuppressionRepository {
     /** As {@link #suppress}, for an address known only by its hash (or with the stored address). */
     public boolean suppressHash(SqlExecutor sql, String emailHash, String email, SuppressionReason reason,
                                 String source, UUID roundId, String actor) {
-        Optional<Boolean> inserted = sql.queryOptional(SQL.get("insert-suppression"), Params.of("emailHash", emailHash)
+        Optional<Boolean> inserted = sql.queryOptional(INSERT_SUPPRESSION, Params.of("emailHash", emailHash)
                 .put("email", email).put("reason", reason.wireName()).put("source", source).put("roundId", roundId),
                 r -> Boolean.TRUE.equals(r.bool("inserted")));
         if (inserted.isEmpty()) {
@@ -61,7 +65,7 @@ public final class SuppressionRepository {
     }
 
     public Optional<Suppression> find(SqlExecutor sql, EmailAddress email) {
-        return sql.queryOptional(SQL.get("find-suppression"), Params.of("emailHash", email.hash()),
+        return sql.queryOptional(FIND_SUPPRESSION, Params.of("emailHash", email.hash()),
                 r -> new Suppression(r.string("email"), r.string("reason"), r.string("source"), r.uuid("round_id"),
                         r.instant("created_at")));
     }
@@ -80,7 +84,7 @@ public final class SuppressionRepository {
                 throw new com.campaignmanager.shared.db.InvalidCursorException();
             }
         }
-        Page<Entry> page = sql.queryPage(SQL.get("page-suppressions"), params, limit,
+        Page<Entry> page = sql.queryPage(PAGE_SUPPRESSIONS, params, limit,
                 r -> new Entry(r.string("email_hash"), new Suppression(r.string("email"), r.string("reason"),
                         r.string("source"), r.uuid("round_id"), r.instant("created_at"))),
                 e -> Cursor.encode(e.suppression().createdAt().toString(), e.emailHash()));
@@ -92,7 +96,7 @@ public final class SuppressionRepository {
      * in a transaction.
      */
     public boolean lift(SqlExecutor sql, EmailAddress email, String actor) {
-        Optional<String> reason = sql.queryOptional(SQL.get("delete-suppression"),
+        Optional<String> reason = sql.queryOptional(DELETE_SUPPRESSION,
                 Params.of("emailHash", email.hash()), r -> r.string("reason"));
         reason.ifPresent(r -> audit.record(sql, actor, "suppression.lifted", "suppression", email.hash(),
                 Map.of("reason", r)));

@@ -6,6 +6,7 @@ import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.http.ApiProblem;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import javax.inject.Singleton;
 @Singleton
 public final class Unsubscriptions {
     private static final SqlStatements SQL = SqlStatements.load(Unsubscriptions.class, "unsubscriptions.sql");
+    private static final String FIND_LINK_ADDRESS = SQL.statement("find-link-address");
     static final String ACTOR = "unsubscribe-link";
 
     /** The address a link was sent to: {@code email} null once erased; {@code contactId} of whoever has it now. */
@@ -37,20 +39,28 @@ public final class Unsubscriptions {
     private final Database database;
     private final SuppressionRepository suppressions;
     private final AuditTrail audit;
+    private final UnsubscribeTokens tokens;
 
     @Inject
-    public Unsubscriptions(Database database, SuppressionRepository suppressions, AuditTrail audit) {
+    public Unsubscriptions(Database database, SuppressionRepository suppressions, AuditTrail audit,
+                           UnsubscribeTokens tokens) {
         this.database = database;
         this.suppressions = suppressions;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
-    /** The address a token names, if any record of it is left. */
-    public Optional<LinkAddress> addressOf(UnsubscribeTokens.Recipient recipient) {
-        return find(database, recipient);
+    /**
+     * The address a link's token names, if any record of it is left. A missing, forged or malformed token is a
+     * 400 naming {@code token}, and nothing is looked up.
+     */
+    public Optional<LinkAddress> addressOf(String token) {
+        return find(database, recipient(token));
     }
 
-    public Outcome unsubscribe(UnsubscribeTokens.Recipient recipient) {
+    /** Unsubscribes the address a link's token names; a bad token is a 400 and changes nothing. */
+    public Outcome unsubscribe(String token) {
+        UnsubscribeTokens.Recipient recipient = recipient(token);
         return database.inTransaction(tx -> {
             Optional<LinkAddress> address = find(tx, recipient);
             if (address.isEmpty()) {
@@ -70,8 +80,13 @@ public final class Unsubscriptions {
         });
     }
 
+    private UnsubscribeTokens.Recipient recipient(String token) {
+        return Optional.ofNullable(token).flatMap(tokens::verify)
+                .orElseThrow(() -> ApiProblem.invalid("token", "is not a valid unsubscribe link"));
+    }
+
     private static Optional<LinkAddress> find(SqlExecutor sql, UnsubscribeTokens.Recipient recipient) {
-        return sql.queryOptional(SQL.get("find-link-address"), Params.of("recipientId", recipient.contactId())
+        return sql.queryOptional(FIND_LINK_ADDRESS, Params.of("recipientId", recipient.contactId())
                 .put("roundId", recipient.roundId()), Unsubscriptions::map);
     }
 

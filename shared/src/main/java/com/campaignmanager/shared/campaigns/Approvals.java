@@ -24,6 +24,8 @@ import javax.inject.Singleton;
 @Singleton
 public final class Approvals {
     private static final SqlStatements SQL = SqlStatements.load(Approvals.class, "approvals.sql");
+    private static final String PAGE_PENDING = SQL.statement("page-pending");
+    private static final String PAGE_DECIDED = SQL.statement("page-decided");
 
     public record PreflightSummary(boolean ready, long fails, long warnings, Instant checkedAt) {
     }
@@ -46,7 +48,7 @@ public final class Approvals {
 
     public Page<Approval> page(SqlExecutor sql, boolean decided, List<String> after, int limit) {
         Params params = TimeKeyset.bind(Params.of(), after);
-        Page<Positioned> page = sql.queryPage(SQL.get(decided ? "page-decided" : "page-pending"), params, limit,
+        Page<Positioned> page = sql.queryPage(decided ? PAGE_DECIDED : PAGE_PENDING, params, limit,
                 this::map, p -> TimeKeyset.cursor(p.at(), p.id()));
         return new Page<>(page.items().stream().map(Positioned::approval).toList(), page.nextCursor());
     }

@@ -1,5 +1,6 @@
 package com.campaignmanager.shared.campaigns;
 
+import com.campaignmanager.shared.audience.ListUsage;
 import com.campaignmanager.shared.db.Transaction;
 import com.campaignmanager.shared.http.ApiProblem;
 import java.util.List;
@@ -9,7 +10,7 @@ import javax.inject.Singleton;
 
 /** Which lists rounds depend on: a list that a waiting, approved or sending round goes to must stay as it is. */
 @Singleton
-public final class ListsInRounds {
+public final class ListsInRounds implements ListUsage {
     private final RoundRepository rounds;
 
     @Inject
@@ -22,6 +23,7 @@ public final class ListsInRounds {
      * uses it (what was or is being approved must not shrink). The rounds are locked as the launcher claims them,
      * so that an approval or a launch cannot slip in between this check and the deletion.
      */
+    @Override
     public void requireUnused(Transaction tx, UUID listId) {
         List<RoundRepository.LockedStatus> using = rounds.lockActiveUsingList(tx, listId);
         if (!using.isEmpty()) {

@@ -22,6 +22,9 @@ import java.util.UUID;
 /** The outbox table: messages stored instead of sent, once per custom id, and read back for the deliveries view. */
 public final class OutboxRepository {
     static final SqlStatements SQL = SqlStatements.load(OutboxRepository.class, "outbox.sql");
+    private static final String STORE_MESSAGES = SQL.statement("store-messages");
+    private static final String FIND_MESSAGE = SQL.statement("find-message");
+    private static final String PAGE_MESSAGES = SQL.statement("page-messages");
     /** JSON per statement: keeps each Data API request well below its 4 MiB limit, whatever the bodies weigh. */
     static final int CHUNK_JSON_CHARS = 1_500_000;
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
@@ -44,14 +47,14 @@ public final class OutboxRepository {
     public List<Stored> store(SqlExecutor sql, List<OutgoingMessage> messages) {
         List<Stored> stored = new ArrayList<>(messages.size());
         for (ArrayNode rows : chunks(messages)) {
-            stored.addAll(sql.query(SQL.get("store-messages"), Params.of().putJson("messages", rows.toString()),
+            stored.addAll(sql.query(STORE_MESSAGES, Params.of().putJson("messages", rows.toString()),
                     r -> new Stored(r.string("custom_id"), r.uuid("id"), Boolean.TRUE.equals(r.bool("stored")))));
         }
         return stored;
     }
 
     public Optional<OutboxMessage> find(SqlExecutor sql, String customId) {
-        return sql.queryOptional(SQL.get("find-message"), Params.of("customId", customId), r -> map(r, true));
+        return sql.queryOptional(FIND_MESSAGE, Params.of("customId", customId), r -> map(r, true));
     }
 
     /** Newest first, optionally for one campaign tag (round); {@code cursor} is a page's {@code nextCursor}. */
@@ -68,7 +71,7 @@ public final class OutboxRepository {
                 throw new InvalidCursorException();
             }
         }
-        return sql.queryPage(SQL.get("page-messages"), params, limit, r -> map(r, false),
+        return sql.queryPage(PAGE_MESSAGES, params, limit, r -> map(r, false),
                 m -> Cursor.encode(m.storedAt().toString(), m.id().toString()));
     }
 

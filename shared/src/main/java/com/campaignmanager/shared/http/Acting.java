@@ -1,11 +1,11 @@
 package com.campaignmanager.shared.http;
 
 /**
- * Who acts and the request it came with: what every application service takes, whatever the entry point (a
- * route, a job, an assistant's tool call), so that role checks and the audit trail see the same caller.
+ * Who acts, and the request it came with (for the audit trail): what every application service takes first,
+ * whichever entry point (a route, a job, an assistant's tool) calls it. The service checks the caller's role itself.
  */
 public record Acting(Caller caller, String requestId) {
-    /** The name the audit trail records for the caller. */
+    /** Who did it, for audit trails: see {@link Caller#actor()}. */
     public String actor() {
         return caller.actor();
     }

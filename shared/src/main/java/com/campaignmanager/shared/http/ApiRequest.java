@@ -55,6 +55,11 @@ public final class ApiRequest {
         return requestId;
     }
 
+    /** The caller and this request, as the application services take them. */
+    public Acting acting() {
+        return new Acting(caller, requestId);
+    }
+
     public String routeKey() {
         return event.getRouteKey();
     }

@@ -1,22 +1,40 @@
 package com.campaignmanager.shared.notifications;
 
+import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.CreatedAtKeyset;
+import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
-import com.campaignmanager.shared.db.SqlExecutor;
+import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.http.Acting;
+import com.campaignmanager.shared.http.ApiProblem;
+import com.campaignmanager.shared.http.PageRequest;
+import com.campaignmanager.shared.http.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** A member's in-app notifications, newest first, and the log of outbound deliveries. */
+/**
+ * A member's own in-app notifications, newest first (read, mark read); the log of outbound deliveries, for every
+ * member; switching a disabled channel back on, for admins (audited).
+ */
 @Singleton
 public final class Inbox {
+    private static final SqlStatements SQL = SqlStatements.load(Inbox.class, "inbox.sql");
+    private static final String PAGE_INBOX = SQL.statement("page-inbox");
+    private static final String MARK_READ = SQL.statement("mark-read");
+    private static final String MARK_ALL_READ = SQL.statement("mark-all-read");
+    private static final String PAGE_DELIVERIES = SQL.statement("page-deliveries");
+    private static final String ENABLE_CHANNEL = SQL.statement("enable-channel");
+    private static final List<String> DELIVERY_STATUSES = List.of("pending", "sent", "failed", "disabled");
+    private static final List<String> CHANNELS = List.of("slack", "email");
+
     public record Item(UUID id, String type, String severity, String title, String body, String entityType,
                        String entityId, JsonNode detail, Instant createdAt, Instant readAt) {
     }
@@ -26,16 +44,32 @@ public final class Inbox {
                            Instant createdAt) {
     }
 
-    private final ObjectMapper json;
-
-    @Inject
-    public Inbox(ObjectMapper json) {
-        this.json = json;
+    /** A notification marked read, and when it first was. */
+    public record Read(UUID id, Instant readAt) {
     }
 
-    public Page<Item> page(SqlExecutor sql, UUID memberId, boolean unreadOnly, List<String> after, int limit) {
-        Params params = CreatedAtKeyset.bind(Params.of("memberId", memberId).put("unreadOnly", unreadOnly), after);
-        return sql.queryPage(Notifications.SQL.get("page-inbox"), params, limit, r -> {
+    public record ReadAll(long marked) {
+    }
+
+    public record ChannelState(String channel, boolean enabled) {
+    }
+
+    private final Database database;
+    private final ObjectMapper json;
+    private final AuditTrail audit;
+
+    @Inject
+    public Inbox(Database database, ObjectMapper json, AuditTrail audit) {
+        this.database = database;
+        this.json = json;
+        this.audit = audit;
+    }
+
+    public Page<Item> page(Acting acting, boolean unreadOnly, PageRequest page) {
+        UUID memberId = acting.caller().requireMember();
+        Params params = CreatedAtKeyset.bind(Params.of("memberId", memberId).put("unreadOnly", unreadOnly),
+                page.after(2));
+        return database.queryPage(PAGE_INBOX, params, page.limit(), r -> {
             try {
                 return new Item(r.uuid("id"), r.string("type"), r.string("severity"), r.string("title"),
                         r.string("body"), r.string("entity_type"), r.string("entity_id"),
@@ -46,19 +80,28 @@ public final class Inbox {
         }, item -> CreatedAtKeyset.cursor(item.createdAt(), item.id()));
     }
 
-    /** Empty when the member has no such notification. */
-    public Optional<Instant> markRead(SqlExecutor sql, UUID memberId, UUID notificationId) {
-        return sql.queryOptional(Notifications.SQL.get("mark-read"),
-                Params.of("memberId", memberId).put("notificationId", notificationId), r -> r.instant("read_at"));
+    /** 404 when the caller has no such notification. */
+    public Read markRead(Acting acting, UUID notificationId) {
+        UUID memberId = acting.caller().requireMember();
+        Params params = Params.of("memberId", memberId).put("notificationId", notificationId);
+        Instant readAt = database.queryOptional(MARK_READ, params, r -> r.instant("read_at"))
+                .orElseThrow(() -> ApiProblem.notFound("you have no notification " + notificationId));
+        return new Read(notificationId, readAt);
     }
 
-    public long markAllRead(SqlExecutor sql, UUID memberId) {
-        return sql.updateIdempotent(Notifications.SQL.get("mark-all-read"), Params.of("memberId", memberId));
+    public ReadAll markAllRead(Acting acting) {
+        UUID memberId = acting.caller().requireMember();
+        return new ReadAll(database.updateIdempotent(MARK_ALL_READ, Params.of("memberId", memberId)));
     }
 
-    public Page<Delivery> deliveries(SqlExecutor sql, String status, List<String> after, int limit) {
-        Params params = CreatedAtKeyset.bind(Params.of("status", status), after);
-        return sql.queryPage(Notifications.SQL.get("page-deliveries"), params, limit,
+    /** The outbound deliveries, newest first; {@code status} filters when given. */
+    public Page<Delivery> deliveries(Acting acting, String status, PageRequest page) {
+        acting.caller().requireReader();
+        if (status != null && !DELIVERY_STATUSES.contains(status)) {
+            throw ApiProblem.invalid("status", "must be one of " + String.join(", ", DELIVERY_STATUSES));
+        }
+        Params params = CreatedAtKeyset.bind(Params.of("status", status), page.after(2));
+        return database.queryPage(PAGE_DELIVERIES, params, page.limit(),
                 r -> new Delivery(r.uuid("id"), r.uuid("notification_id"), r.string("type"), r.string("title"),
                         r.string("channel"), r.string("recipient"), r.string("status"), r.intValue("attempts"),
                         r.string("last_error"), r.instant("next_attempt_at"), r.instant("sent_at"),
@@ -66,7 +109,18 @@ public final class Inbox {
                 d -> CreatedAtKeyset.cursor(d.createdAt(), d.id()));
     }
 
-    public long enableChannel(SqlExecutor sql, String channel) {
-        return sql.updateIdempotent(Notifications.SQL.get("enable-channel"), Params.of("channel", channel));
+    /** Switches a channel that a refused delivery turned off back on, audited; admins only. */
+    public ChannelState enableChannel(Acting acting, String channel) {
+        acting.caller().require(Role.ADMIN);
+        if (!CHANNELS.contains(channel)) {
+            throw ApiProblem.notFound("no channel " + channel);
+        }
+        database.inTransaction(tx -> {
+            tx.updateIdempotent(ENABLE_CHANNEL, Params.of("channel", channel));
+            audit.record(tx, acting.actor(), "channel.enabled", "channel", channel,
+                    Map.of("requestId", acting.requestId()));
+            return null;
+        });
+        return new ChannelState(channel, true);
     }
 }

@@ -2,6 +2,7 @@ package com.campaignmanager.shared.notifications;
 
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.email.EmailProvider;
 import com.campaignmanager.shared.email.OutgoingMessage;
 import com.campaignmanager.shared.email.SendResult;
@@ -26,6 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class NotificationDispatcher {
+    private static final SqlStatements SQL = SqlStatements.load(NotificationDispatcher.class, "deliveries.sql");
+    private static final String CLAIM_DUE_DELIVERIES = SQL.statement("claim-due-deliveries");
+    private static final String RECORD_DELIVERY = SQL.statement("record-delivery");
+    private static final String DISABLE_CHANNEL = SQL.statement("disable-channel");
+    private static final String DISABLE_PENDING_DELIVERIES = SQL.statement("disable-pending-deliveries");
     static final int MAX_ATTEMPTS = 6;
     private static final int LEASE_SECONDS = 120;
     private static final int BATCH = 100;
@@ -67,7 +73,7 @@ public final class NotificationDispatcher {
         int retrying = 0;
         int failed = 0;
         int disabled = 0;
-        List<Due> due = database.query(Notifications.SQL.get("claim-due-deliveries"),
+        List<Due> due = database.query(CLAIM_DUE_DELIVERIES,
                 Params.of().put("leaseSeconds", LEASE_SECONDS).put("limit", BATCH),
                 r -> new Due(r.uuid("id"), r.string("channel"), r.string("recipient"), r.string("mentions"),
                         r.intValue("attempts"), r.string("type"), r.string("severity"), r.string("title"),
@@ -102,7 +108,7 @@ public final class NotificationDispatcher {
             }
         }
         if (!outcomes.isEmpty()) {
-            database.batch(Notifications.SQL.get("record-delivery"), outcomes.stream()
+            database.batch(RECORD_DELIVERY, outcomes.stream()
                     .map(o -> Params.of("deliveryId", o.id()).put("status", o.status()).put("lastError", o.error())
                             .put("retryInSeconds", o.retryInSeconds()).put("refund", o.refund() ? 1 : 0))
                     .toList());
@@ -165,9 +171,9 @@ public final class NotificationDispatcher {
     private void disableSlack(String reason) {
         LOG.warn("Slack webhook disabled: {}", reason);
         database.inTransaction(tx -> {
-            boolean switchedOff = tx.queryOptional(Notifications.SQL.get("disable-channel"),
+            boolean switchedOff = tx.queryOptional(DISABLE_CHANNEL,
                     Params.of("channel", "slack").put("reason", reason), r -> r.string("channel")).isPresent();
-            tx.update(Notifications.SQL.get("disable-pending-deliveries"),
+            tx.update(DISABLE_PENDING_DELIVERIES,
                     Params.of("channel", "slack").put("reason", "the Slack webhook is disabled: " + reason));
             if (switchedOff) {
                 notifications.publish(tx, new Notice(NotificationType.SLACK_DISABLED,

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class Notifications {
-    static final SqlStatements SQL = SqlStatements.load(Notifications.class, "notifications.sql");
+    private static final SqlStatements SQL = SqlStatements.load(Notifications.class, "notifications.sql");
+    private static final String PUBLISH = SQL.statement("publish");
+    private static final String PURGE_OLD_NOTIFICATIONS = SQL.statement("purge-old-notifications");
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
     /** What publishing did; empty when the key was seen before. */
@@ -37,7 +39,7 @@ public final class Notifications {
 
     public Optional<Published> publish(SqlExecutor sql, Notice notice) {
         Audience audience = notice.audience();
-        Optional<Published> published = sql.queryOptional(SQL.get("publish"), Params.of("dedupKey", notice.dedupKey())
+        Optional<Published> published = sql.queryOptional(PUBLISH, Params.of("dedupKey", notice.dedupKey())
                         .put("type", notice.type().wireName()).put("severity", notice.severity().wireName())
                         .put("title", notice.title()).put("body", notice.body())
                         .put("entityType", notice.entityType()).put("entityId", notice.entityId())
@@ -62,7 +64,7 @@ public final class Notifications {
 
     /** Forgets notifications older than {@code days} (their deliveries and in-app rows with them). */
     public long purgeOlderThan(SqlExecutor sql, int days) {
-        return sql.updateIdempotent(SQL.get("purge-old-notifications"), Params.of().put("days", days));
+        return sql.updateIdempotent(PURGE_OLD_NOTIFICATIONS, Params.of().put("days", days));
     }
 
     private String write(Object value) {

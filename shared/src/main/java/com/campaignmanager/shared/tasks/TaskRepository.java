@@ -19,6 +19,13 @@ import javax.inject.Singleton;
 @Singleton
 public final class TaskRepository {
     private static final SqlStatements SQL = SqlStatements.load(TaskRepository.class, "tasks.sql");
+    private static final String TASK_REFERENCES = SQL.statement("task-references");
+    private static final String INSERT_TASK = SQL.statement("insert-task");
+    private static final String FIND_TASK = SQL.statement("find-task");
+    private static final String LOCK_TASK = SQL.statement("lock-task");
+    private static final String UPDATE_TASK = SQL.statement("update-task");
+    private static final String DELETE_TASK = SQL.statement("delete-task");
+    private static final String PAGE_TASKS = SQL.statement("page-tasks");
     private static final String UNDATED = "infinity";
 
     /** What a new or changed task points at, checked in one call. */
@@ -34,35 +41,35 @@ public final class TaskRepository {
     }
 
     public References references(SqlExecutor sql, UUID campaignId, UUID roundId, UUID assigneeId) {
-        return sql.querySingle(SQL.get("task-references"), Params.of("campaignId", campaignId)
+        return sql.querySingle(TASK_REFERENCES, Params.of("campaignId", campaignId)
                         .put("roundId", roundId).put("assigneeId", assigneeId),
                 r -> new References(r.string("campaign_status"), Boolean.TRUE.equals(r.bool("round_ok")),
                         Boolean.TRUE.equals(r.bool("assignee_ok"))));
     }
 
     public UUID create(SqlExecutor sql, Task task) {
-        return sql.querySingle(SQL.get("insert-task"), Params.of("campaignId", task.campaignId())
+        return sql.querySingle(INSERT_TASK, Params.of("campaignId", task.campaignId())
                 .put("roundId", task.roundId()).put("title", task.title()).put("notes", task.notes())
                 .put("assigneeId", task.assigneeId()).put("dueAt", task.dueAt()).put("status", task.status())
                 .put("createdBy", task.createdBy()), r -> r.uuid("id"));
     }
 
     public Optional<Task> find(SqlExecutor sql, UUID taskId) {
-        return sql.queryOptional(SQL.get("find-task"), Params.of("taskId", taskId), TaskRepository::map);
+        return sql.queryOptional(FIND_TASK, Params.of("taskId", taskId), TaskRepository::map);
     }
 
     public boolean lock(SqlExecutor sql, UUID taskId) {
-        return sql.queryOptional(SQL.get("lock-task"), Params.of("taskId", taskId), r -> r.uuid("id")).isPresent();
+        return sql.queryOptional(LOCK_TASK, Params.of("taskId", taskId), r -> r.uuid("id")).isPresent();
     }
 
     public void update(SqlExecutor sql, Task task) {
-        sql.update(SQL.get("update-task"), Params.of("taskId", task.id()).put("roundId", task.roundId())
+        sql.update(UPDATE_TASK, Params.of("taskId", task.id()).put("roundId", task.roundId())
                 .put("title", task.title()).put("notes", task.notes()).put("assigneeId", task.assigneeId())
                 .put("dueAt", task.dueAt()).put("status", task.status()));
     }
 
     public void delete(SqlExecutor sql, UUID taskId) {
-        sql.update(SQL.get("delete-task"), Params.of("taskId", taskId));
+        sql.update(DELETE_TASK, Params.of("taskId", taskId));
     }
 
     public Page<Task> page(SqlExecutor sql, Filter filter, List<String> after, int limit) {
@@ -80,7 +87,7 @@ public final class TaskRepository {
                 throw new InvalidCursorException();
             }
         }
-        return sql.queryPage(SQL.get("page-tasks"), params, limit, TaskRepository::map,
+        return sql.queryPage(PAGE_TASKS, params, limit, TaskRepository::map,
                 t -> Cursor.encode(t.dueAt() == null ? UNDATED : t.dueAt().toInstant().toString(), t.id().toString()));
     }
 

@@ -2,6 +2,7 @@ package com.campaignmanager.shared.team;
 
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.http.Caller;
 import com.campaignmanager.shared.http.CallerDirectory;
 import com.campaignmanager.shared.http.Role;
@@ -20,6 +21,8 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class TeamDirectory implements CallerDirectory {
+    private static final SqlStatements SQL = SqlStatements.load(TeamDirectory.class, "directory.sql");
+    private static final String RESOLVE_CALLER = SQL.statement("resolve-caller");
     public static final String ADMIN_EMAIL = FirstAdmin.VARIABLE;
 
     private final Database database;
@@ -48,7 +51,7 @@ public final class TeamDirectory implements CallerDirectory {
     }
 
     private Optional<Caller> lookUp(Caller fromToken, boolean isFirstAdmin) {
-        return database.query(TeamRepository.SQL.get("resolve-caller"), Params.of("subject", fromToken.subject())
+        return database.query(RESOLVE_CALLER, Params.of("subject", fromToken.subject())
                         .put("email", fromToken.email()).put("emailVerified", fromToken.emailVerified())
                         .put("firstAdmin", isFirstAdmin),
                 r -> fromToken.asMember(r.uuid("id"), r.string("email"), Boolean.TRUE.equals(r.bool("active"))

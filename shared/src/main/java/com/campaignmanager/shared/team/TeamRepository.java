@@ -18,7 +18,14 @@ import javax.inject.Singleton;
 
 @Singleton
 public final class TeamRepository {
-    static final SqlStatements SQL = SqlStatements.load(TeamRepository.class, "team.sql");
+    private static final SqlStatements SQL = SqlStatements.load(TeamRepository.class, "team.sql");
+    private static final String INSERT_MEMBER = SQL.statement("insert-member");
+    private static final String FIND_MEMBER = SQL.statement("find-member");
+    private static final String LOCK_MEMBER = SQL.statement("lock-member");
+    private static final String LOCK_ACTIVE_ADMINS = SQL.statement("lock-active-admins");
+    private static final String PAGE_MEMBERS = SQL.statement("page-members");
+    private static final String UPDATE_MEMBER = SQL.statement("update-member");
+    private static final String MEMBER_SUMMARY = SQL.statement("member-summary");
     private static final TypeReference<Map<String, ChannelChoice>> PREFERENCES = new TypeReference<>() {
     };
 
@@ -31,32 +38,32 @@ public final class TeamRepository {
 
     public Member create(SqlExecutor sql, String email, String name, String role, String slackUserId,
                          Map<String, ChannelChoice> preferences) {
-        return sql.querySingle(SQL.get("insert-member"), Params.of("email", email).put("name", name)
+        return sql.querySingle(INSERT_MEMBER, Params.of("email", email).put("name", name)
                 .put("role", role).put("slackUserId", slackUserId)
                 .putJson("preferences", write(preferences)), this::map);
     }
 
     public Optional<Member> find(SqlExecutor sql, UUID memberId) {
-        return sql.queryOptional(SQL.get("find-member"), Params.of("memberId", memberId), this::map);
+        return sql.queryOptional(FIND_MEMBER, Params.of("memberId", memberId), this::map);
     }
 
     public Optional<Member> lock(SqlExecutor sql, UUID memberId) {
-        return sql.queryOptional(SQL.get("lock-member"), Params.of("memberId", memberId), this::map);
+        return sql.queryOptional(LOCK_MEMBER, Params.of("memberId", memberId), this::map);
     }
 
     /** Locks every active admin and returns how many there are. */
     public int lockActiveAdmins(SqlExecutor sql) {
-        return sql.query(SQL.get("lock-active-admins"), Params.of(), r -> r.uuid("id")).size();
+        return sql.query(LOCK_ACTIVE_ADMINS, Params.of(), r -> r.uuid("id")).size();
     }
 
     public Page<Member> page(SqlExecutor sql, Boolean active, String role, List<String> after, int limit) {
         Params params = CreatedAtKeyset.bind(Params.of("role", role).put("active", active), after);
-        return sql.queryPage(SQL.get("page-members"), params, limit, this::map,
+        return sql.queryPage(PAGE_MEMBERS, params, limit, this::map,
                 m -> CreatedAtKeyset.cursor(m.createdAt(), m.id()));
     }
 
     public Member update(SqlExecutor sql, Member member) {
-        return sql.querySingle(SQL.get("update-member"), Params.of("memberId", member.id())
+        return sql.querySingle(UPDATE_MEMBER, Params.of("memberId", member.id())
                 .put("name", member.name()).put("role", member.role()).put("slackUserId", member.slackUserId())
                 .putJson("preferences", write(member.preferences())).put("active", member.active()), this::map);
     }
@@ -66,7 +73,7 @@ public final class TeamRepository {
     }
 
     public Summary summary(SqlExecutor sql, UUID memberId) {
-        return sql.querySingle(SQL.get("member-summary"), Params.of("memberId", memberId),
+        return sql.querySingle(MEMBER_SUMMARY, Params.of("memberId", memberId),
                 r -> new Summary(r.string("name"), r.longValue("unread")));
     }
 

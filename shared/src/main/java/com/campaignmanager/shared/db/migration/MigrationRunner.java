@@ -21,13 +21,9 @@ public final class MigrationRunner {
     static final long LOCK_KEY = 4_711_2026_001L;
 
     private static final SqlStatements SQL = SqlStatements.load(MigrationRunner.class, "migrations.sql");
-
     private static final String CREATE_SCHEMA_MIGRATIONS = SQL.statement("create-schema-migrations");
-
     private static final String RECORD_MIGRATION = SQL.statement("record-migration");
-
     private static final String FIND_APPLIED_MIGRATIONS = SQL.statement("find-applied-migrations");
-
     private static final String LOCK_MIGRATIONS = SQL.statement("lock-migrations");
 
     private final Database database;

@@ -1,7 +1,5 @@
-package com.campaignmanager.functions.lists;
+package com.campaignmanager.shared.audience;
 
-import com.campaignmanager.shared.audience.ContactInput;
-import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.InvalidFieldException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,25 +11,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Contacts as clients send them ({@code {email, firstName, lastName, attributes}}), validated one by one so that
- * a bad entry in a batch is reported by its index and does not stop the others.
+ * Contacts as JSON clients send them ({@code {email, firstName, lastName, attributes}}), validated one by one so
+ * that a bad entry in a batch is reported by its index and does not stop the others; and the edit of one contact.
  */
-final class ContactRequests {
-    static final int MAX_BATCH = 1_000;
+public final class JsonContacts {
+    public static final int MAX_BATCH = 1_000;
     static final int MAX_NAME = 200;
     private static final Set<String> FIELDS = Set.of("email", "firstName", "lastName", "attributes");
+    private static final Set<String> EDITABLE = Set.of("firstName", "lastName", "attributes");
 
-    record Invalid(int index, String email, String reason) {
+    public record Invalid(int index, String email, String reason) {
     }
 
-    record Parsed(List<ContactInput> contacts, int duplicates, List<Invalid> invalid) {
+    /** One contact per address, in first-seen order; later entries for an address counted as duplicates. */
+    public record Parsed(List<ContactInput> contacts, int duplicates, List<Invalid> invalid) {
     }
 
-    private ContactRequests() {
+    private JsonContacts() {
     }
 
     /** One contact object, or {@code {"contacts": [...]}} with up to 1,000. */
-    static Parsed parse(JsonNode body, ObjectMapper json) {
+    public static Parsed parse(JsonNode body, ObjectMapper json) {
         List<JsonNode> entries = new ArrayList<>();
         if (body.isObject() && body.has("contacts")) {
             JsonNode list = body.get("contacts");
@@ -66,6 +66,30 @@ final class ContactRequests {
             }
         }
         return new Parsed(List.copyOf(byKey.values()), duplicates, invalid);
+    }
+
+    /**
+     * The edit of one contact: {@code firstName}/{@code lastName} (null clears), {@code attributes} merged (a
+     * null value drops one). The address is never edited: a new address is a new contact.
+     */
+    public static ContactRepository.ContactChange change(JsonNode body, ObjectMapper json) {
+        if (!body.isObject()) {
+            throw ApiProblem.invalid("body", "must be a JSON object");
+        }
+        body.fieldNames().forEachRemaining(name -> {
+            if (!EDITABLE.contains(name)) {
+                throw ApiProblem.invalid(name, name.equals("email")
+                        ? "cannot be changed: add the new address as a contact instead"
+                        : "is not a known field");
+            }
+        });
+        try {
+            return new ContactRepository.ContactChange(body.has("firstName"), name(body, "firstName"),
+                    body.has("lastName"), name(body, "lastName"),
+                    body.has("attributes") ? attributes(body, json) : null);
+        } catch (InvalidFieldException e) {
+            throw ApiProblem.invalid(e.field(), e.getMessage());
+        }
     }
 
     static ContactInput contact(JsonNode entry, ObjectMapper json) {

@@ -1,8 +1,5 @@
-package com.campaignmanager.functions.bouncecleanup;
+package com.campaignmanager.shared.audience;
 
-import com.campaignmanager.shared.audience.ProviderEventApplier;
-import com.campaignmanager.shared.audience.SoftBounceRule;
-import com.campaignmanager.shared.audience.SuppressedMemberships;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.notifications.Audience;
@@ -15,23 +12,25 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import javax.inject.Inject;
+import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Nightly: applies provider events a failed webhook request left unapplied, the soft-bounce rule over every
- * address with recent soft bounces, then removes suppressed contacts from all lists (contacts and history
- * kept, each removal audited). Set-based: a fixed number of Data API calls however much there is to do, and a
- * second run finds nothing left.
+ * The nightly cleanup: applies provider events a failed webhook request left unapplied, the soft-bounce rule over
+ * every address with recent soft bounces, then removes suppressed contacts from all lists (contacts and history
+ * kept, each removal audited), and tells the editors what it did. Set-based: a fixed number of Data API calls
+ * however much there is to do, and a second run finds nothing left.
  */
-final class BounceCleanupJob {
-    static final String ACTOR = "job:bounce-cleanup";
+@Singleton
+public final class BounceCleanup {
+    public static final String ACTOR = "job:bounce-cleanup";
     /** Longer than a webhook request can take: younger unapplied events may still be in a request's hands. */
     static final Duration STALE_AFTER = Duration.ofMinutes(15);
-    private static final Logger LOG = LoggerFactory.getLogger(BounceCleanupJob.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BounceCleanup.class);
 
-    /** The job's answer (the invocation result). */
-    record CleanupReport(long softBounceSuppressed, long membershipsRemoved) {
+    /** What a run did. */
+    public record Report(long softBounceSuppressed, long membershipsRemoved) {
     }
 
     private final Database database;
@@ -43,17 +42,17 @@ final class BounceCleanupJob {
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    BounceCleanupJob(Database database, ProviderEventApplier applier, SoftBounceRule softBounces,
-                     SuppressedMemberships memberships, Observability observability, Notifications notifications) {
-        this.notifications = notifications;
+    public BounceCleanup(Database database, ProviderEventApplier applier, SoftBounceRule softBounces,
+                         SuppressedMemberships memberships, Observability observability, Notifications notifications) {
         this.database = database;
         this.applier = applier;
         this.softBounces = softBounces;
         this.memberships = memberships;
         this.observability = observability;
+        this.notifications = notifications;
     }
 
-    CleanupReport run() {
+    public Report run() {
         ProviderEventApplier.Outcome leftOver = applier.applyStale(clock.instant().minus(STALE_AFTER));
         long softBounceSuppressed = leftOver.softBounceSuppressed() + softBounces.applyToAll(database);
         // After the rule, so that addresses it suppressed leave their lists in this same run.
@@ -74,6 +73,6 @@ final class BounceCleanupJob {
                     Map.of("softBounceSuppressed", softBounceSuppressed, "membershipsRemoved", removed),
                     Audience.roles(Role.EDITOR)));
         }
-        return new CleanupReport(softBounceSuppressed, removed);
+        return new Report(softBounceSuppressed, removed);
     }
 }

@@ -55,7 +55,8 @@ public final class RoundWorkflow {
             if (subject != null && subject.length() > 998) {
                 throw new InvalidFieldException("subject", "is longer than 998 characters");
             }
-            if (listIds != null && listIds.contains(null)) {
+            // A stream, not contains(null): immutable lists given by direct callers throw on contains(null).
+            if (listIds != null && listIds.stream().anyMatch(Objects::isNull)) {
                 throw new InvalidFieldException("listIds", "must not contain null");
             }
             listIds = listIds == null ? null : List.copyOf(new LinkedHashSet<>(listIds));

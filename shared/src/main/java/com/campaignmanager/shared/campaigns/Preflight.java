@@ -84,16 +84,16 @@ public final class Preflight {
         } else {
             items.add(new Item("sender", FAIL, "the domain " + domain + " is not among " + allowedDomains));
         }
-        items.add(round.subject().isBlank() ? new Item("subject", FAIL, "the subject is empty")
-                : new Item("subject", PASS, round.subject()));
-        items.add(round.htmlBody().isBlank() && round.textBody().isBlank()
+        items.add(round.message().subject().isBlank() ? new Item("subject", FAIL, "the subject is empty")
+                : new Item("subject", PASS, round.message().subject()));
+        items.add(round.message().htmlBody().isBlank() && round.message().textBody().isBlank()
                 ? new Item("body", FAIL, "the message has no HTML or text body")
-                : new Item("body", PASS, round.htmlBody().isBlank() ? "text only" : "HTML"
-                        + (round.textBody().isBlank() ? " only" : " and text")));
+                : new Item("body", PASS, round.message().htmlBody().isBlank() ? "text only" : "HTML"
+                        + (round.message().textBody().isBlank() ? " only" : " and text")));
         Set<String> unresolved = new LinkedHashSet<>();
-        unresolved.addAll(MessageRenderer.unresolved(round.subject()));
-        unresolved.addAll(MessageRenderer.unresolved(round.htmlBody()));
-        unresolved.addAll(MessageRenderer.unresolved(round.textBody()));
+        unresolved.addAll(MessageRenderer.unresolved(round.message().subject()));
+        unresolved.addAll(MessageRenderer.unresolved(round.message().htmlBody()));
+        unresolved.addAll(MessageRenderer.unresolved(round.message().textBody()));
         items.add(unresolved.isEmpty() ? new Item("merge-fields", PASS, "all merge fields are known")
                 : new Item("merge-fields", FAIL, "unknown merge fields: " + String.join(", ", unresolved)));
 
@@ -110,13 +110,13 @@ public final class Preflight {
         if (!atLaunch) {
             Boolean inFuture = sql.querySingle(ROUND_TIMING, Params.of("roundId", roundId),
                     r -> r.bool("in_future"));
-            items.add(Boolean.TRUE.equals(inFuture) ? new Item("scheduledAt", PASS, String.valueOf(round.scheduledAt()))
-                    : new Item("scheduledAt", FAIL, round.scheduledAt() == null ? "not set" : "in the past"));
+            items.add(Boolean.TRUE.equals(inFuture) ? new Item("scheduledAt", PASS, String.valueOf(round.message().scheduledAt()))
+                    : new Item("scheduledAt", FAIL, round.message().scheduledAt() == null ? "not set" : "in the past"));
         }
         ProviderCheck check = provider.check();
         items.add(check.configured() && check.reachable() ? new Item("provider", PASS, provider.name())
                 : new Item("provider", FAIL, provider.name() + ": " + check.detail()));
-        if (round.scheduledAt() != null) {
+        if (round.message().scheduledAt() != null) {
             long nearby = sql.querySingle(NEARBY_ROUNDS_TO_SAME_LISTS, Params.of("roundId", roundId),
                     r -> r.longValue("nearby"));
             if (nearby > 0) {

@@ -1,19 +1,33 @@
 package com.campaignmanager.shared.campaigns;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A scheduled send of one message to lists. {@code scheduledAt} carries the campaign's zone offset. {@code version}
- * counts every change (the ETag); {@code approvedVersion} is the version its approval covered.
+ * A scheduled send of one message to lists, grouped as what it sends ({@link Message}), how it was approved
+ * ({@link Approval}) and how it went ({@link Lifecycle}); answered flat, as one JSON object. {@code version}
+ * counts every change (the ETag).
  */
-public record Round(UUID id, UUID campaignId, String name, String subject, String htmlBody, String textBody,
-                    List<UUID> listIds, OffsetDateTime scheduledAt, RoundStatus status, Counts counts, String submittedBy,
-                    Instant submittedAt, String approvedBy, Instant approvedAt, String rejectionReason,
-                    Instant launchedAt, Instant completedAt, RoundTrigger trigger, String failureReason, String createdBy,
-                    Instant createdAt, Instant updatedAt, int version, Integer approvedVersion) {
+public record Round(UUID id, UUID campaignId, String name, @JsonUnwrapped Message message, RoundStatus status,
+                    Counts counts, @JsonUnwrapped Approval approval, @JsonUnwrapped Lifecycle lifecycle,
+                    String createdBy, Instant createdAt, Instant updatedAt, int version) {
+
+    /** What an approval covers: the message, its lists, its time ({@code scheduledAt} in the campaign's zone). */
+    public record Message(String subject, String htmlBody, String textBody, List<UUID> listIds,
+                          OffsetDateTime scheduledAt) {
+    }
+
+    /** Who submitted and who decided; {@code approvedVersion} is the version the approval covered. */
+    public record Approval(String submittedBy, Instant submittedAt, String approvedBy, Instant approvedAt,
+                           Integer approvedVersion, String rejectionReason) {
+    }
+
+    /** The send: when it started and ended, what started it, and why it failed if it did. */
+    public record Lifecycle(Instant launchedAt, Instant completedAt, RoundTrigger trigger, String failureReason) {
+    }
 
     public record Counts(int recipients, int sent, int failed, int skipped) {
     }

@@ -22,23 +22,23 @@ public final class RoundNotices {
     public static Optional<Notice> afterTransition(String action, Round before, Round after, String actor) {
         return switch (action) {
             case "round.submitted" -> Optional.of(new Notice(NotificationType.APPROVAL_REQUESTED,
-                    "round:" + after.id() + ":submitted:" + after.submittedAt().toEpochMilli(), Notice.Severity.INFO,
+                    "round:" + after.id() + ":submitted:" + after.approval().submittedAt().toEpochMilli(), Notice.Severity.INFO,
                     "Approval requested: " + after.name(),
-                    actor + " asks for approval of \"" + after.name() + "\", scheduled for " + after.scheduledAt()
+                    actor + " asks for approval of \"" + after.name() + "\", scheduled for " + after.message().scheduledAt()
                             + ".", "round", after.id().toString(), detail(after),
                     Audience.roles(Role.APPROVER).excluding(actor)));
             case "round.approved" -> Optional.of(new Notice(NotificationType.APPROVAL_APPROVED,
-                    "round:" + after.id() + ":approved:" + after.approvedAt().toEpochMilli(), Notice.Severity.INFO,
+                    "round:" + after.id() + ":approved:" + after.approval().approvedAt().toEpochMilli(), Notice.Severity.INFO,
                     "Approved: " + after.name(),
-                    actor + " approved \"" + after.name() + "\"; it goes out at " + after.scheduledAt() + ".",
+                    actor + " approved \"" + after.name() + "\"; it goes out at " + after.message().scheduledAt() + ".",
                     "round", after.id().toString(), detail(after),
-                    Audience.person(before.submittedBy()).and(Audience.person(after.createdBy())).excluding(actor)));
+                    Audience.person(before.approval().submittedBy()).and(Audience.person(after.createdBy())).excluding(actor)));
             case "round.rejected" -> Optional.of(new Notice(NotificationType.APPROVAL_REJECTED,
                     "round:" + after.id() + ":rejected:" + after.updatedAt().toEpochMilli(), Notice.Severity.WARNING,
                     "Rejected: " + after.name(),
-                    actor + " rejected \"" + after.name() + "\": " + after.rejectionReason(),
+                    actor + " rejected \"" + after.name() + "\": " + after.approval().rejectionReason(),
                     "round", after.id().toString(), detail(after),
-                    Audience.person(before.submittedBy()).and(Audience.person(after.createdBy())).excluding(actor)));
+                    Audience.person(before.approval().submittedBy()).and(Audience.person(after.createdBy())).excluding(actor)));
             default -> Optional.empty();
         };
     }
@@ -49,7 +49,7 @@ public final class RoundNotices {
                 "round:" + round.id() + ":changed-after-approval:" + round.updatedAt().toEpochMilli(),
                 Notice.Severity.WARNING, "Approval needed again: " + round.name(),
                 actor + " changed \"" + round.name() + "\" after it was approved; it will not go out at "
-                        + round.scheduledAt() + " unless it is approved again.", "round", round.id().toString(),
+                        + round.message().scheduledAt() + " unless it is approved again.", "round", round.id().toString(),
                 detail(round), Audience.roles(Role.APPROVER).excluding(actor));
     }
 
@@ -90,7 +90,7 @@ public final class RoundNotices {
         detail.put("roundId", round.id());
         detail.put("campaignId", round.campaignId());
         detail.put("roundName", round.name());
-        detail.put("scheduledAt", String.valueOf(round.scheduledAt()));
+        detail.put("scheduledAt", String.valueOf(round.message().scheduledAt()));
         detail.put("status", round.status());
         return detail;
     }

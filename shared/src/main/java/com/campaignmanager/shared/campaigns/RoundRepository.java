@@ -206,15 +206,17 @@ public final class RoundRepository {
         Instant scheduled = r.instant("scheduled_at");
         OffsetDateTime scheduledAt = scheduled == null ? null
                 : scheduled.atZone(ZoneId.of(r.string("timezone"))).toOffsetDateTime();
-        return new Round(r.uuid("id"), r.uuid("campaign_id"), r.string("name"), r.string("subject"),
-                r.string("html_body"), r.string("text_body"), listIds, scheduledAt,
+        return new Round(r.uuid("id"), r.uuid("campaign_id"), r.string("name"),
+                new Round.Message(r.string("subject"), r.string("html_body"), r.string("text_body"), listIds,
+                        scheduledAt),
                 StoredText.of(RoundStatus.class, r.string("status")),
                 new Round.Counts(r.intValue("recipients"), r.intValue("sent"), r.intValue("failed"),
                         r.intValue("skipped")),
-                r.string("submitted_by"), r.instant("submitted_at"), r.string("approved_by"), r.instant("approved_at"),
-                r.string("rejection_reason"), r.instant("launched_at"), r.instant("completed_at"),
-                r.isNull("trigger") ? null : StoredText.of(RoundTrigger.class, r.string("trigger")),
-                r.string("failure_reason"), r.string("created_by"), r.instant("created_at"), r.instant("updated_at"),
-                r.intValue("version"), r.intValue("approved_version"));
+                new Round.Approval(r.string("submitted_by"), r.instant("submitted_at"), r.string("approved_by"),
+                        r.instant("approved_at"), r.intValue("approved_version"), r.string("rejection_reason")),
+                new Round.Lifecycle(r.instant("launched_at"), r.instant("completed_at"),
+                        r.isNull("trigger") ? null : StoredText.of(RoundTrigger.class, r.string("trigger")),
+                        r.string("failure_reason")),
+                r.string("created_by"), r.instant("created_at"), r.instant("updated_at"), r.intValue("version"));
     }
 }

@@ -122,11 +122,11 @@ public final class RoundWorkflow {
             }
             rounds.updateContent(tx, roundId, new RoundRepository.Content(
                     fields.name() != null ? fields.name() : before.name(),
-                    fields.subject() != null ? fields.subject() : before.subject(),
-                    fields.htmlBody() != null ? fields.htmlBody() : before.htmlBody(),
-                    fields.textBody() != null ? fields.textBody() : before.textBody(),
+                    fields.subject() != null ? fields.subject() : before.message().subject(),
+                    fields.htmlBody() != null ? fields.htmlBody() : before.message().htmlBody(),
+                    fields.textBody() != null ? fields.textBody() : before.message().textBody(),
                     fields.scheduledAt() != null ? fields.scheduledAt().toInstant()
-                            : before.scheduledAt() == null ? null : before.scheduledAt().toInstant()));
+                            : before.message().scheduledAt() == null ? null : before.message().scheduledAt().toInstant()));
             Round after = rounds.find(tx, roundId).orElseThrow();
             boolean approvableChanged = !sameApprovableContent(before, after);
             if (approvableChanged && AWAITING_OR_APPROVED.contains(locked.status())) {
@@ -315,10 +315,10 @@ public final class RoundWorkflow {
     }
 
     private static boolean sameApprovableContent(Round before, Round after) {
-        return before.subject().equals(after.subject()) && before.htmlBody().equals(after.htmlBody())
-                && before.textBody().equals(after.textBody()) && before.listIds().equals(after.listIds())
-                && Objects.equals(before.scheduledAt() == null ? null : before.scheduledAt().toInstant(),
-                        after.scheduledAt() == null ? null : after.scheduledAt().toInstant());
+        return before.message().subject().equals(after.message().subject()) && before.message().htmlBody().equals(after.message().htmlBody())
+                && before.message().textBody().equals(after.message().textBody()) && before.message().listIds().equals(after.message().listIds())
+                && Objects.equals(before.message().scheduledAt() == null ? null : before.message().scheduledAt().toInstant(),
+                        after.message().scheduledAt() == null ? null : after.message().scheduledAt().toInstant());
     }
 
     private void requireLists(Transaction tx, List<UUID> listIds) {

@@ -155,8 +155,8 @@ public final class TestSends {
                                 attributes(r.json("attributes"))));
         UUID linkContact = ids[1] == null ? ids[0] : ids[1];
         String unsubscribeUrl = UnsubscribeLinks.url(linkBase, tokens.create(linkContact, round.id()));
-        MessageRenderer.Rendered rendered = MessageRenderer.render("[TEST] " + round.subject(), round.htmlBody(),
-                round.textBody(), recipient, unsubscribeUrl);
+        MessageRenderer.Rendered rendered = MessageRenderer.render("[TEST] " + round.message().subject(), round.message().htmlBody(),
+                round.message().textBody(), recipient, unsubscribeUrl);
         return new OutgoingMessage(ids[0].toString(), round.id().toString(), campaign.fromEmail(),
                 campaign.fromName(), campaign.replyTo(), address.value(), null, rendered.subject(), rendered.html(),
                 rendered.text(), UnsubscribeLinks.headers(linkBase, tokens, linkContact, round.id()), true);

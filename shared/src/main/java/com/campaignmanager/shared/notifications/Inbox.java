@@ -6,6 +6,7 @@ import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.db.StoredText;
 import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.PageRequest;
@@ -32,7 +33,6 @@ public final class Inbox {
     private static final String MARK_ALL_READ = SQL.statement("mark-all-read");
     private static final String PAGE_DELIVERIES = SQL.statement("page-deliveries");
     private static final String ENABLE_CHANNEL = SQL.statement("enable-channel");
-    private static final List<String> DELIVERY_STATUSES = List.of("pending", "sent", "failed", "disabled");
     private static final List<String> CHANNELS = List.of("slack", "email");
 
     public record Item(UUID id, String type, String severity, String title, String body, String entityType,
@@ -40,7 +40,7 @@ public final class Inbox {
     }
 
     public record Delivery(UUID id, UUID notificationId, String type, String title, String channel, String recipient,
-                           String status, int attempts, String lastError, Instant nextAttemptAt, Instant sentAt,
+                           OutboundStatus status, int attempts, String lastError, Instant nextAttemptAt, Instant sentAt,
                            Instant createdAt) {
     }
 
@@ -97,13 +97,13 @@ public final class Inbox {
     /** The outbound deliveries, newest first; {@code status} filters when given. */
     public Page<Delivery> deliveries(Acting acting, String status, PageRequest page) {
         acting.caller().requireReader();
-        if (status != null && !DELIVERY_STATUSES.contains(status)) {
-            throw ApiProblem.invalid("status", "must be one of " + String.join(", ", DELIVERY_STATUSES));
-        }
-        Params params = CreatedAtKeyset.bind(Params.of("status", status), page.after(2));
+        OutboundStatus wanted = status == null ? null : StoredText.find(OutboundStatus.class, status)
+                .orElseThrow(() -> ApiProblem.invalid("status", "must be " + StoredText.choices(OutboundStatus.class)));
+        Params params = CreatedAtKeyset.bind(Params.of().put("status", wanted), page.after(2));
         return database.queryPage(PAGE_DELIVERIES, params, page.limit(),
                 r -> new Delivery(r.uuid("id"), r.uuid("notification_id"), r.string("type"), r.string("title"),
-                        r.string("channel"), r.string("recipient"), r.string("status"), r.intValue("attempts"),
+                        r.string("channel"), r.string("recipient"), StoredText.of(OutboundStatus.class, r.string("status")),
+                        r.intValue("attempts"),
                         r.string("last_error"), r.instant("next_attempt_at"), r.instant("sent_at"),
                         r.instant("created_at")),
                 d -> CreatedAtKeyset.cursor(d.createdAt(), d.id()));

@@ -46,8 +46,8 @@ public final class NotificationDispatcher {
     }
 
     /** {@code refund}: the attempt does not count (Slack asked us to wait). */
-    private record Outcome(UUID id, String status, String error, long retryInSeconds, boolean refund) {
-        Outcome(UUID id, String status, String error, long retryInSeconds) {
+    private record Outcome(UUID id, OutboundStatus status, String error, long retryInSeconds, boolean refund) {
+        Outcome(UUID id, OutboundStatus status, String error, long retryInSeconds) {
             this(id, status, error, retryInSeconds, false);
         }
     }
@@ -85,25 +85,25 @@ public final class NotificationDispatcher {
             boolean toSlack = delivery.channel().equals("slack");
             Outcome outcome;
             if (toSlack && slackGone) {
-                outcome = new Outcome(delivery.id(), "disabled", "the Slack webhook is disabled", 0);
+                outcome = new Outcome(delivery.id(), OutboundStatus.DISABLED, "the Slack webhook is disabled", 0);
             } else if (toSlack && slackWait != null) {
                 // Slack asked us to wait: the rest of this run's posts wait as long, without being tried.
-                outcome = new Outcome(delivery.id(), "pending", slackWait.error(), slackWait.retryInSeconds(), true);
+                outcome = new Outcome(delivery.id(), OutboundStatus.PENDING, slackWait.error(), slackWait.retryInSeconds(), true);
             } else {
                 outcome = deliver(delivery);
             }
             if (toSlack && outcome.refund() && slackWait == null) {
                 slackWait = outcome;
             }
-            if (outcome.status().equals("disabled") && toSlack && !slackGone) {
+            if (outcome.status() == OutboundStatus.DISABLED && toSlack && !slackGone) {
                 slackGone = true;
                 disableSlack(outcome.error());
             }
             outcomes.add(outcome);
             switch (outcome.status()) {
-                case "sent" -> sent++;
-                case "pending" -> retrying++;
-                case "failed" -> failed++;
+                case SENT -> sent++;
+                case PENDING -> retrying++;
+                case FAILED -> failed++;
                 default -> disabled++;
             }
         }
@@ -120,14 +120,14 @@ public final class NotificationDispatcher {
         return switch (delivery.channel()) {
             case "email" -> deliverEmail(delivery);
             case "slack" -> deliverSlack(delivery);
-            default -> new Outcome(delivery.id(), "failed", "unknown channel " + delivery.channel(), 0);
+            default -> new Outcome(delivery.id(), OutboundStatus.FAILED, "unknown channel " + delivery.channel(), 0);
         };
     }
 
     private Outcome deliverEmail(Due delivery) {
         if (channels.emailFrom().isEmpty()) {
             // A configuration gap in this function, not a channel that is gone: say so, and switch nothing off.
-            return new Outcome(delivery.id(), "failed", "NOTIFICATIONS_FROM_EMAIL is not configured", 0);
+            return new Outcome(delivery.id(), OutboundStatus.FAILED, "NOTIFICATIONS_FROM_EMAIL is not configured", 0);
         }
         // No campaign tag: Mailjet would deduplicate a campaign per address, and a member gets many notices.
         OutgoingMessage message = new OutgoingMessage("notification:" + delivery.id(), null,
@@ -135,36 +135,36 @@ public final class NotificationDispatcher {
                 delivery.title(), null, text(delivery), Map.of(), false);
         SendResult result = email.send(List.of(message)).get(0);
         return switch (result.outcome()) {
-            case SENT -> new Outcome(delivery.id(), "sent", null, 0);
-            case REJECTED -> new Outcome(delivery.id(), "failed", result.error(), 0);
+            case SENT -> new Outcome(delivery.id(), OutboundStatus.SENT, null, 0);
+            case REJECTED -> new Outcome(delivery.id(), OutboundStatus.FAILED, result.error(), 0);
             case RETRYABLE -> retryOrFail(delivery, result.error());
         };
     }
 
     private Outcome deliverSlack(Due delivery) {
         if (slack.isEmpty()) {
-            return new Outcome(delivery.id(), "failed", "SLACK_WEBHOOK_URL is not configured", 0);
+            return new Outcome(delivery.id(), OutboundStatus.FAILED, "SLACK_WEBHOOK_URL is not configured", 0);
         }
         SlackWebhook.Answer answer = slack.get().post(slackText(delivery));
         if (answer instanceof SlackWebhook.Delivered) {
-            return new Outcome(delivery.id(), "sent", null, 0);
+            return new Outcome(delivery.id(), OutboundStatus.SENT, null, 0);
         }
         if (answer instanceof SlackWebhook.RetryAfter wait) {
             // Slack asked us to slow down: not the message's fault, so the attempt is not counted.
-            return new Outcome(delivery.id(), "pending", wait.error(), wait.seconds(), true);
+            return new Outcome(delivery.id(), OutboundStatus.PENDING, wait.error(), wait.seconds(), true);
         }
         if (answer instanceof SlackWebhook.Gone gone) {
-            return new Outcome(delivery.id(), "disabled", gone.error(), 0);
+            return new Outcome(delivery.id(), OutboundStatus.DISABLED, gone.error(), 0);
         }
         return retryOrFail(delivery, ((SlackWebhook.Failed) answer).error());
     }
 
     private static Outcome retryOrFail(Due delivery, String error) {
         if (delivery.attempts() >= MAX_ATTEMPTS) {
-            return new Outcome(delivery.id(), "failed", error, 0);
+            return new Outcome(delivery.id(), OutboundStatus.FAILED, error, 0);
         }
         // 1, 2, 4, 8, 16 minutes.
-        return new Outcome(delivery.id(), "pending", error, 60L << (delivery.attempts() - 1));
+        return new Outcome(delivery.id(), OutboundStatus.PENDING, error, 60L << (delivery.attempts() - 1));
     }
 
     /** Slack is switched off until an admin re-enables it; what was waiting for it is marked, and admins told. */

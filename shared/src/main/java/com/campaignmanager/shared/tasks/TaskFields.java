@@ -19,9 +19,7 @@ public record TaskFields(UUID roundId, String title, String notes, UUID assignee
         if (notes != null && notes.length() > 10_000) {
             throw ApiProblem.invalid("notes", "must be at most 10000 characters");
         }
-        if (status != null && !Tasks.STATUSES.contains(status)) {
-            throw ApiProblem.invalid("status", "must be todo, doing or done");
-        }
+        TaskStatus.given(status);
         return new TaskFields(roundId, title == null ? null : title.strip(), notes, assigneeId, dueAt, status,
                 unassign);
     }

@@ -7,6 +7,7 @@ import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.db.StoredText;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ public final class TaskRepository {
     }
 
     /** The filters of {@code GET /tasks}. */
-    public record Filter(UUID assigneeId, UUID campaignId, String status, Instant dueBefore) {
+    public record Filter(UUID assigneeId, UUID campaignId, TaskStatus status, Instant dueBefore) {
     }
 
     @Inject
@@ -95,7 +96,7 @@ public final class TaskRepository {
         Instant due = r.instant("due_at");
         return new Task(r.uuid("id"), r.uuid("campaign_id"), r.uuid("round_id"), r.string("title"), r.string("notes"),
                 r.uuid("assignee_id"), due == null ? null : due.atZone(zone(r.string("timezone"))).toOffsetDateTime(),
-                r.string("status"), r.string("created_by"), r.instant("completed_at"), r.instant("created_at"),
+                StoredText.of(TaskStatus.class, r.string("status")), r.string("created_by"), r.instant("completed_at"), r.instant("created_at"),
                 r.instant("updated_at"));
     }
 

@@ -15,7 +15,6 @@ import com.campaignmanager.shared.notifications.Notifications;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -27,7 +26,6 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class Tasks {
-    static final Set<String> STATUSES = Set.of("todo", "doing", "done");
 
     /**
      * The filters of a listing, as given: {@code assignee} is {@code me} or a member id, {@code campaignId} a
@@ -59,7 +57,7 @@ public final class Tasks {
         return database.inTransaction(tx -> {
             Task draft = new Task(null, campaignId, fields.roundId(), fields.title(),
                     fields.notes() == null ? "" : fields.notes(), fields.assigneeId(), fields.dueAt(),
-                    fields.status() == null ? "todo" : fields.status(), actor, null, null, null);
+                    fields.status() == null ? TaskStatus.TODO : TaskStatus.given(fields.status()), actor, null, null, null);
             checkReferences(tx, draft);
             UUID id = tasks.create(tx, draft);
             Task task = tasks.find(tx, id).orElseThrow();
@@ -74,10 +72,7 @@ public final class Tasks {
         UUID assignee = filter.assignee() == null ? null : filter.assignee().equals("me")
                 ? acting.caller().requireMember() : uuid("assignee", filter.assignee());
         UUID campaignId = filter.campaignId() == null ? null : uuid("campaignId", filter.campaignId());
-        if (filter.status() != null && !STATUSES.contains(filter.status())) {
-            throw ApiProblem.invalid("status", "must be todo, doing or done");
-        }
-        return tasks.page(database, new TaskRepository.Filter(assignee, campaignId, filter.status(),
+        return tasks.page(database, new TaskRepository.Filter(assignee, campaignId, TaskStatus.given(filter.status()),
                 filter.dueBefore()), page.after(2), page.limit());
     }
 
@@ -102,11 +97,11 @@ public final class Tasks {
                     fields.title() != null ? fields.title() : before.title(),
                     fields.notes() != null ? fields.notes() : before.notes(), assignee,
                     fields.dueAt() != null ? fields.dueAt() : before.dueAt(),
-                    fields.status() != null ? fields.status() : before.status(), before.createdBy(), null, null, null);
+                    fields.status() != null ? TaskStatus.given(fields.status()) : before.status(), before.createdBy(), null, null, null);
             checkReferences(tx, changed);
             tasks.update(tx, changed);
             Task after = tasks.find(tx, taskId).orElseThrow();
-            String action = !before.status().equals("done") && after.status().equals("done") ? "task.completed"
+            String action = before.status() != TaskStatus.DONE && after.status() == TaskStatus.DONE ? "task.completed"
                     : "task.updated";
             audit.record(tx, actor, action, "task", taskId.toString(), withCampaign(acting, before, after));
             announceAssignment(tx, before, after, actor);

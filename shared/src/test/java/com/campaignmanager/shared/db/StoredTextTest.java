@@ -12,6 +12,8 @@ import com.campaignmanager.shared.db.migration.MigrationRunner;
 import com.campaignmanager.shared.db.migration.Migrations;
 import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.notifications.Notice;
+import com.campaignmanager.shared.notifications.OutboundStatus;
+import com.campaignmanager.shared.tasks.TaskStatus;
 import com.campaignmanager.shared.testing.TestDatabases;
 import java.util.Arrays;
 import java.util.Set;
@@ -57,6 +59,8 @@ class StoredTextTest {
             new Column("rounds", "trigger", texts(RoundTrigger.class, RoundTrigger::stored)),
             new Column("campaigns", "status", texts(CampaignStatus.class, CampaignStatus::stored)),
             new Column("deliveries", "status", texts(DeliveryStatus.class, DeliveryStatus::stored)),
+            new Column("tasks", "status", texts(TaskStatus.class, TaskStatus::stored)),
+            new Column("notification_deliveries", "status", texts(OutboundStatus.class, OutboundStatus::stored)),
             new Column("team_members", "role", texts(Role.class, Role::wireName)),
             new Column("notifications", "severity", texts(Notice.Severity.class, Notice.Severity::wireName)),
             new Column("suppressions", "reason", texts(SuppressionReason.class, SuppressionReason::wireName)),

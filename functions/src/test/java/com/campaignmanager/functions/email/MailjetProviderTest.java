@@ -104,6 +104,28 @@ class MailjetProviderTest {
     }
 
     @Test
+    void theRequestBodyIsExactlyTheSendApiPayload() {
+        mailjet.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"Messages\":[" + success("d-1@example.com", 1) + "," + success("t@example.com", 2) + "]}")));
+        OutgoingMessage test = new OutgoingMessage("t-1", "round-7", "news@example.org", null, null, "t@example.com",
+                null, "Proof", null, "text", null, true);
+
+        provider(true).send(List.of(message("d-1"), test));
+
+        // Every field in its place, byte for byte: a field moved to the wrong slot shows here.
+        assertThat(mailjet.findAll(postRequestedFor(urlEqualTo(SEND))).get(0).getBodyAsString()).isEqualTo("{"
+                + "\"Messages\":[{\"From\":{\"Email\":\"news@example.org\",\"Name\":\"Example News\"},"
+                + "\"To\":[{\"Email\":\"d-1@example.com\",\"Name\":\"Reader d-1\"}],"
+                + "\"ReplyTo\":{\"Email\":\"reply@example.org\"},\"Subject\":\"Hello\",\"TextPart\":\"Hello\","
+                + "\"HTMLPart\":\"<p>Hello</p>\",\"CustomID\":\"d-1\",\"CustomCampaign\":\"round-7\","
+                + "\"DeduplicateCampaign\":true,\"Headers\":{\"List-Unsubscribe\":\"<https://example.org/u/d-1>\"}},"
+                + "{\"From\":{\"Email\":\"news@example.org\"},\"To\":[{\"Email\":\"t@example.com\"}],"
+                + "\"Subject\":\"Proof\",\"TextPart\":\"text\",\"CustomID\":\"t-1\","
+                + "\"CustomCampaign\":\"round-7-test\",\"DeduplicateCampaign\":false}],"
+                + "\"SandboxMode\":true}");
+    }
+
+    @Test
     void aPartlyFailedBatchReportsEachMessageOnItsOwn() throws Exception {
         // Mailjet answers 400 when any message of the call failed, and still delivers the others.
         mailjet.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(400)

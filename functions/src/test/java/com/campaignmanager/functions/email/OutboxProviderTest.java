@@ -97,7 +97,10 @@ class OutboxProviderTest {
         assertThat(first.providerMessageId()).isEqualTo(results.get(0).providerMessageId());
         assertThat(first.toEmail()).isEqualTo("reader1@example.com");
         assertThat(first.toName()).isEqualTo("Reader 1");
+        assertThat(first.customId()).isEqualTo(round + "-d1");
+        assertThat(first.campaignTag()).isEqualTo(round);
         assertThat(first.fromEmail()).isEqualTo("news@example.org");
+        assertThat(first.fromName()).isEqualTo("Example News");
         assertThat(first.replyTo()).isEqualTo("reply@example.org");
         assertThat(first.subject()).isEqualTo("Hello 1");
         assertThat(first.htmlBody()).isEqualTo("<p>Hello \"1\" & more</p>");

@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.campaignmanager.shared.email.MailjetProvider;
 import com.campaignmanager.shared.email.MailjetSettings;
 import com.campaignmanager.shared.email.OutgoingMessage;
+import com.campaignmanager.shared.email.OutgoingMessage.Addressee;
+import com.campaignmanager.shared.email.OutgoingMessage.Content;
+import com.campaignmanager.shared.email.OutgoingMessage.Sender;
 import com.campaignmanager.shared.email.ProviderCheck;
 import com.campaignmanager.shared.email.SendResult;
 import com.campaignmanager.shared.email.SendResult.Outcome;
@@ -65,8 +68,9 @@ class MailjetProviderTest {
     }
 
     private static OutgoingMessage message(String customId) {
-        return new OutgoingMessage(customId, "round-7", "news@example.org", "Example News", "reply@example.org",
-                customId + "@example.com", "Reader " + customId, "Hello", "<p>Hello</p>", "Hello",
+        return new OutgoingMessage(customId, new Sender("news@example.org", "Example News", "reply@example.org"),
+                new Addressee(customId + "@example.com", "Reader " + customId),
+                new Content("Hello", "<p>Hello</p>", "Hello"), "round-7",
                 Map.of("List-Unsubscribe", "<https://example.org/u/" + customId + ">"), false);
     }
 
@@ -106,9 +110,10 @@ class MailjetProviderTest {
     @Test
     void theRequestBodyIsExactlyTheSendApiPayload() {
         mailjet.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200)
-                .withBody("{\"Messages\":[" + success("d-1@example.com", 1) + "," + success("t@example.com", 2) + "]}")));
-        OutgoingMessage test = new OutgoingMessage("t-1", "round-7", "news@example.org", null, null, "t@example.com",
-                null, "Proof", null, "text", null, true);
+                .withBody("{\"Messages\":[" + success("d-1@example.com", 1) + ","
+                        + success("t@example.com", 2) + "]}")));
+        OutgoingMessage test = new OutgoingMessage("t-1", new Sender("news@example.org", null, null),
+                new Addressee("t@example.com", null), new Content("Proof", null, "text"), "round-7", null, true);
 
         provider(true).send(List.of(message("d-1"), test));
 
@@ -251,8 +256,8 @@ class MailjetProviderTest {
     void testSendsUseTheirOwnCampaignWithoutDeduplication() throws Exception {
         mailjet.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200)
                 .withBody("{\"Messages\":[" + success("t@example.com", 7) + "]}")));
-        OutgoingMessage test = new OutgoingMessage("t-1", "round-7", "news@example.org", null, null, "t@example.com",
-                null, "Proof", null, "text", null, true);
+        OutgoingMessage test = new OutgoingMessage("t-1", new Sender("news@example.org", null, null),
+                new Addressee("t@example.com", null), new Content("Proof", null, "text"), "round-7", null, true);
 
         assertThat(provider(false).send(List.of(test))).containsExactly(SendResult.sent("t-1", "7"));
 

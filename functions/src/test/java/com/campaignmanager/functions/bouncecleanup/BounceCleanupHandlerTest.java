@@ -3,6 +3,7 @@ package com.campaignmanager.functions.bouncecleanup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignmanager.functions.testing.FunctionDatabase;
+import com.campaignmanager.functions.testing.SampleEvents;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.audience.ProviderEvent;
@@ -15,7 +16,6 @@ import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,12 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalDataApiExtension.class)
 class BounceCleanupHandlerTest {
     private static final ObjectMapper JSON = JsonMapper.create();
-    private static final String SCHEDULED_EVENT = """
-            {"version": "0", "id": "0d7a3e52-8c1b-4b1e-9f43-2b6f4c1d9e07", "detail-type": "Scheduled Event",
-             "source": "aws.events", "account": "123456789012", "time": "2026-11-28T03:15:00Z",
-             "region": "eu-west-1",
-             "resources": ["arn:aws:events:eu-west-1:123456789012:rule/campaign-manager-bounce-cleanup"],
-             "detail": {}}""";
     private static BounceCleanupHandler HANDLER;
     private static Database DB;
 
@@ -96,7 +90,7 @@ class BounceCleanupHandlerTest {
 
     private static JsonNode run() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HANDLER.handleRequest(new ByteArrayInputStream(SCHEDULED_EVENT.getBytes(StandardCharsets.UTF_8)), out, null);
+        HANDLER.handleRequest(SampleEvents.open("events/bounce-cleanup/scheduled.json"), out, null);
         return JSON.readTree(out.toString(StandardCharsets.UTF_8));
     }
 

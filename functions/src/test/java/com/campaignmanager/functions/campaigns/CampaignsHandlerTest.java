@@ -2,10 +2,13 @@ package com.campaignmanager.functions.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.campaignmanager.functions.lists.ListsHandler;
 import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.SampleAnswers;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
@@ -15,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** CampaignsFunction through its handler: campaigns, rounds and the four-eyes workflow on a real database. */
 @ExtendWith(LocalDataApiExtension.class)
@@ -22,6 +26,8 @@ class CampaignsHandlerTest {
     private static CampaignsHandler HANDLER;
     private static ListsHandler LISTS;
     private static final String FUTURE = "2031-10-03T09:00:00-04:00";
+    private static final String CREATE = "events/campaigns/create-campaign.json";
+    private static final String LIST = "events/campaigns/list-campaigns.json";
 
     @BeforeAll
     static void schema() {
@@ -31,7 +37,7 @@ class CampaignsHandlerTest {
     }
 
     private static String campaign(String timezone) {
-        Response created = ApiCall.to(HANDLER, "POST /campaigns").as("ed", "editor").json(Map.of(
+        Response created = ApiCall.from(HANDLER, CREATE).as("ed", "editor").json(Map.of(
                 "name", "Autumn " + UUID.randomUUID(), "fromEmail", "news@Example.com", "fromName", "News",
                 "timezone", timezone)).send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -63,20 +69,27 @@ class CampaignsHandlerTest {
         return ApiCall.to(HANDLER, "POST /rounds/{roundId}/" + action, roundId).as(who, role).send();
     }
 
+    @ParameterizedTest(name = "events/campaigns, sample {index}")
+    @Events(folder = "events/campaigns", type = APIGatewayV2HTTPEvent.class)
+    void everySampleEventIsAnsweredAsItsRoutePromisesAndNeedsAToken(APIGatewayV2HTTPEvent sample) {
+        SampleAnswers.check(HANDLER, sample, Map.of("POST /campaigns", 201, "GET /campaigns", 200,
+                "GET /dashboard", 200, "GET /approvals", 200));
+    }
+
     @Test
     void campaignsAreValidatedCreatedEditedAndArchived() {
-        Response badEmail = ApiCall.to(HANDLER, "POST /campaigns").as("ed", "editor")
+        Response badEmail = ApiCall.from(HANDLER, CREATE).as("ed", "editor")
                 .json(Map.of("name", "x", "fromEmail", "nope")).send();
-        Response badZone = ApiCall.to(HANDLER, "POST /campaigns").as("ed", "editor")
+        Response badZone = ApiCall.from(HANDLER, CREATE).as("ed", "editor")
                 .json(Map.of("name", "x", "fromEmail", "a@b.co", "timezone", "Mars/Olympus")).send();
-        Response viewer = ApiCall.to(HANDLER, "POST /campaigns").as("v", "viewer")
+        Response viewer = ApiCall.from(HANDLER, CREATE).as("v", "viewer")
                 .json(Map.of("name", "x", "fromEmail", "a@b.co")).send();
         String id = campaign("Europe/Paris");
         JsonNode read = ApiCall.to(HANDLER, "GET /campaigns/{campaignId}", id).as("v", "viewer").send().json();
         JsonNode renamed = ApiCall.to(HANDLER, "PATCH /campaigns/{campaignId}", id).as("ed", "editor")
                 .json(Map.of("name", "Renamed " + id)).send().json();
         Response archived = ApiCall.to(HANDLER, "DELETE /campaigns/{campaignId}", id).as("ed", "editor").send();
-        JsonNode listed = ApiCall.to(HANDLER, "GET /campaigns").as("v", "viewer").query("status", "archived")
+        JsonNode listed = ApiCall.from(HANDLER, LIST).as("v", "viewer").query("status", "archived")
                 .query("q", id).send().json();
 
         assertThat(badEmail.json().get("errors").get(0).get("field").asText()).isEqualTo("fromEmail");

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalDataApiExtension.class)
 class DashboardTest {
     private static Database database;
+    private static final String DASHBOARD = "events/campaigns/dashboard.json";
     private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api;
 
     @BeforeAll
@@ -85,9 +86,9 @@ class DashboardTest {
                 + "ON CONFLICT DO NOTHING", Params.of());
     }
 
-    private static long callsFor(String routeKey) {
+    private static long callsFor(String sample) {
         long before = database.calls();
-        Response response = ApiCall.to(api, routeKey).as("v", "viewer").send();
+        Response response = ApiCall.from(api, sample).as("v", "viewer").send();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return database.calls() - before;
     }
@@ -95,8 +96,8 @@ class DashboardTest {
     @Test
     void theDashboardCostsTheSameCallsWithTenAndTenThousandRows() {
         seed(10);
-        long withTen = callsFor("GET /dashboard");
-        JsonNode small = ApiCall.to(api, "GET /dashboard").as("v", "viewer").send().json();
+        long withTen = callsFor(DASHBOARD);
+        JsonNode small = ApiCall.from(api, DASHBOARD).as("v", "viewer").send().json();
         assertThat(small.at("/awaitingApproval/total").asLong()).isEqualTo(10);
         assertThat(small.get("upcomingRounds")).hasSize(10);
         assertThat(small.get("upcomingRounds").get(0).get("approval").asText()).isEqualTo("pending");
@@ -106,8 +107,8 @@ class DashboardTest {
         assertThat(small.at("/audienceGrowth/days/29/suppressionsAdded").asLong()).isEqualTo(10);
 
         seed(9_990);
-        long withTenThousand = callsFor("GET /dashboard");
-        JsonNode large = ApiCall.to(api, "GET /dashboard").as("v", "viewer").send().json();
+        long withTenThousand = callsFor(DASHBOARD);
+        JsonNode large = ApiCall.from(api, DASHBOARD).as("v", "viewer").send().json();
 
         assertThat(withTen).isEqualTo(1);
         assertThat(withTenThousand).isEqualTo(withTen);

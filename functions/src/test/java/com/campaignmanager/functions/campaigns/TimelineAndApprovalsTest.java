@@ -9,13 +9,12 @@ import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.SampleEvents;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +32,7 @@ class TimelineAndApprovalsTest {
     private static TasksHandler tasks;
     private static LaunchDueRoundsHandler launcher;
     private static Database database;
+    private static final String APPROVALS = "events/campaigns/pending-approvals.json";
 
     @BeforeAll
     static void setUp() {
@@ -45,14 +45,14 @@ class TimelineAndApprovalsTest {
     }
 
     private static String[] submittedRound(String campaignName) {
-        String listId = ApiCall.to(lists, "POST /lists").as("tl-ed", "editor").json(Map.of("name", "TL " + UUID.randomUUID()))
-                .send().json().get("id").asText();
+        String listId = ApiCall.from(lists, "events/lists/create-list.json").as("tl-ed", "editor")
+                .json(Map.of("name", "TL " + UUID.randomUUID())).send().json().get("id").asText();
         ApiCall.to(lists, "POST /lists/{listId}/imports", listId).as("tl-ed", "editor")
                 .body("text/csv", "email\ntl-a-" + UUID.randomUUID() + "@example.com\ntl-b-" + UUID.randomUUID()
                         + "@example.com\n").send();
-        String campaignId = ApiCall.to(campaigns, "POST /campaigns").as("tl-ed", "editor").json(Map.of("name",
-                campaignName, "fromEmail", "news@example.com", "timezone", "America/New_York")).send().json()
-                .get("id").asText();
+        String campaignId = ApiCall.from(campaigns, "events/campaigns/create-campaign.json").as("tl-ed", "editor")
+                .json(Map.of("name", campaignName, "fromEmail", "news@example.com", "timezone", "America/New_York"))
+                .send().json().get("id").asText();
         String roundId = ApiCall.to(campaigns, "POST /campaigns/{campaignId}/rounds", campaignId).as("tl-ed", "editor")
                 .json(Map.of("name", "Round 1", "subject", "Hi", "htmlBody", "<p>Hi</p>", "listIds", List.of(listId),
                         "scheduledAt", "2031-10-03T09:00:00-04:00")).send().json().get("id").asText();
@@ -70,7 +70,7 @@ class TimelineAndApprovalsTest {
                 .status()).isEqualTo(200);
         database.update("UPDATE rounds SET scheduled_at = now() - interval '1 second' WHERE id = :id::uuid",
                 Params.of("id", roundId));
-        launcher.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+        launcher.handleRequest(SampleEvents.open("events/launch-due-rounds/scheduled.json"),
                 new ByteArrayOutputStream(), null);
         database.update("INSERT INTO round_metrics (round_id, collected_at, recipients, sent, failed, skipped, opens, "
                 + "unique_opens, clicks, unique_clicks, bounces, complaints, unsubscribes) VALUES (:id::uuid, "
@@ -127,7 +127,7 @@ class TimelineAndApprovalsTest {
                 .json(Map.of("reason", "Wrong list")).send();
 
         List<JsonNode> pending = new ArrayList<>();
-        ApiCall.to(campaigns, "GET /approvals").as("v", "viewer").query("limit", "200").send().json().get("items")
+        ApiCall.from(campaigns, APPROVALS).as("v", "viewer").query("limit", "200").send().json().get("items")
                 .forEach(pending::add);
         JsonNode mine = pending.stream().filter(p -> p.get("roundId").asText().equals(waiting[1])).findFirst()
                 .orElseThrow();
@@ -138,7 +138,7 @@ class TimelineAndApprovalsTest {
         assertThat(pending).noneMatch(p -> p.get("roundId").asText().equals(rejected[1]));
 
         List<JsonNode> decided = new ArrayList<>();
-        ApiCall.to(campaigns, "GET /approvals").as("v", "viewer").query("status", "decided").query("limit", "200")
+        ApiCall.from(campaigns, APPROVALS).as("v", "viewer").query("status", "decided").query("limit", "200")
                 .send().json().get("items").forEach(decided::add);
         JsonNode decision = decided.stream().filter(d -> d.get("roundId").asText().equals(rejected[1])).findFirst()
                 .orElseThrow();
@@ -147,7 +147,7 @@ class TimelineAndApprovalsTest {
         assertThat(decision.get("reason").asText()).isEqualTo("Wrong list");
         assertThat(decision.get("submittedBy").asText()).isEqualTo("tl-ed@example.com");
 
-        assertThat(ApiCall.to(campaigns, "GET /approvals").as("v", "viewer").query("status", "maybe").send()
+        assertThat(ApiCall.from(campaigns, APPROVALS).as("v", "viewer").query("status", "maybe").send()
                 .json().at("/errors/0/field").asText()).isEqualTo("status");
         assertThat(ApiCall.to(campaigns, "GET /approvals").send().status()).isEqualTo(401);
     }

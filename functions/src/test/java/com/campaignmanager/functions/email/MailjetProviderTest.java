@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.campaignmanager.shared.email.MailjetProvider;
 import com.campaignmanager.shared.email.MailjetSettings;
 import com.campaignmanager.shared.email.OutgoingMessage;
+import com.campaignmanager.shared.email.OutgoingMessage.Addressee;
+import com.campaignmanager.shared.email.OutgoingMessage.Content;
+import com.campaignmanager.shared.email.OutgoingMessage.Sender;
 import com.campaignmanager.shared.email.ProviderCheck;
 import com.campaignmanager.shared.email.SendResult;
 import com.campaignmanager.shared.email.SendResult.Outcome;
@@ -65,8 +68,9 @@ class MailjetProviderTest {
     }
 
     private static OutgoingMessage message(String customId) {
-        return new OutgoingMessage(customId, "round-7", "news@example.org", "Example News", "reply@example.org",
-                customId + "@example.com", "Reader " + customId, "Hello", "<p>Hello</p>", "Hello",
+        return new OutgoingMessage(customId, new Sender("news@example.org", "Example News", "reply@example.org"),
+                new Addressee(customId + "@example.com", "Reader " + customId),
+                new Content("Hello", "<p>Hello</p>", "Hello"), "round-7",
                 Map.of("List-Unsubscribe", "<https://example.org/u/" + customId + ">"), false);
     }
 
@@ -101,6 +105,29 @@ class MailjetProviderTest {
         assertThat(first.get("ReplyTo").get("Email").asText()).isEqualTo("reply@example.org");
         assertThat(first.get("HTMLPart").asText()).isEqualTo("<p>Hello</p>");
         assertThat(first.get("TextPart").asText()).isEqualTo("Hello");
+    }
+
+    @Test
+    void theRequestBodyIsExactlyTheSendApiPayload() {
+        mailjet.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"Messages\":[" + success("d-1@example.com", 1) + ","
+                        + success("t@example.com", 2) + "]}")));
+        OutgoingMessage test = new OutgoingMessage("t-1", new Sender("news@example.org", null, null),
+                new Addressee("t@example.com", null), new Content("Proof", null, "text"), "round-7", null, true);
+
+        provider(true).send(List.of(message("d-1"), test));
+
+        // Every field in its place, byte for byte: a field moved to the wrong slot shows here.
+        assertThat(mailjet.findAll(postRequestedFor(urlEqualTo(SEND))).get(0).getBodyAsString()).isEqualTo("{"
+                + "\"Messages\":[{\"From\":{\"Email\":\"news@example.org\",\"Name\":\"Example News\"},"
+                + "\"To\":[{\"Email\":\"d-1@example.com\",\"Name\":\"Reader d-1\"}],"
+                + "\"ReplyTo\":{\"Email\":\"reply@example.org\"},\"Subject\":\"Hello\",\"TextPart\":\"Hello\","
+                + "\"HTMLPart\":\"<p>Hello</p>\",\"CustomID\":\"d-1\",\"CustomCampaign\":\"round-7\","
+                + "\"DeduplicateCampaign\":true,\"Headers\":{\"List-Unsubscribe\":\"<https://example.org/u/d-1>\"}},"
+                + "{\"From\":{\"Email\":\"news@example.org\"},\"To\":[{\"Email\":\"t@example.com\"}],"
+                + "\"Subject\":\"Proof\",\"TextPart\":\"text\",\"CustomID\":\"t-1\","
+                + "\"CustomCampaign\":\"round-7-test\",\"DeduplicateCampaign\":false}],"
+                + "\"SandboxMode\":true}");
     }
 
     @Test
@@ -229,8 +256,8 @@ class MailjetProviderTest {
     void testSendsUseTheirOwnCampaignWithoutDeduplication() throws Exception {
         mailjet.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200)
                 .withBody("{\"Messages\":[" + success("t@example.com", 7) + "]}")));
-        OutgoingMessage test = new OutgoingMessage("t-1", "round-7", "news@example.org", null, null, "t@example.com",
-                null, "Proof", null, "text", null, true);
+        OutgoingMessage test = new OutgoingMessage("t-1", new Sender("news@example.org", null, null),
+                new Addressee("t@example.com", null), new Content("Proof", null, "text"), "round-7", null, true);
 
         assertThat(provider(false).send(List.of(test))).containsExactly(SendResult.sent("t-1", "7"));
 

@@ -11,6 +11,9 @@ import com.campaignmanager.shared.email.OutboxMessage;
 import com.campaignmanager.shared.email.OutboxProvider;
 import com.campaignmanager.shared.email.OutboxRepository;
 import com.campaignmanager.shared.email.OutgoingMessage;
+import com.campaignmanager.shared.email.OutgoingMessage.Addressee;
+import com.campaignmanager.shared.email.OutgoingMessage.Content;
+import com.campaignmanager.shared.email.OutgoingMessage.Sender;
 import com.campaignmanager.shared.email.SendResult;
 import com.campaignmanager.shared.email.SendResult.Outcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,9 +41,10 @@ class OutboxProviderTest {
     }
 
     private static List<OutgoingMessage> batch(String round, int size) {
-        return IntStream.rangeClosed(1, size).mapToObj(i -> new OutgoingMessage(round + "-d" + i, round,
-                "news@example.org", "Example News", "reply@example.org", "reader" + i + "@example.com", "Reader " + i,
-                "Hello " + i, "<p>Hello \"" + i + "\" & more</p>", "Hello " + i + "\nline two",
+        return IntStream.rangeClosed(1, size).mapToObj(i -> new OutgoingMessage(round + "-d" + i,
+                new Sender("news@example.org", "Example News", "reply@example.org"),
+                new Addressee("reader" + i + "@example.com", "Reader " + i),
+                new Content("Hello " + i, "<p>Hello \"" + i + "\" & more</p>", "Hello " + i + "\nline two"), round,
                 Map.of("List-Unsubscribe", "<https://example.org/u/" + i + ">"), i == 1)).toList();
     }
 
@@ -97,7 +101,10 @@ class OutboxProviderTest {
         assertThat(first.providerMessageId()).isEqualTo(results.get(0).providerMessageId());
         assertThat(first.toEmail()).isEqualTo("reader1@example.com");
         assertThat(first.toName()).isEqualTo("Reader 1");
+        assertThat(first.customId()).isEqualTo(round + "-d1");
+        assertThat(first.campaignTag()).isEqualTo(round);
         assertThat(first.fromEmail()).isEqualTo("news@example.org");
+        assertThat(first.fromName()).isEqualTo("Example News");
         assertThat(first.replyTo()).isEqualTo("reply@example.org");
         assertThat(first.subject()).isEqualTo("Hello 1");
         assertThat(first.htmlBody()).isEqualTo("<p>Hello \"1\" & more</p>");

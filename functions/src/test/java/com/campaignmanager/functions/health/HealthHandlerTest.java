@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
+import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
 import com.campaignmanager.local.dataapi.DataApiFault;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
@@ -11,6 +13,7 @@ import com.campaignmanager.shared.aws.RdsDataClientFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 
 @ExtendWith(LocalDataApiExtension.class)
 class HealthHandlerTest {
@@ -20,8 +23,19 @@ class HealthHandlerTest {
         FunctionEnvironment.install();
     }
 
+    /** The sample request of events/health/, as the Lambda runtime deserialises it. */
     private static APIGatewayV2HTTPEvent healthRequest() {
-        return APIGatewayV2HTTPEvent.builder().withRouteKey("GET /health").withRawPath("/health").build();
+        return ApiCall.load("events/health/get-health.json");
+    }
+
+    @ParameterizedTest(name = "events/health, sample {index}")
+    @Events(folder = "events/health", type = APIGatewayV2HTTPEvent.class)
+    void everySampleEventIsAnsweredWithoutAToken(APIGatewayV2HTTPEvent sample) {
+        APIGatewayV2HTTPResponse response = new HealthHandler().handleRequest(sample, null);
+
+        assertThat(sample.getRequestContext().getAuthorizer()).isNull();
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
     }
 
     @Test
@@ -37,13 +51,14 @@ class HealthHandlerTest {
 
     @Test
     void aThousandInvocationsShareTheContainersOneClient() {
+        APIGatewayV2HTTPEvent request = healthRequest();
         int before = RdsDataClientFactory.clientsBuilt();
-        APIGatewayV2HTTPResponse first = new HealthHandler().handleRequest(healthRequest(), null);
+        APIGatewayV2HTTPResponse first = new HealthHandler().handleRequest(request, null);
         int afterFirst = RdsDataClientFactory.clientsBuilt();
 
         for (int i = 0; i < 999; i++) {
             // A new handler instance each time, as a worst case: the component lives in a static field.
-            assertThat(new HealthHandler().handleRequest(healthRequest(), null).getStatusCode())
+            assertThat(new HealthHandler().handleRequest(request, null).getStatusCode())
                     .isEqualTo(200);
         }
 

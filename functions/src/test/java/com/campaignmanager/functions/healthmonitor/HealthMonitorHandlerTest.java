@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.SampleEvents;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +80,7 @@ class HealthMonitorHandlerTest {
             db.commit();
             try {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                new HealthMonitorHandler().handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                new HealthMonitorHandler().handleRequest(SampleEvents.open("events/health-monitor/scheduled.json"),
                         out, null);
 
                 assertThat(new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("overdueRounds")

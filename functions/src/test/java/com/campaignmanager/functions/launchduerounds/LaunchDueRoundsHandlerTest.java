@@ -6,10 +6,10 @@ import com.campaignmanager.functions.campaigns.CampaignsHandler;
 import com.campaignmanager.functions.lists.ListsHandler;
 import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.SampleEvents;
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -96,7 +96,7 @@ class LaunchDueRoundsHandlerTest {
 
     private static JsonNode launch() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LAUNCHER.handleRequest(new ByteArrayInputStream("{\"id\":\"t\"}".getBytes(StandardCharsets.UTF_8)), out, null);
+        LAUNCHER.handleRequest(SampleEvents.open("events/launch-due-rounds/scheduled.json"), out, null);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
 
@@ -296,7 +296,7 @@ class LaunchDueRoundsHandlerTest {
                 + "AND body LIKE '%no recipient that is not suppressed%' AND detail -> 'checklist' IS NOT NULL",
                 "round:" + roundId + ":failed")).isEqualTo(1);
         new com.campaignmanager.functions.roundreminders.RoundRemindersHandler().handleRequest(
-                new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
+                SampleEvents.open("events/round-reminders/scheduled.json"), new ByteArrayOutputStream(), null);
         assertThat(count("SELECT count(*) FROM notifications WHERE dedup_key LIKE ?", "round:" + roundId + ":failed%"))
                 .isEqualTo(1);
         // It never started sending, so nobody is told it did.
@@ -340,7 +340,7 @@ class LaunchDueRoundsHandlerTest {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new com.campaignmanager.functions.collectmetrics.CollectMetricsHandler().handleRequest(
-                new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out, null);
+                SampleEvents.open("events/collect-metrics/scheduled.json"), out, null);
         JsonNode figures = ApiCall.to(CAMPAIGNS, "GET /rounds/{roundId}/metrics", roundId).as("v", "viewer").send()
                 .json();
 

@@ -10,12 +10,12 @@ import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.SampleEvents;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -177,7 +177,7 @@ class ErasureTest {
 
     private static void launch() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        launcher.handleRequest(new ByteArrayInputStream("{\"id\":\"t\"}".getBytes(StandardCharsets.UTF_8)), out, null);
+        launcher.handleRequest(SampleEvents.open("events/launch-due-rounds/scheduled.json"), out, null);
     }
 
     private static Map<String, Object> event(String type, String email, String customId) {
@@ -195,12 +195,7 @@ class ErasureTest {
     private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse webhook(
             Map<String, Object>... events) throws Exception {
         List<Map<String, Object>> body = new ArrayList<>(List.of(events));
-        return webhook.handleRequest(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /webhooks/mailjet").withRawPath("/webhooks/mailjet")
-                .withHeaders(Map.of("content-type", "application/json", "authorization", WEBHOOK_AUTH))
-                .withBody(JSON.writeValueAsString(body))
-                .withRequestContext(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext
-                        .builder().withRequestId("erasure-" + System.nanoTime()).build())
-                .build(), null);
+        return ApiCall.from(webhook, "events/mailjet-events/event-batch.json").header("authorization", WEBHOOK_AUTH)
+                .json(JSON.writeValueAsString(body)).send().raw();
     }
 }

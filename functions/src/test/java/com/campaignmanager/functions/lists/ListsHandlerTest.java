@@ -2,9 +2,12 @@ package com.campaignmanager.functions.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.SampleAnswers;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -18,10 +21,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** ListsFunction through its handler, on a real PostgreSQL behind the local Data API. */
 @ExtendWith(LocalDataApiExtension.class)
 class ListsHandlerTest {
+    private static final String CREATE_LIST = "events/lists/create-list.json";
+    private static final String LIST_LISTS = "events/lists/list-lists.json";
+    private static final String ADD_SUPPRESSION = "events/lists/add-suppression.json";
     private static ListsHandler HANDLER;
 
     @BeforeAll
@@ -35,7 +42,7 @@ class ListsHandlerTest {
     }
 
     private static String createList(String name) {
-        Response created = ApiCall.to(HANDLER, "POST /lists").as("ed", "editor")
+        Response created = ApiCall.from(HANDLER, CREATE_LIST).as("ed", "editor")
                 .json(Map.of("name", name, "description", "test list")).send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asText();
@@ -64,17 +71,23 @@ class ListsHandlerTest {
         return values;
     }
 
+    @ParameterizedTest(name = "events/lists, sample {index}")
+    @Events(folder = "events/lists", type = APIGatewayV2HTTPEvent.class)
+    void everySampleEventIsAnsweredAsItsRoutePromisesAndNeedsAToken(APIGatewayV2HTTPEvent sample) {
+        SampleAnswers.check(HANDLER, sample, Map.of("POST /lists", 201, "GET /lists", 200, "POST /suppressions", 201));
+    }
+
     @Test
     void listsAreCreatedReadRenamedAndDeleted() {
         String name = unique("Newsletter");
         String id = createList(name);
 
         JsonNode read = list(id);
-        Response duplicate = ApiCall.to(HANDLER, "POST /lists").as("ed", "editor")
+        Response duplicate = ApiCall.from(HANDLER, CREATE_LIST).as("ed", "editor")
                 .json(Map.of("name", name.toUpperCase())).send();
         Response renamed = ApiCall.to(HANDLER, "PATCH /lists/{listId}", id).as("ed", "editor")
                 .json(Map.of("name", name + " (renamed)")).send();
-        Response found = ApiCall.to(HANDLER, "GET /lists").as("v", "viewer").query("q", name.substring(11)).send();
+        Response found = ApiCall.from(HANDLER, LIST_LISTS).as("v", "viewer").query("q", name.substring(11)).send();
         Response deleted = ApiCall.to(HANDLER, "DELETE /lists/{listId}", id).as("ed", "editor").send();
         Response gone = ApiCall.to(HANDLER, "GET /lists/{listId}", id).as("v", "viewer").send();
 
@@ -90,11 +103,11 @@ class ListsHandlerTest {
 
     @Test
     void badInputAndMissingRolesAreRefusedClearly() {
-        Response noName = ApiCall.to(HANDLER, "POST /lists").as("ed", "editor").json(Map.of("description", "x")).send();
-        Response viewer = ApiCall.to(HANDLER, "POST /lists").as("v", "viewer").json(Map.of("name", "x")).send();
+        Response noName = ApiCall.from(HANDLER, CREATE_LIST).as("ed", "editor").json(Map.of("description", "x")).send();
+        Response viewer = ApiCall.from(HANDLER, CREATE_LIST).as("v", "viewer").json(Map.of("name", "x")).send();
         Response anonymous = ApiCall.to(HANDLER, "GET /lists").send();
-        Response badCursor = ApiCall.to(HANDLER, "GET /lists").as("v", "viewer").query("cursor", "garbage").send();
-        Response badLimit = ApiCall.to(HANDLER, "GET /lists").as("v", "viewer").query("limit", "500").send();
+        Response badCursor = ApiCall.from(HANDLER, LIST_LISTS).as("v", "viewer").query("cursor", "garbage").send();
+        Response badLimit = ApiCall.from(HANDLER, LIST_LISTS).as("v", "viewer").query("limit", "500").send();
 
         assertThat(noName.status()).isEqualTo(400);
         assertThat(noName.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
@@ -138,7 +151,7 @@ class ListsHandlerTest {
         List<String> names = new ArrayList<>();
         String cursor = null;
         do {
-            ApiCall call = ApiCall.to(HANDLER, "GET /lists").as("v", "viewer").query("q", prefix).query("limit", "2");
+            ApiCall call = ApiCall.from(HANDLER, LIST_LISTS).as("v", "viewer").query("q", prefix).query("limit", "2");
             if (cursor != null) {
                 call.query("cursor", cursor);
             }
@@ -154,7 +167,7 @@ class ListsHandlerTest {
     void addingContactsReportsWhatHappenedToEach() {
         String listId = createList(unique("Batch"));
         String suppressed = "blocked-" + UUID.randomUUID() + "@example.com";
-        assertThat(ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor")
+        assertThat(ApiCall.from(HANDLER, ADD_SUPPRESSION).as("ed", "editor")
                 .json(Map.of("email", suppressed, "reason", "manual")).send().status()).isEqualTo(201);
         Map<String, Object> batch = Map.of("contacts", List.of(
                 Map.of("email", "  Ann@Example.COM ", "firstName", "Ann", "attributes", Map.of("plan", "pro")),
@@ -343,8 +356,8 @@ class ListsHandlerTest {
         String email = "kim-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
         String hash = com.campaignmanager.shared.audience.EmailAddress.parse(email).hash();
 
-        ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor").json(Map.of("email", email)).send();
-        ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor").json(Map.of("email", email)).send();
+        ApiCall.from(HANDLER, ADD_SUPPRESSION).as("ed", "editor").json(Map.of("email", email)).send();
+        ApiCall.from(HANDLER, ADD_SUPPRESSION).as("ed", "editor").json(Map.of("email", email)).send();
         ApiCall.to(HANDLER, "DELETE /suppressions/{email}", email).as("root", "admin").send();
         List<String> trail = column("SELECT action || ' ' || actor || ' ' || detail::text FROM audit_events "
                 + "WHERE entity_type = 'suppression' AND entity_id = ? ORDER BY occurred_at, action DESC", hash);
@@ -359,9 +372,9 @@ class ListsHandlerTest {
     void manualSuppressionsAreListedAndLiftedByAdminsOnly() {
         String email = "pause-" + UUID.randomUUID().toString().substring(0, 6) + "@Example.com";
 
-        Response added = ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor")
+        Response added = ApiCall.from(HANDLER, ADD_SUPPRESSION).as("ed", "editor")
                 .json(Map.of("email", email, "reason", "manual")).send();
-        Response wrongReason = ApiCall.to(HANDLER, "POST /suppressions").as("ed", "editor")
+        Response wrongReason = ApiCall.from(HANDLER, ADD_SUPPRESSION).as("ed", "editor")
                 .json(Map.of("email", email, "reason", "spam_complaint")).send();
         JsonNode found = ApiCall.to(HANDLER, "GET /suppressions").as("ed", "editor").query("q", email.substring(0, 12))
                 .send().json();

@@ -9,6 +9,7 @@ import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.SampleEvents;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.audience.EmailAddress;
 import com.campaignmanager.shared.audience.UnsubscribeSigningKey;
@@ -157,7 +158,7 @@ class UnsubscribeLinksTest {
         ApiCall.to(campaigns, "POST /rounds/{roundId}/approve", roundId).as("boss", "approver").send();
         db.update("UPDATE rounds SET scheduled_at = now() - interval '1 minute' WHERE id = :roundId",
                 Params.of("roundId", roundId));
-        launcher.handleRequest(new ByteArrayInputStream("{\"id\":\"t\"}".getBytes(StandardCharsets.UTF_8)),
+        launcher.handleRequest(SampleEvents.open("events/launch-due-rounds/scheduled.json"),
                 new ByteArrayOutputStream(), null);
         return roundId;
     }

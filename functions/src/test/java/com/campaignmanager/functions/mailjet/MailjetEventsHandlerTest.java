@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
+import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.audience.EmailAddress;
@@ -28,12 +30,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** MailjetEventsFunction through its handler, on a real PostgreSQL behind the local Data API. */
 @ExtendWith(LocalDataApiExtension.class)
 class MailjetEventsHandlerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GOOD_AUTH = basic("mailjet", "local-webhook-secret");
+    private static final String BATCH = "events/mailjet-events/event-batch.json";
     private static MailjetEventsHandler HANDLER;
     private static Database DB;
 
@@ -41,6 +45,21 @@ class MailjetEventsHandlerTest {
     static void schema() {
         DB = FunctionDatabase.get();
         HANDLER = new MailjetEventsHandler();
+    }
+
+    @ParameterizedTest(name = "events/mailjet-events, sample {index}")
+    @Events(folder = "events/mailjet-events", type = APIGatewayV2HTTPEvent.class)
+    void everySampleEventIsTakenWhole(APIGatewayV2HTTPEvent sample) throws Exception {
+        int events = JSON.readTree(sample.getBody()).size();
+
+        APIGatewayV2HTTPResponse answer = HANDLER.handleRequest(sample, null);
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
+        assertThat(read(answer).get("received").asInt()).isEqualTo(events);
+
+        Map<String, String> withoutCredentials = new HashMap<>(sample.getHeaders());
+        withoutCredentials.remove("authorization");
+        sample.setHeaders(withoutCredentials);
+        assertThat(HANDLER.handleRequest(sample, null).getStatusCode()).isEqualTo(401);
     }
 
     // ------------------------------------------------------------------ authentication and malformed bodies
@@ -282,21 +301,11 @@ class MailjetEventsHandlerTest {
 
     // ------------------------------------------------------------------ helpers
 
+    /** Mailjet's sample call of events/mailjet-events/, with this body and authorization (none when null). */
     static APIGatewayV2HTTPResponse post(String body, String authorization) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("content-type", "application/json");
-        if (authorization != null) {
-            headers.put("authorization", authorization);
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /webhooks/mailjet")
-                .withRawPath("/webhooks/mailjet")
-                .withHeaders(headers)
-                .withBody(body)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("test-" + System.nanoTime()).build())
-                .build();
-        return HANDLER.handleRequest(event, null);
+        ApiCall call = ApiCall.from(HANDLER, BATCH).json(body);
+        return (authorization == null ? call.withoutHeader("authorization")
+                : call.header("authorization", authorization)).send().raw();
     }
 
     static Map<String, Object> event(String type, String email, long time, Map<String, Object> extra) {

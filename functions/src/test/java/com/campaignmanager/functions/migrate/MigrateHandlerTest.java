@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.campaignmanager.functions.testing.SampleEvents;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import com.campaignmanager.functions.testing.FunctionEnvironment;
@@ -41,7 +42,7 @@ class MigrateHandlerTest {
 
     private static String invoke() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new MigrateHandler().handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out, null);
+        new MigrateHandler().handleRequest(SampleEvents.open("events/migrate/migrate.json"), out, null);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -3,6 +3,8 @@ package com.campaignmanager.functions.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.campaignmanager.functions.approvalreminders.ApprovalRemindersHandler;
 import com.campaignmanager.functions.campaigns.CampaignsHandler;
 import com.campaignmanager.functions.lists.ListsHandler;
@@ -12,6 +14,7 @@ import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.SampleAnswers;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
@@ -31,6 +34,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** Notifications end to end through the handlers: approvals, the reminder jobs, the inbox routes. */
 @ExtendWith(LocalDataApiExtension.class)
@@ -63,11 +67,11 @@ class NotificationsFlowTest {
     }
 
     private static String draftRound(String scheduledAt) {
-        String listId = ApiCall.to(lists, "POST /lists").as(editor).json(Map.of("name", "Flow " + UUID.randomUUID()))
-                .send().json().get("id").asText();
+        String listId = ApiCall.from(lists, "events/lists/create-list.json").as(editor)
+                .json(Map.of("name", "Flow " + UUID.randomUUID())).send().json().get("id").asText();
         ApiCall.to(lists, "POST /lists/{listId}/contacts", listId).as(editor)
                 .json(Map.of("email", "flow-" + UUID.randomUUID() + "@example.com")).send();
-        String campaignId = ApiCall.to(campaigns, "POST /campaigns").as(editor).json(Map.of(
+        String campaignId = ApiCall.from(campaigns, "events/campaigns/create-campaign.json").as(editor).json(Map.of(
                 "name", "Flow " + UUID.randomUUID(), "fromEmail", "news@example.com", "timezone", "America/New_York"))
                 .send().json().get("id").asText();
         Response round = ApiCall.to(campaigns, "POST /campaigns/{campaignId}/rounds", campaignId).as(editor)
@@ -115,6 +119,12 @@ class NotificationsFlowTest {
         return database.querySingle(sql, Params.of("roundId", roundId), r -> r.longValue("n"));
     }
 
+    @ParameterizedTest(name = "events/notifications, sample {index}")
+    @Events(folder = "events/notifications", type = APIGatewayV2HTTPEvent.class)
+    void everySampleEventIsAnsweredAsItsRoutePromisesAndNeedsAToken(APIGatewayV2HTTPEvent sample) {
+        SampleAnswers.check(inbox, sample, Map.of("GET /notifications/log", 200));
+    }
+
     @Test
     void approvalsAreAnnouncedToTheRightPeopleAndReadInTheInbox() {
         String roundId = draftRound("2031-10-03T09:00:00-04:00");
@@ -160,8 +170,8 @@ class NotificationsFlowTest {
         assertThat(ApiCall.to(inbox, "GET /notifications").as("stranger", "admin").send().status()).isEqualTo(403);
         assertThat(ApiCall.to(inbox, "GET /notifications").as(editor).query("unread", "yes").send()
                 .json().at("/errors/0/field").asText()).isEqualTo("unread");
-        assertThat(ApiCall.to(inbox, "GET /notifications/log").as(editor).query("status", "lost").send()
-                .json().at("/errors/0/field").asText()).isEqualTo("status");
+        assertThat(ApiCall.from(inbox, "events/notifications/notification-log.json").as(editor)
+                .query("status", "lost").send().json().at("/errors/0/field").asText()).isEqualTo("status");
         assertThat(ApiCall.to(inbox, "POST /notifications/channels/{channel}/enable", "slack").as(editor).send()
                 .status()).isEqualTo(403);
     }

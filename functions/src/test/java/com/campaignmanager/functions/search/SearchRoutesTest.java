@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionDatabase;
+import com.campaignmanager.functions.testing.SampleAnswers;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
@@ -18,9 +20,11 @@ import com.campaignmanager.shared.search.SiteSearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** Search ranking over a seeded data set of its own. */
 @ExtendWith(LocalDataApiExtension.class)
@@ -60,6 +64,21 @@ class SearchRoutesTest {
         List<String> titles = new ArrayList<>();
         page.get("items").forEach(item -> titles.add(item.get("type").asText() + ":" + item.get("title").asText()));
         return titles;
+    }
+
+    @ParameterizedTest(name = "events/search, sample {index}")
+    @Events(folder = "events/search", type = APIGatewayV2HTTPEvent.class)
+    void everySampleEventIsAnsweredAsItsRoutePromisesAndNeedsAToken(APIGatewayV2HTTPEvent sample) {
+        SampleAnswers.check(api, sample, Map.of("GET /search", 200));
+    }
+
+    @Test
+    void theSampleSearchFindsWhatItsQueryAndTypesAsk() {
+        // events/search/search-autumn.json as it is: q=autumn, types=campaign,round,list, an editor's token.
+        List<String> found = titles(ApiCall.from(api, "events/search/search-autumn.json").send().json());
+
+        assertThat(found).contains("campaign:Autumn Sale 2026", "round:Autumn reminder", "list:Autumn buyers")
+                .noneMatch(t -> t.startsWith("contact:")).doesNotContain("campaign:Spring sale");
     }
 
     @Test

@@ -2,19 +2,21 @@ package com.campaignmanager.functions.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.campaignmanager.functions.campaigns.CampaignsHandler;
 import com.campaignmanager.functions.roundreminders.RoundRemindersHandler;
 import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
+import com.campaignmanager.functions.testing.SampleAnswers;
+import com.campaignmanager.functions.testing.SampleEvents;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** TasksFunction through its handler: roles, validation, filters, assignment and overdue notices. */
 @ExtendWith(LocalDataApiExtension.class)
@@ -45,8 +48,9 @@ class TasksHandlerTest {
     }
 
     private static String campaign() {
-        return ApiCall.to(campaigns, "POST /campaigns").as("ed", "editor").json(Map.of("name", "Tasks " + UUID.randomUUID(),
-                "fromEmail", "news@example.com", "timezone", "Europe/Paris")).send().json().get("id").asText();
+        return ApiCall.from(campaigns, "events/campaigns/create-campaign.json").as("ed", "editor")
+                .json(Map.of("name", "Tasks " + UUID.randomUUID(), "fromEmail", "news@example.com",
+                        "timezone", "Europe/Paris")).send().json().get("id").asText();
     }
 
     private static Response create(String campaignId, Map<String, Object> fields) {
@@ -58,6 +62,12 @@ class TasksHandlerTest {
                 + "WHERE i.member_id = :member::uuid AND n.type = :type AND n.entity_id = :taskId",
                 Params.of("member", assigneeId).put("type", type).put("taskId", taskId),
                 r -> (JsonNode) new com.fasterxml.jackson.databind.node.TextNode(r.string("title")));
+    }
+
+    @ParameterizedTest(name = "events/tasks, sample {index}")
+    @Events(folder = "events/tasks", type = APIGatewayV2HTTPEvent.class)
+    void everySampleEventIsAnsweredAsItsRoutePromisesAndNeedsAToken(APIGatewayV2HTTPEvent sample) {
+        SampleAnswers.check(tasks, sample, Map.of("GET /tasks", 200));
     }
 
     @Test
@@ -139,8 +149,8 @@ class TasksHandlerTest {
                 Params.of("id", taskId));
         RoundRemindersHandler job = new RoundRemindersHandler();
         for (int run = 0; run < 2; run++) {
-            job.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
-                    new ByteArrayOutputStream(), null);
+            job.handleRequest(SampleEvents.open("events/round-reminders/scheduled.json"), new ByteArrayOutputStream(),
+                    null);
         }
         assertThat(notices("task.overdue", taskId)).hasSize(1);
     }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.ApiCall;
 import com.campaignmanager.functions.testing.FunctionDatabase;
+import com.campaignmanager.functions.testing.SampleAnswers;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Database;
@@ -30,6 +32,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * TeamFunction's routes over a database of their own (the "last admin" rule looks at every member), with the
@@ -37,6 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(LocalDataApiExtension.class)
 class TeamRoutesTest {
+    private static final String ME = "events/team/get-me.json";
+    private static final String MEMBERS = "events/team/list-members.json";
     private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> team;
     private static Database database;
 
@@ -55,16 +60,22 @@ class TeamRoutesTest {
                 "role", role)).send();
     }
 
+    @ParameterizedTest(name = "events/team, sample {index}")
+    @Events(folder = "events/team", type = APIGatewayV2HTTPEvent.class)
+    void everySampleEventIsAnsweredAsItsRoutePromisesAndNeedsAToken(APIGatewayV2HTTPEvent sample) {
+        SampleAnswers.check(team, sample, Map.of("GET /me", 200, "GET /team/members", 200));
+    }
+
     @Test
     void theFirstAdminComesFromConfigurationAndManagesTheTeam() {
-        Response me = ApiCall.to(team, "GET /me").as("boss").send();
+        Response me = ApiCall.from(team, ME).as("boss").send();
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.json().get("roles").toString()).isEqualTo("[\"admin\"]");
         assertThat(me.json().get("memberId").isNull()).isFalse();
         assertThat(me.json().get("unreadNotifications").asInt()).isZero();
         // Two Data API calls: matching the caller to the team, then the member's name and unread count.
         long before = database.calls();
-        ApiCall.to(team, "GET /me").as("boss").send();
+        ApiCall.from(team, ME).as("boss").send();
         assertThat(database.calls() - before).isEqualTo(2);
 
         Response created = add("boss", "Vera@Example.com", "viewer");
@@ -73,10 +84,10 @@ class TeamRoutesTest {
         assertThat(created.raw().getHeaders().get("location")).endsWith(created.json().get("id").asText());
 
         // Vera's token says admin; the team says viewer, and the team decides.
-        Response veraMe = ApiCall.to(team, "GET /me").as("vera", "admin").send();
+        Response veraMe = ApiCall.from(team, ME).as("vera", "admin").send();
         assertThat(veraMe.json().get("roles").toString()).isEqualTo("[\"viewer\"]");
         assertThat(add("vera", "x@example.com", "admin").status()).isEqualTo(403);
-        assertThat(ApiCall.to(team, "GET /team/members").as("vera").send().json().get("items").size())
+        assertThat(ApiCall.from(team, MEMBERS).as("vera").send().json().get("items").size())
                 .isGreaterThanOrEqualTo(2);
 
         // Her sub was learnt on that first call: a token without an email still finds her.
@@ -91,7 +102,7 @@ class TeamRoutesTest {
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
         assertThat(promoted.json().get("role").asText()).isEqualTo("approver");
         assertThat(promoted.json().at("/preferences/approval.requested/email").asBoolean(true)).isFalse();
-        assertThat(ApiCall.to(team, "GET /me").as("vera").send().json().get("roles").toString())
+        assertThat(ApiCall.from(team, ME).as("vera").send().json().get("roles").toString())
                 .isEqualTo("[\"approver\"]");
 
         // Vera sets her own preferences; she cannot give herself another role.
@@ -107,8 +118,8 @@ class TeamRoutesTest {
 
         Response deactivated = ApiCall.to(team, "DELETE /team/members/{memberId}", veraId).as("boss").send();
         assertThat(deactivated.json().get("active").asBoolean()).isFalse();
-        assertThat(ApiCall.to(team, "GET /me").as("vera", "admin").send().json().get("roles").size()).isZero();
-        assertThat(ApiCall.to(team, "GET /team/members").as("vera", "admin").send().status()).isEqualTo(403);
+        assertThat(ApiCall.from(team, ME).as("vera", "admin").send().json().get("roles").size()).isZero();
+        assertThat(ApiCall.from(team, MEMBERS).as("vera", "admin").send().status()).isEqualTo(403);
         assertThat(ApiCall.to(team, "PATCH /me").as("vera").json(Map.of("name", "x")).send().status()).isEqualTo(403);
 
         Response reactivated = ApiCall.to(team, "PATCH /team/members/{memberId}", veraId).as("boss")
@@ -143,7 +154,7 @@ class TeamRoutesTest {
                 new AuditTrail(json))).routes(), json, new Observability(),
                 new TeamDirectory(own, Optional.of("Boss@example.com")));
         java.util.function.Function<Map<String, String>, JsonNode> me = claims ->
-                ApiCall.to(teamApi::dispatch, "GET /me").withClaims(claims).send().json();
+                ApiCall.from(teamApi::dispatch, ME).withClaims(claims).send().json();
 
         // An unverified claim of the first admin's address makes nobody admin, and no member.
         JsonNode impostor = me.apply(token("x", "BOSS@Example.com", false, null));
@@ -195,7 +206,7 @@ class TeamRoutesTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Callable<String>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            calls.add(() -> ApiCall.to(fresh::dispatch, "GET /me").as("founder").send().json().get("roles").toString());
+            calls.add(() -> ApiCall.from(fresh::dispatch, ME).as("founder").send().json().get("roles").toString());
         }
         List<String> roles = new ArrayList<>();
         for (Future<String> call : pool.invokeAll(calls)) {
@@ -210,7 +221,7 @@ class TeamRoutesTest {
 
     @Test
     void badInputNamesTheField() {
-        ApiCall.to(team, "GET /me").as("boss").send();
+        ApiCall.from(team, ME).as("boss").send();
         assertThat(add("boss", "not-an-address", "viewer").json().at("/errors/0/field").asText()).isEqualTo("email");
         assertThat(add("boss", "r@example.com", "owner").json().at("/errors/0/field").asText()).isEqualTo("role");
         Response badPreference = ApiCall.to(team, "POST /team/members").as("boss").json(Map.of("email",
@@ -224,16 +235,16 @@ class TeamRoutesTest {
         assertThat(add("boss", "Twice@example.com", "editor").status()).isEqualTo(409);
         assertThat(ApiCall.to(team, "PATCH /team/members/{memberId}", "nope").as("boss").json(Map.of("name", "x"))
                 .send().status()).isEqualTo(404);
-        assertThat(ApiCall.to(team, "GET /team/members").as("boss").query("role", "king").send()
+        assertThat(ApiCall.from(team, MEMBERS).as("boss").query("role", "king").send()
                 .json().at("/errors/0/field").asText()).isEqualTo("role");
         assertThat(ApiCall.to(team, "GET /me").send().status()).isEqualTo(401);
     }
 
     @Test
     void theLastAdminCannotGoEvenWhenTwoAdminsDemoteEachOtherAtOnce() throws Exception {
-        String bossId = ApiCall.to(team, "GET /me").as("boss").send().json().get("memberId").asText();
+        String bossId = ApiCall.from(team, ME).as("boss").send().json().get("memberId").asText();
         String otherId = add("boss", "second-admin@example.com", "admin").json().get("id").asText();
-        ApiCall.to(team, "GET /me").as("second-admin").send();
+        ApiCall.from(team, ME).as("second-admin").send();
 
         // Each admin demotes the other at the same moment: one may win, never both.
         ExecutorService pool = Executors.newFixedThreadPool(2);

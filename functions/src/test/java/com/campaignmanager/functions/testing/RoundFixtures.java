@@ -30,8 +30,8 @@ public final class RoundFixtures {
 
     /** A list of {@code people} contacts, imported as {@code <n>-<tag>@x.com} (n = one, two, … for up to five). */
     public String list(String tag, int people) {
-        String listId = ApiCall.to(lists, "POST /lists").as("ed", "editor").json(Map.of("name", "List " + tag))
-                .send().json().get("id").asText();
+        String listId = ApiCall.from(lists, "events/lists/create-list.json").as("ed", "editor")
+                .json(Map.of("name", "List " + tag)).send().json().get("id").asText();
         List<String> rows = new ArrayList<>(List.of("email"));
         String[] names = {"one", "two", "three", "four", "five"};
         for (int i = 0; i < people; i++) {
@@ -43,8 +43,9 @@ public final class RoundFixtures {
     }
 
     public String campaign(String tag) {
-        return ApiCall.to(campaigns, "POST /campaigns").as("ed", "editor").json(Map.of("name", "Campaign " + tag,
-                "fromEmail", "news@example.com", "replyTo", "team@example.com")).send().json().get("id").asText();
+        return ApiCall.from(campaigns, "events/campaigns/create-campaign.json").as("ed", "editor")
+                .json(Map.of("name", "Campaign " + tag, "fromEmail", "news@example.com", "replyTo", "team@example.com"))
+                .send().json().get("id").asText();
     }
 
     /** A draft round of {@code campaignId} to {@code listId} at {@link #FUTURE}, its body with the unsubscribe link. */

@@ -240,9 +240,12 @@ public final class RoundLauncher {
         String unsubscribeUrl = UnsubscribeLinks.url(publicApiUrl, tokens.create(pending.contactId(), round.id()));
         MessageRenderer.Rendered rendered = MessageRenderer.render(round.subject(), round.html(), round.text(),
                 pending.recipient(), unsubscribeUrl);
-        return new OutgoingMessage(pending.id().toString(), round.id().toString(), round.fromEmail(),
-                round.fromName(), round.replyTo(), pending.email(), null, rendered.subject(), rendered.html(),
-                rendered.text(), UnsubscribeLinks.headers(publicApiUrl, tokens, pending.contactId(), round.id()), false);
+        return new OutgoingMessage(pending.id().toString(),
+                new OutgoingMessage.Sender(round.fromEmail(), round.fromName(), round.replyTo()),
+                new OutgoingMessage.Addressee(pending.email(), null),
+                new OutgoingMessage.Content(rendered.subject(), rendered.html(), rendered.text()),
+                round.id().toString(),
+                UnsubscribeLinks.headers(publicApiUrl, tokens, pending.contactId(), round.id()), false);
     }
 
     private ObjectNode result(UUID id, DeliveryStatus status, String providerMessageId, String error, int attempted,

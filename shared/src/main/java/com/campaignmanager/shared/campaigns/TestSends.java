@@ -137,7 +137,7 @@ public final class TestSends {
             rows.addObject().put("id", result.customId()).put("status", status.stored())
                     .put("provider_message_id", result.providerMessageId()).put("error", result.error())
                     .put("attempted", 1).putNull("next_attempt_at");
-            outcomes.add(new Outcome(prepared.messages().get(i).toEmail(), status, result.providerMessageId(),
+            outcomes.add(new Outcome(prepared.messages().get(i).to().email(), status, result.providerMessageId(),
                     result.error()));
         }
         ledger.record(database, provider.name(), rows.toString());
@@ -155,11 +155,15 @@ public final class TestSends {
                                 attributes(r.json("attributes"))));
         UUID linkContact = ids[1] == null ? ids[0] : ids[1];
         String unsubscribeUrl = UnsubscribeLinks.url(linkBase, tokens.create(linkContact, round.id()));
-        MessageRenderer.Rendered rendered = MessageRenderer.render("[TEST] " + round.message().subject(), round.message().htmlBody(),
-                round.message().textBody(), recipient, unsubscribeUrl);
-        return new OutgoingMessage(ids[0].toString(), round.id().toString(), campaign.fromEmail(),
-                campaign.fromName(), campaign.replyTo(), address.value(), null, rendered.subject(), rendered.html(),
-                rendered.text(), UnsubscribeLinks.headers(linkBase, tokens, linkContact, round.id()), true);
+        Round.Message content = round.message();
+        MessageRenderer.Rendered rendered = MessageRenderer.render("[TEST] " + content.subject(), content.htmlBody(),
+                content.textBody(), recipient, unsubscribeUrl);
+        return new OutgoingMessage(ids[0].toString(),
+                new OutgoingMessage.Sender(campaign.fromEmail(), campaign.fromName(), campaign.replyTo()),
+                new OutgoingMessage.Addressee(address.value(), null),
+                new OutgoingMessage.Content(rendered.subject(), rendered.html(), rendered.text()),
+                round.id().toString(),
+                UnsubscribeLinks.headers(linkBase, tokens, linkContact, round.id()), true);
     }
 
     private Map<String, Object> attributes(String text) {

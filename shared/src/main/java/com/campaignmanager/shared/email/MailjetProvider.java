@@ -211,14 +211,14 @@ public final class MailjetProvider implements EmailProvider {
         ArrayNode messages = body.putArray("Messages");
         for (OutgoingMessage m : batch) {
             ObjectNode message = messages.addObject();
-            address(message.putObject("From"), m.fromEmail(), m.fromName());
-            address(message.putArray("To").addObject(), m.toEmail(), m.toName());
-            if (m.replyTo() != null && !m.replyTo().isBlank()) {
-                address(message.putObject("ReplyTo"), m.replyTo(), null);
+            address(message.putObject("From"), m.from().email(), m.from().name());
+            address(message.putArray("To").addObject(), m.to().email(), m.to().name());
+            if (m.from().replyTo() != null && !m.from().replyTo().isBlank()) {
+                address(message.putObject("ReplyTo"), m.from().replyTo(), null);
             }
-            message.put("Subject", m.subject());
-            putIfPresent(message, "TextPart", m.textBody());
-            putIfPresent(message, "HTMLPart", m.htmlBody());
+            message.put("Subject", m.content().subject());
+            putIfPresent(message, "TextPart", m.content().text());
+            putIfPresent(message, "HTMLPart", m.content().html());
             message.put("CustomID", m.customId());
             if (m.campaignTag() != null && !m.campaignTag().isBlank()) {
                 message.put("CustomCampaign", m.test() ? m.campaignTag() + TEST_CAMPAIGN_SUFFIX : m.campaignTag());

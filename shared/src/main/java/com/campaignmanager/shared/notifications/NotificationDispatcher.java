@@ -130,9 +130,10 @@ public final class NotificationDispatcher {
             return new Outcome(delivery.id(), OutboundStatus.FAILED, "NOTIFICATIONS_FROM_EMAIL is not configured", 0);
         }
         // No campaign tag: Mailjet would deduplicate a campaign per address, and a member gets many notices.
-        OutgoingMessage message = new OutgoingMessage("notification:" + delivery.id(), null,
-                channels.emailFrom().get(), "Campaign manager", null, delivery.recipient(), null,
-                delivery.title(), null, text(delivery), Map.of(), false);
+        OutgoingMessage message = new OutgoingMessage("notification:" + delivery.id(),
+                new OutgoingMessage.Sender(channels.emailFrom().get(), "Campaign manager", null),
+                new OutgoingMessage.Addressee(delivery.recipient(), null),
+                new OutgoingMessage.Content(delivery.title(), null, text(delivery)), null, Map.of(), false);
         SendResult result = email.send(List.of(message)).get(0);
         return switch (result.outcome()) {
             case SENT -> new Outcome(delivery.id(), OutboundStatus.SENT, null, 0);

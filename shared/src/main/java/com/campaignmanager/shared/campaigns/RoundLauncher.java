@@ -137,7 +137,8 @@ public final class RoundLauncher {
                                     attributes(r.json("attributes"))),
                             Boolean.TRUE.equals(r.bool("suppressed"))));
             if (batch.isEmpty()) {
-                return waitForRetries(round.id(), owner);
+                // Nothing left now: unless the round was paused or stopped meanwhile (then it is let go, settled).
+                return handOver(round.id(), owner, List.of()) && waitForRetries(round.id(), owner);
             }
             List<OutgoingMessage> messages = new ArrayList<>();
             List<String> handed = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.campaignmanager.shared.http.ApiRequest;
 import com.campaignmanager.shared.http.ApiResponse;
 import com.campaignmanager.shared.http.PageResponse;
 import com.campaignmanager.shared.http.Routes;
+import java.util.UUID;
 import javax.inject.Inject;
 
 /** {@code /campaigns}: the HTTP side of {@link Campaigns}. */
@@ -23,7 +24,8 @@ final class CampaignsRoutes {
                 .add("GET /campaigns", this::page)
                 .add("GET /campaigns/{campaignId}", this::get)
                 .add("PATCH /campaigns/{campaignId}", this::update)
-                .add("DELETE /campaigns/{campaignId}", this::archive);
+                .add("DELETE /campaigns/{campaignId}", this::archive)
+                .add("POST /campaigns/{campaignId}/copy", this::copy);
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -48,6 +50,15 @@ final class CampaignsRoutes {
     private ApiResponse archive(ApiRequest request) {
         campaigns.archive(acting(request), request.pathUuid("campaignId"));
         return ApiResponse.noContent();
+    }
+
+    /** {@code {name?}} (or no body) → 201 with the new campaign and the ids of its rounds, drafts. */
+    private ApiResponse copy(ApiRequest request) {
+        UUID campaignId = request.pathUuid("campaignId");
+        Campaigns.CopyFields fields = request.bodyText().isBlank() ? new Campaigns.CopyFields(null)
+                : request.body(Campaigns.CopyFields.class);
+        Campaigns.CampaignCopy copy = campaigns.copy(acting(request), campaignId, fields);
+        return ApiResponse.created(copy, "/campaigns/" + copy.campaign().id());
     }
 
     static Acting acting(ApiRequest request) {

@@ -37,6 +37,10 @@ final class RoundsRoutes {
     record Approval(Integer version) {
     }
 
+    /** {@code POST /rounds/{roundId}/stop}: why. */
+    record Stop(String reason) {
+    }
+
     /** {@code POST /rounds/{roundId}/test-send}: up to {@value TestSends#MAX_ADDRESSES} addresses. */
     record TestSendRequest(List<String> emails) {
     }
@@ -66,6 +70,10 @@ final class RoundsRoutes {
                 .add("POST /rounds/{roundId}/reject", this::reject)
                 .add("POST /rounds/{roundId}/cancel", this::cancel)
                 .add("POST /rounds/{roundId}/send-now", this::sendNow)
+                .add("POST /rounds/{roundId}/pause", this::pause)
+                .add("POST /rounds/{roundId}/resume", this::resume)
+                .add("POST /rounds/{roundId}/stop", this::stop)
+                .add("POST /rounds/{roundId}/copy", this::copy)
                 .add("GET /rounds/{roundId}/preflight", this::preflight)
                 .add("POST /rounds/{roundId}/test-send", this::testSend)
                 .add("GET /rounds/{roundId}/deliveries", this::deliveries)
@@ -117,6 +125,29 @@ final class RoundsRoutes {
 
     private ApiResponse sendNow(ApiRequest request) {
         return versioned(workflow.sendNow(acting(request), request.pathUuid("roundId")));
+    }
+
+    /** The round with its counts: what went out and what is left ({@code counts.pending}). */
+    private ApiResponse pause(ApiRequest request) {
+        return versioned(workflow.pause(acting(request), request.pathUuid("roundId")));
+    }
+
+    private ApiResponse resume(ApiRequest request) {
+        return versioned(workflow.resume(acting(request), request.pathUuid("roundId")));
+    }
+
+    private ApiResponse stop(ApiRequest request) {
+        UUID roundId = request.pathUuid("roundId");
+        return versioned(workflow.stop(acting(request), roundId, request.body(Stop.class).reason()));
+    }
+
+    /** {@code {campaignId?, name?}} (no body: a copy in the same campaign) → 201 with the new draft. */
+    private ApiResponse copy(ApiRequest request) {
+        UUID roundId = request.pathUuid("roundId");
+        RoundWorkflow.CopyFields fields = request.bodyText().isBlank() ? new RoundWorkflow.CopyFields(null, null)
+                : request.body(RoundWorkflow.CopyFields.class);
+        Round created = workflow.copy(acting(request), roundId, fields);
+        return versioned(ApiResponse.created(created, "/rounds/" + created.id()), created);
     }
 
     private ApiResponse preflight(ApiRequest request) {

@@ -35,7 +35,7 @@ class RoleMatrixTest {
             "GET /contacts/{contactId}/history", "GET /lists/{listId}/contacts", "GET /suppressions",
             "GET /rounds/{roundId}/deliveries");
     private static final Set<String> DECISIONS = Set.of("POST /rounds/{roundId}/approve", "POST /rounds/{roundId}/reject",
-            "POST /rounds/{roundId}/send-now");
+            "POST /rounds/{roundId}/send-now", "POST /rounds/{roundId}/resume", "POST /rounds/{roundId}/stop");
 
     private static int status(HttpRoute route, String role) throws Exception {
         Map<String, String> parameters = new java.util.HashMap<>();

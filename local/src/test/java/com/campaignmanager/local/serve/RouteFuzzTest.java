@@ -164,6 +164,9 @@ class RouteFuzzTest {
         SAMPLES.put("POST /campaigns/{campaignId}/rounds", round);
         SAMPLES.put("PATCH /rounds/{roundId}", round);
         SAMPLES.put("POST /rounds/{roundId}/reject", json(Map.of("reason", "Fix the subject")));
+        SAMPLES.put("POST /rounds/{roundId}/stop", json(Map.of("reason", "The wrong list")));
+        SAMPLES.put("POST /rounds/{roundId}/copy", json(ordered("campaignId", campaignId, "name", "Fuzz copy")));
+        SAMPLES.put("POST /campaigns/{campaignId}/copy", json(Map.of("name", "Fuzz copy " + RUN)));
         SAMPLES.put("POST /rounds/{roundId}/test-send", json(Map.of("emails", List.of("test@example.com"))));
         SAMPLES.put("POST /lists", json(ordered("name", "Fuzz list " + UNIQUE, "description", "d")));
         SAMPLES.put("PATCH /lists/{listId}", json(ordered("name", "Fuzz " + RUN, "description", "d")));

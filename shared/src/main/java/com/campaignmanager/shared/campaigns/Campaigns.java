@@ -10,6 +10,7 @@ import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.InvalidFieldException;
 import com.campaignmanager.shared.http.PageRequest;
 import com.campaignmanager.shared.http.Role;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -86,6 +87,39 @@ public final class Campaigns {
             audit.record(tx, acting.actor(), "campaign.created", "campaign", campaign.id().toString(),
                     AuditTrail.change(acting.requestId(), null, campaign));
             return campaign;
+        });
+    }
+
+    /** {@code POST /campaigns/{campaignId}/copy}: the copy's name ("Copy of …" when absent). */
+    public record CopyFields(String name) {
+        public CopyFields {
+            if (name != null && (name.isBlank() || name.strip().length() > 200)) {
+                throw new InvalidFieldException("name", "must be 1 to 200 characters");
+            }
+            name = name == null ? null : name.strip();
+        }
+    }
+
+    /** A copied campaign, answered as the campaign with the ids of its rounds (drafts, in the source's order). */
+    public record CampaignCopy(@JsonUnwrapped Campaign campaign, List<UUID> roundIds) {
+    }
+
+    /**
+     * A new active campaign with the settings of {@code campaignId} (also of an archived one) and its rounds as
+     * drafts without a time; audited, the campaign and each round.
+     */
+    public CampaignCopy copy(Acting acting, UUID campaignId, CopyFields fields) {
+        acting.caller().require(Role.EDITOR);
+        return database.inTransaction(tx -> {
+            Campaign source = campaigns.find(tx, campaignId).orElseThrow(() -> notFound(campaignId));
+            String name = fields.name() != null ? fields.name() : RoundWorkflow.copyName(source.name());
+            Campaign copy = campaigns.create(tx, new Campaign(null, name, source.description(), source.fromEmail(),
+                    source.fromName(), source.replyTo(), source.timezone(), CampaignStatus.ACTIVE, acting.actor(), null,
+                    null));
+            Map<String, Object> detail = AuditTrail.change(acting.requestId(), null, copy);
+            detail.put("copiedFrom", campaignId);
+            audit.record(tx, acting.actor(), "campaign.created", "campaign", copy.id().toString(), detail);
+            return new CampaignCopy(copy, workflow.copyRounds(tx, acting, campaignId, copy.id()));
         });
     }
 

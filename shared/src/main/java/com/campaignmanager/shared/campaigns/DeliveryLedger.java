@@ -4,8 +4,10 @@ import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.RowMapper;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -21,6 +23,9 @@ public final class DeliveryLedger {
     private static final String NEXT_BATCH = SQL.statement("next-batch");
     private static final String RECORD_RESULTS = SQL.statement("record-results");
     private static final String EARLIEST_RETRY = SQL.statement("earliest-retry");
+    private static final String SKIP_PENDING = SQL.statement("skip-pending");
+    private static final String SETTLE_COUNTS = SQL.statement("settle-counts");
+    private static final String STOPPED_WITH_PENDING = SQL.statement("stopped-with-pending");
 
     @Inject
     public DeliveryLedger() {
@@ -52,5 +57,26 @@ public final class DeliveryLedger {
         // min() of no rows is one row with a NULL: no retry is waiting.
         return sql.query(EARLIEST_RETRY, Params.of("roundId", roundId), r -> r.instant("next_attempt_at"))
                 .get(0);
+    }
+
+    /**
+     * A stopped round: its pending messages are skipped with {@code reason}, never sent, except those a worker
+     * handed to the provider within {@code lease} (that worker records them). The ledger is never rewritten: only
+     * pending rows change.
+     */
+    public void skipPending(SqlExecutor sql, UUID roundId, String reason, Duration lease) {
+        sql.updateIdempotent(SKIP_PENDING, Params.of("roundId", roundId).put("reason", reason)
+                .put("leaseSeconds", lease.toSeconds()));
+    }
+
+    /** The round's recipients, sent, failed and skipped, counted from its ledger (once the ledger is written). */
+    public void settleCounts(SqlExecutor sql, UUID roundId) {
+        sql.updateIdempotent(SETTLE_COUNTS, Params.of("roundId", roundId));
+    }
+
+    /** Stopped rounds (id, stop reason) whose worker left messages pending and is gone. */
+    public List<Map.Entry<UUID, String>> stoppedWithPending(SqlExecutor sql) {
+        return sql.query(STOPPED_WITH_PENDING, Params.of(),
+                r -> Map.entry(r.uuid("id"), r.isNull("stop_reason") ? "stopped" : r.string("stop_reason")));
     }
 }

@@ -19,8 +19,8 @@ public final class ListsInRounds implements ListUsage {
     }
 
     /**
-     * A list is about to be deleted, in {@code tx}: refused while a round waiting for approval, approved or sending
-     * uses it (what was or is being approved must not shrink). The rounds are locked as the launcher claims them,
+     * A list is about to be deleted, in {@code tx}: refused while a round waiting for approval, approved, sending or
+     * paused uses it (what was or is being approved must not shrink). The rounds are locked as the launcher claims them,
      * so that an approval or a launch cannot slip in between this check and the deletion.
      */
     @Override
@@ -28,7 +28,7 @@ public final class ListsInRounds implements ListUsage {
         List<RoundRepository.LockedStatus> using = rounds.lockActiveUsingList(tx, listId);
         if (!using.isEmpty()) {
             throw ApiProblem.conflict("the list is used by " + using.size() + " round(s) waiting for approval, "
-                    + "approved or sending; cancel or finish them first: "
+                    + "approved, sending or paused; cancel, stop or finish them first: "
                     + using.stream().map(r -> r.id() + " (" + r.status().stored() + ")").toList());
         }
     }

@@ -23,7 +23,9 @@ import javax.inject.Singleton;
 /**
  * The checklist a round must pass at submit, at approve and again at launch: sender and its domain, subject and
  * body, merge fields, lists with sendable recipients, time, provider; and a warning when another round of the
- * campaign goes to the same list within 24 hours. A {@code fail} blocks; a {@code warn} is shown.
+ * campaign goes to the same list within 24 hours. A {@code fail} blocks; a {@code warn} is shown. A round that
+ * has started sending (paused, or changed while paused and waiting for approval) goes to its ledger, not its lists,
+ * and its time has passed: for it the lists and the time give way to the ledger's progress.
  */
 @Singleton
 public final class Preflight {
@@ -32,6 +34,7 @@ public final class Preflight {
     private static final String ROUND_TIMING = SQL.statement("round-timing");
     private static final String NEARBY_ROUNDS_TO_SAME_LISTS = SQL.statement("nearby-rounds-to-same-lists");
     private static final String RECORD_PREFLIGHT = SQL.statement("record-preflight");
+    private static final String LEDGER_PROGRESS = SQL.statement("ledger-progress");
     /** Comma-separated domains rounds may be sent from; unset allows any (with a warning). */
     public static final String ALLOWED_SENDER_DOMAINS = SenderDomains.VARIABLE;
 
@@ -97,26 +100,33 @@ public final class Preflight {
         items.add(unresolved.isEmpty() ? new Item("merge-fields", PASS, "all merge fields are known")
                 : new Item("merge-fields", FAIL, "unknown merge fields: " + String.join(", ", unresolved)));
 
-        List<String[]> lists = sql.query(SENDABLE_PER_LIST, Params.of("roundId", roundId),
-                r -> new String[] {r.string("name"), String.valueOf(r.longValue("sendable"))});
-        if (lists.isEmpty()) {
-            items.add(new Item("lists", FAIL, "no list is chosen"));
-        }
-        for (String[] list : lists) {
-            long sendable = Long.parseLong(list[1]);
-            items.add(sendable > 0 ? new Item("lists", PASS, list[0] + ": " + sendable + " sendable recipients")
-                    : new Item("lists", FAIL, list[0] + " has no recipient that is not suppressed"));
-        }
-        if (!atLaunch) {
-            Boolean inFuture = sql.querySingle(ROUND_TIMING, Params.of("roundId", roundId),
-                    r -> r.bool("in_future"));
-            items.add(Boolean.TRUE.equals(inFuture) ? new Item("scheduledAt", PASS, String.valueOf(round.message().scheduledAt()))
-                    : new Item("scheduledAt", FAIL, round.message().scheduledAt() == null ? "not set" : "in the past"));
+        boolean onLedger = !atLaunch && round.lifecycle().launchedAt() != null
+                && (round.status() == RoundStatus.PAUSED || round.status() == RoundStatus.PENDING_APPROVAL);
+        if (onLedger) {
+            items.add(sql.querySingle(LEDGER_PROGRESS, Params.of("roundId", roundId), r -> new Item("ledger", PASS,
+                    r.longValue("recipients") + " recipients, " + r.longValue("pending") + " still to send")));
+        } else {
+            List<String[]> lists = sql.query(SENDABLE_PER_LIST, Params.of("roundId", roundId),
+                    r -> new String[] {r.string("name"), String.valueOf(r.longValue("sendable"))});
+            if (lists.isEmpty()) {
+                items.add(new Item("lists", FAIL, "no list is chosen"));
+            }
+            for (String[] list : lists) {
+                long sendable = Long.parseLong(list[1]);
+                items.add(sendable > 0 ? new Item("lists", PASS, list[0] + ": " + sendable + " sendable recipients")
+                        : new Item("lists", FAIL, list[0] + " has no recipient that is not suppressed"));
+            }
+            if (!atLaunch) {
+                Boolean inFuture = sql.querySingle(ROUND_TIMING, Params.of("roundId", roundId),
+                        r -> r.bool("in_future"));
+                items.add(Boolean.TRUE.equals(inFuture) ? new Item("scheduledAt", PASS, String.valueOf(round.message().scheduledAt()))
+                        : new Item("scheduledAt", FAIL, round.message().scheduledAt() == null ? "not set" : "in the past"));
+            }
         }
         ProviderCheck check = provider.check();
         items.add(check.configured() && check.reachable() ? new Item("provider", PASS, provider.name())
                 : new Item("provider", FAIL, provider.name() + ": " + check.detail()));
-        if (round.message().scheduledAt() != null) {
+        if (round.message().scheduledAt() != null && !onLedger) {
             long nearby = sql.querySingle(NEARBY_ROUNDS_TO_SAME_LISTS, Params.of("roundId", roundId),
                     r -> r.longValue("nearby"));
             if (nearby > 0) {

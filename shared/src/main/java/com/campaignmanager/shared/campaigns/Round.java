@@ -25,10 +25,21 @@ public record Round(UUID id, UUID campaignId, String name, @JsonUnwrapped Messag
                            Integer approvedVersion, String rejectionReason) {
     }
 
-    /** The send: when it started and ended, what started it, and why it failed if it did. */
-    public record Lifecycle(Instant launchedAt, Instant completedAt, RoundTrigger trigger, String failureReason) {
+    /**
+     * The send: when it started and ended, what started it, why it failed if it did, and who stopped it and why if
+     * it was stopped.
+     */
+    public record Lifecycle(Instant launchedAt, Instant completedAt, RoundTrigger trigger, String failureReason,
+                            String stoppedBy, String stopReason) {
     }
 
-    public record Counts(int recipients, int sent, int failed, int skipped) {
+    /**
+     * The ledger's counts, settled when the round is paused, stopped or finished (while it sends they lag):
+     * {@code pending} is what is left to send.
+     */
+    public record Counts(int recipients, int sent, int failed, int skipped, int pending) {
+        public Counts(int recipients, int sent, int failed, int skipped) {
+            this(recipients, sent, failed, skipped, Math.max(0, recipients - sent - failed - skipped));
+        }
     }
 }

@@ -7,6 +7,7 @@ import com.campaignmanager.shared.config.PublicApiUrl;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.db.StoredText;
 import com.campaignmanager.shared.email.EmailProvider;
 import com.campaignmanager.shared.email.MessageRenderer;
 import com.campaignmanager.shared.email.OutgoingMessage;
@@ -39,7 +40,8 @@ import javax.inject.Singleton;
 public final class RoundLauncher {
     private static final SqlStatements SQL = SqlStatements.load(RoundLauncher.class, "sending.sql");
     private static final String CLAIM_ROUND = SQL.statement("claim-round");
-    private static final String EXTEND_LEASE = SQL.statement("extend-lease");
+    private static final String HAND_OVER_BATCH = SQL.statement("hand-over-batch");
+    private static final String LEAVE_ROUND = SQL.statement("leave-round");
     private static final String WAIT_FOR_RETRIES = SQL.statement("wait-for-retries");
     private static final String DEFER_LAUNCH = SQL.statement("defer-launch");
     private static final String FAIL_ROUND = SQL.statement("fail-round");
@@ -85,6 +87,7 @@ public final class RoundLauncher {
     public LaunchReport launchDue(BooleanSupplier timeLeft) {
         List<UUID> finished = new ArrayList<>();
         int[] totals = new int[3];
+        settleAbandonedStops();
         while (timeLeft.getAsBoolean()) {
             String owner = "launcher-" + UUID.randomUUID();
             Optional<Claimed> claimed = database.queryOptional(CLAIM_ROUND,
@@ -134,19 +137,28 @@ public final class RoundLauncher {
                                     attributes(r.json("attributes"))),
                             Boolean.TRUE.equals(r.bool("suppressed"))));
             if (batch.isEmpty()) {
-                return waitForRetries(round.id(), owner);
+                // Nothing left now: unless the round was paused or stopped meanwhile (then it is let go, settled).
+                return handOver(round.id(), owner, List.of()) && waitForRetries(round.id(), owner);
             }
             List<OutgoingMessage> messages = new ArrayList<>();
+            List<String> handed = new ArrayList<>();
             ArrayNode results = json.createArrayNode();
+            int suppressed = 0;
             for (Pending pending : batch) {
                 if (pending.suppressed() || pending.email() == null) {
                     // Suppressed (or erased) after the ledger was written: never sent.
                     results.add(result(pending.id(), DeliveryStatus.SKIPPED, null, "suppressed at send time", 0, null));
-                    totals[2]++;
+                    suppressed++;
                 } else {
                     messages.add(message(round, pending));
+                    handed.add(pending.id().toString());
                 }
             }
+            // Checked before every provider call: a pause or a stop is obeyed within the batch in flight.
+            if (!handOver(round.id(), owner, handed)) {
+                return false;
+            }
+            totals[2] += suppressed;
             List<SendResult> sent = messages.isEmpty() ? List.of() : provider.send(messages);
             for (int i = 0; i < sent.size(); i++) {
                 SendResult outcome = sent.get(i);
@@ -173,14 +185,47 @@ public final class RoundLauncher {
                 }
             }
             ledger.record(database, provider.name(), results.toString());
-            long extended = database.updateIdempotent(EXTEND_LEASE, Params.of("roundId", round.id())
-                    .put("owner", owner).put("leaseSeconds", LEASE.toSeconds()));
-            if (extended == 0) {
-                // Another worker took the round over (this one was too slow): it finishes from the ledger.
-                return false;
-            }
         }
         return false;
+    }
+
+    private record HandOver(boolean sending, RoundStatus status, String stopReason) {
+    }
+
+    /**
+     * True when the round is still this worker's and sending: its lease is extended and {@code deliveryIds} are
+     * marked as handed to the provider. Otherwise the worker lets the round go: it was paused or stopped (its counts
+     * are settled, and a stopped round's pending messages skipped), or another worker took it over (this one was
+     * too slow) and finishes it from the ledger.
+     */
+    private boolean handOver(UUID roundId, String owner, List<String> deliveryIds) {
+        HandOver answer = database.querySingle(HAND_OVER_BATCH, Params.of("roundId", roundId).put("owner", owner)
+                .put("leaseSeconds", LEASE.toSeconds()).putList("deliveryIds", deliveryIds),
+                r -> new HandOver(r.longValue("sending") == 1, StoredText.of(RoundStatus.class, r.string("status")),
+                        r.string("stop_reason")));
+        if (answer.sending()) {
+            return true;
+        }
+        if (answer.status() == RoundStatus.STOPPED) {
+            ledger.skipPending(database, roundId, answer.stopReason(), LEASE);
+        }
+        if (answer.status() == RoundStatus.STOPPED || answer.status() == RoundStatus.PAUSED) {
+            ledger.settleCounts(database, roundId);
+        }
+        database.updateIdempotent(LEAVE_ROUND, Params.of("roundId", roundId).put("owner", owner));
+        return false;
+    }
+
+    /**
+     * A stopped round whose worker was gone before it recorded the messages it had handed to the provider: nobody
+     * will know whether they went out, so they are skipped like the rest, and the counts settled.
+     */
+    private void settleAbandonedStops() {
+        List<Map.Entry<UUID, String>> abandoned = ledger.stoppedWithPending(database);
+        for (Map.Entry<UUID, String> round : abandoned) {
+            ledger.skipPending(database, round.getKey(), round.getValue(), LEASE);
+            ledger.settleCounts(database, round.getKey());
+        }
     }
 
     /** Pending messages waiting for a retry: keep the round until the first is due, then let a worker take it. */

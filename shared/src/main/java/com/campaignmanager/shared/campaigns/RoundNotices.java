@@ -30,7 +30,9 @@ public final class RoundNotices {
             case "round.approved" -> Optional.of(new Notice(NotificationType.APPROVAL_APPROVED,
                     "round:" + after.id() + ":approved:" + after.approval().approvedAt().toEpochMilli(), Notice.Severity.INFO,
                     "Approved: " + after.name(),
-                    actor + " approved \"" + after.name() + "\"; it goes out at " + after.message().scheduledAt() + ".",
+                    actor + " approved \"" + after.name() + "\"; " + (after.status() == RoundStatus.PAUSED
+                            ? "it is paused, and goes on when it is resumed." : "it goes out at "
+                            + after.message().scheduledAt() + "."),
                     "round", after.id().toString(), detail(after),
                     Audience.person(before.approval().submittedBy()).and(Audience.person(after.createdBy())).excluding(actor)));
             case "round.rejected" -> Optional.of(new Notice(NotificationType.APPROVAL_REJECTED,
@@ -39,8 +41,48 @@ public final class RoundNotices {
                     actor + " rejected \"" + after.name() + "\": " + after.approval().rejectionReason(),
                     "round", after.id().toString(), detail(after),
                     Audience.person(before.approval().submittedBy()).and(Audience.person(after.createdBy())).excluding(actor)));
+            case "round.paused", "round.resumed", "round.stopped" -> Optional.of(sendingChanged(after, actor));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A sending round was paused, resumed or stopped: the team hears it in-app (and on Slack for a pause or a
+     * stop), with what has gone out and what is left. Each pause and resume is its own event (keyed by the round's
+     * version); a round is stopped once.
+     */
+    public static Notice sendingChanged(Round round, String actor) {
+        Round.Counts counts = round.counts();
+        String progress = "Sent " + counts.sent() + " of " + counts.recipients() + ", " + counts.pending() + " left";
+        Map<String, Object> detail = detail(round);
+        detail.put("counts", counts);
+        Audience team = Audience.roles(Role.EDITOR, Role.APPROVER).excluding(actor);
+        return switch (round.status()) {
+            case PAUSED -> new Notice(NotificationType.ROUND_PAUSED, "round:" + round.id() + ":paused:" + round.version(),
+                    Notice.Severity.WARNING, "Paused: " + round.name(), actor + " paused \"" + round.name() + "\". "
+                            + progress + "; nothing more goes out until it is resumed.", "round", round.id().toString(),
+                    detail, team);
+            case SENDING -> new Notice(NotificationType.ROUND_RESUMED,
+                    "round:" + round.id() + ":resumed:" + round.version(), Notice.Severity.INFO,
+                    "Resumed: " + round.name(), actor + " resumed \"" + round.name() + "\". " + progress + ".",
+                    "round", round.id().toString(), detail, team);
+            case STOPPED -> new Notice(NotificationType.ROUND_STOPPED, "round:" + round.id() + ":stopped",
+                    Notice.Severity.CRITICAL, "Stopped: " + round.name(), actor + " stopped \"" + round.name()
+                            + "\": " + round.lifecycle().stopReason() + ". Sent " + counts.sent() + " of "
+                            + counts.recipients() + "; " + counts.skipped() + " skipped.", "round",
+                    round.id().toString(), detail, team);
+            default -> throw new IllegalArgumentException("not a change of sending: " + round.status());
+        };
+    }
+
+    /** A paused round's message was changed, so it may not be resumed until the change is approved. */
+    public static Notice changedWhilePaused(Round round, String actor) {
+        return new Notice(NotificationType.APPROVAL_REQUESTED,
+                "round:" + round.id() + ":changed-while-paused:" + round.updatedAt().toEpochMilli(),
+                Notice.Severity.WARNING, "Approval needed to resume: " + round.name(),
+                actor + " changed \"" + round.name() + "\" while it was paused; it cannot be resumed unless the "
+                        + "change is approved.", "round", round.id().toString(), detail(round),
+                Audience.roles(Role.APPROVER).excluding(actor));
     }
 
     /** A scheduled round was changed, so its approval lapsed and it waits for a decision again. */

@@ -39,10 +39,16 @@ public final class RoundRepository {
     private static final String COUNT_OVERDUE_ROUNDS = SQL.statement("count-overdue-rounds");
     private static final String PAGE_DELIVERIES = SQL.statement("page-deliveries");
     private static final String FIND_SENDS = SQL.statement("find-sends");
+    private static final String DECIDE_LAUNCHED_ROUND = SQL.statement("decide-launched-round");
+    private static final String STOP_ROUND = SQL.statement("stop-round");
+    private static final String COPY_ROUNDS = SQL.statement("copy-rounds");
 
-    /** What a transition or an edit needs to know about a round it has locked. */
+    /**
+     * What a transition or an edit needs to know about a round it has locked. {@code launched}: a worker has claimed
+     * it (it started sending), so its recipients are its ledger.
+     */
     public record Locked(UUID id, UUID campaignId, RoundStatus status, String submittedBy, Instant scheduledAt,
-                         boolean inFuture, int version, List<String> approvalExcluded) {
+                         boolean inFuture, int version, List<String> approvalExcluded, boolean launched) {
     }
 
     /** The editable content of a round. */
@@ -83,22 +89,35 @@ public final class RoundRepository {
         return sql.queryOptional(LOCK_ROUND, Params.of("roundId", roundId),
                 r -> new Locked(r.uuid("id"), r.uuid("campaign_id"), StoredText.of(RoundStatus.class, r.string("status")), r.string("submitted_by"),
                         r.instant("scheduled_at"), Boolean.TRUE.equals(r.bool("in_future")), r.intValue("version"),
-                        strings(r.json("approval_excluded"))));
+                        strings(r.json("approval_excluded")), Boolean.TRUE.equals(r.bool("launched"))));
     }
 
-    /** A round and its status, as locked with the others of its campaign or of a list. */
-    public record LockedStatus(UUID id, RoundStatus status) {
+    /**
+     * A round and its status, as locked with the others of its campaign or of a list; {@code launched}: a worker
+     * has claimed it.
+     */
+    public record LockedStatus(UUID id, RoundStatus status, boolean launched) {
+        /** Started sending and not ended: sending, paused, or changed while paused and waiting for approval. */
+        public boolean underway() {
+            return status == RoundStatus.SENDING || status == RoundStatus.PAUSED
+                    || (launched && status == RoundStatus.PENDING_APPROVAL);
+        }
     }
 
     public List<LockedStatus> lockCampaignRounds(SqlExecutor sql, UUID campaignId) {
         return sql.query(LOCK_CAMPAIGN_ROUNDS, Params.of("campaignId", campaignId),
-                r -> new LockedStatus(r.uuid("id"), StoredText.of(RoundStatus.class, r.string("status"))));
+                r -> new LockedStatus(r.uuid("id"), StoredText.of(RoundStatus.class, r.string("status")),
+                        Boolean.TRUE.equals(r.bool("launched"))));
     }
 
-    /** Rounds waiting for approval, approved or sending to this list, locked: while there are any, the list stays. */
+    /**
+     * Rounds waiting for approval, approved, sending or paused to this list, locked: while there are any, the list
+     * stays.
+     */
     public List<LockedStatus> lockActiveUsingList(SqlExecutor sql, UUID listId) {
         return sql.query(LOCK_ROUNDS_USING_LIST, Params.of("listId", listId),
-                r -> new LockedStatus(r.uuid("id"), StoredText.of(RoundStatus.class, r.string("status"))));
+                r -> new LockedStatus(r.uuid("id"), StoredText.of(RoundStatus.class, r.string("status")),
+                        Boolean.TRUE.equals(r.bool("launched"))));
     }
 
     /** These identities may not approve the round (they submitted it or changed it while it waited). */
@@ -137,6 +156,36 @@ public final class RoundRepository {
                               String reason) {
         return sql.update(TRANSITION_ROUND, Params.of("roundId", roundId).put("fromStatus", from)
                 .put("toStatus", to).put("actor", actor).put("reason", reason)) == 1;
+    }
+
+    /**
+     * A decision on a launched round waiting for approval: back to paused, approved (it may be resumed) or rejected
+     * with {@code reason}; false when it was not such a round.
+     */
+    public boolean decideLaunched(SqlExecutor sql, UUID roundId, boolean approved, String actor, String reason) {
+        return sql.update(DECIDE_LAUNCHED_ROUND, Params.of("roundId", roundId).put("approved", approved)
+                .put("actor", actor).put("reason", reason)) == 1;
+    }
+
+    /** Compare-and-set from {@code from} to stopped, by {@code actor} for {@code reason}. */
+    public boolean stop(SqlExecutor sql, UUID roundId, RoundStatus from, String actor, String reason) {
+        return sql.update(STOP_ROUND, Params.of("roundId", roundId).put("fromStatus", from).put("actor", actor)
+                .put("reason", reason)) == 1;
+    }
+
+    /** A source round and its copy. */
+    public record Copy(UUID sourceId, UUID copyId) {
+    }
+
+    /**
+     * Drafts in {@code campaignId} copied from one round ({@code roundId}) or from every round of
+     * {@code sourceCampaignId}: message and lists, no time; {@code name} replaces the name when given.
+     */
+    public List<Copy> copy(SqlExecutor sql, UUID roundId, UUID sourceCampaignId, UUID campaignId, String name,
+                           String actor) {
+        return sql.query(COPY_ROUNDS, Params.of("roundId", roundId).put("sourceCampaignId", sourceCampaignId)
+                        .put("campaignId", campaignId).put("name", name).put("createdBy", actor),
+                r -> new Copy(r.uuid("source_id"), r.uuid("copy_id")));
     }
 
     /** Makes a scheduled round due now (trigger manual); false when it is not scheduled. */
@@ -216,7 +265,7 @@ public final class RoundRepository {
                         r.instant("approved_at"), r.intValue("approved_version"), r.string("rejection_reason")),
                 new Round.Lifecycle(r.instant("launched_at"), r.instant("completed_at"),
                         r.isNull("trigger") ? null : StoredText.of(RoundTrigger.class, r.string("trigger")),
-                        r.string("failure_reason")),
+                        r.string("failure_reason"), r.string("stopped_by"), r.string("stop_reason")),
                 r.string("created_by"), r.instant("created_at"), r.instant("updated_at"), r.intValue("version"));
     }
 }

@@ -2,6 +2,7 @@ package com.campaignmanager.shared.campaigns;
 
 import static com.campaignmanager.shared.campaigns.RoundStatus.CANCELLED;
 import static com.campaignmanager.shared.campaigns.RoundStatus.DRAFT;
+import static com.campaignmanager.shared.campaigns.RoundStatus.PAUSED;
 import static com.campaignmanager.shared.campaigns.RoundStatus.PENDING_APPROVAL;
 import static com.campaignmanager.shared.campaigns.RoundStatus.SCHEDULED;
 import static com.campaignmanager.shared.campaigns.RoundStatus.SENDING;
@@ -16,7 +17,9 @@ import com.campaignmanager.shared.http.InvalidFieldException;
 import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.notifications.Notifications;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +40,31 @@ import javax.inject.Singleton;
  * identity (the member, else the token's subject), never by an e-mail claim. An approval names the version the
  * approver saw; changing what an approved round sends, to whom or when (also through its campaign's sender) sends
  * it back for approval.
+ *
+ * <p>Once a worker has claimed a round it is <em>launched</em>: its recipients are its ledger, which is never
+ * rewritten and from which nothing is sent twice. Then:
+ * <ul>
+ * <li>sending → paused (pause: editor, approver or admin): the worker stops before its next provider call and no
+ *     worker claims a paused round; paused → sending (resume: approver or admin), continued from the ledger.
+ * <li>sending or paused → stopped (stop: approver or admin, with a reason): final; the pending messages are
+ *     skipped with the reason. A launched round is never cancelled: it is stopped.
+ * <li>A paused round may be renamed and its subject and bodies changed (not its lists or time: the ledger is the
+ *     audience and the time has passed). A change of what it sends sends it to pending_approval like a scheduled
+ *     round's; a decision on a launched round brings it back to paused: approved, so that it may be resumed, or
+ *     rejected with the reason, so that it needs another change and approval (or a stop). A paused round without
+ *     a standing approval cannot be resumed.
+ * <li>While a round of a campaign is underway (sending, paused, or launched and waiting for approval), the
+ *     campaign's sender cannot change and the campaign cannot be archived.
+ * </ul>
  */
 @Singleton
 public final class RoundWorkflow {
     private static final Set<RoundStatus> EDITABLE = EnumSet.of(DRAFT, PENDING_APPROVAL,
             SCHEDULED);
     private static final Set<RoundStatus> AWAITING_OR_APPROVED = EnumSet.of(PENDING_APPROVAL,
-            SCHEDULED);
+            SCHEDULED, PAUSED);
+    /** Rounds whose approval stands: a change of what they send sends them back for approval. */
+    private static final Set<RoundStatus> APPROVED = EnumSet.of(SCHEDULED, PAUSED);
 
     /** What a create or an edit gives; on an edit, an absent (null) field keeps its value. */
     public record RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
@@ -69,10 +90,12 @@ public final class RoundWorkflow {
     private final AuditTrail audit;
     private final Preflight preflight;
     private final Notifications notifications;
+    private final DeliveryLedger ledger;
 
     @Inject
     public RoundWorkflow(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit,
-                         Preflight preflight, Notifications notifications) {
+                         Preflight preflight, Notifications notifications, DeliveryLedger ledger) {
+        this.ledger = ledger;
         this.database = database;
         this.campaigns = campaigns;
         this.rounds = rounds;
@@ -104,18 +127,85 @@ public final class RoundWorkflow {
         });
     }
 
+    /** {@code POST /rounds/{roundId}/copy}: into another campaign ({@code campaignId}) and under another name. */
+    public record CopyFields(UUID campaignId, String name) {
+        public CopyFields {
+            if (name != null && (name.isBlank() || name.strip().length() > 200)) {
+                throw new InvalidFieldException("name", "must be 1 to 200 characters");
+            }
+            name = name == null ? null : name.strip();
+        }
+    }
+
     /**
-     * Edits or reschedules a round not yet sending. Whoever changes what a waiting or approved round sends, to whom
-     * or when may not approve it; an approved one goes back for approval, the approvers asked again.
+     * A new draft from a round, in its campaign or in {@code fields.campaignId()}: the message and its lists, no time
+     * (it is chosen anew), named "Copy of …" unless named. Whatever state the source is in, it stays as it is.
+     */
+    public Round copy(Acting acting, UUID roundId, CopyFields fields) {
+        acting.caller().require(Role.EDITOR);
+        return database.inTransaction(tx -> {
+            Round source = rounds.find(tx, roundId)
+                    .orElseThrow(() -> ApiProblem.notFound("round " + roundId + " does not exist"));
+            UUID campaignId = fields.campaignId() != null ? fields.campaignId() : source.campaignId();
+            // Locked like an archive locks it: a copy does not land in a campaign being archived.
+            Campaign campaign = campaigns.lock(tx, campaignId).orElseThrow(() -> ApiProblem.invalid("campaignId",
+                    "no campaign " + campaignId));
+            if (campaign.status() == CampaignStatus.ARCHIVED) {
+                throw ApiProblem.conflict("an archived campaign takes no new rounds");
+            }
+            String name = fields.name() != null ? fields.name() : copyName(source.name());
+            UUID copyId = rounds.copy(tx, roundId, null, campaignId, name, acting.actor()).get(0).copyId();
+            Round created = rounds.find(tx, copyId).orElseThrow();
+            Map<String, Object> detail = AuditTrail.change(acting.requestId(), null, created);
+            detail.put("copiedFrom", roundId);
+            audit.record(tx, acting.actor(), "round.created", "round", copyId.toString(), detail);
+            return created;
+        });
+    }
+
+    /**
+     * The rounds of {@code sourceCampaignId} copied as drafts into {@code campaignId} (a copy of the campaign, in
+     * {@code tx}), each audited; answers the copies' ids in the source's order.
+     */
+    public List<UUID> copyRounds(Transaction tx, Acting acting, UUID sourceCampaignId, UUID campaignId) {
+        List<RoundRepository.Copy> copies = rounds.copy(tx, null, sourceCampaignId, campaignId, null, acting.actor());
+        List<AuditTrail.Entry> entries = new ArrayList<>();
+        for (RoundRepository.Copy copy : copies) {
+            Map<String, Object> detail = new java.util.HashMap<>();
+            detail.put("copiedFrom", copy.sourceId());
+            detail.put("campaignId", campaignId);
+            detail.put("requestId", acting.requestId());
+            entries.add(new AuditTrail.Entry("round.created", "round", copy.copyId().toString(), detail));
+        }
+        audit.recordAll(tx, acting.actor(), entries);
+        return copies.stream().map(RoundRepository.Copy::copyId).toList();
+    }
+
+    /** "Copy of {name}", cut to the 200 characters a name may have. */
+    static String copyName(String name) {
+        String copy = "Copy of " + name;
+        if (copy.length() <= 200) {
+            return copy;
+        }
+        return copy.substring(0, Character.isHighSurrogate(copy.charAt(199)) ? 199 : 200);
+    }
+
+    /**
+     * Edits or reschedules a round not yet sending, or edits a paused one. Whoever changes what a waiting or
+     * approved round sends, to whom or when may not approve it; an approved (scheduled or paused) one goes back for
+     * approval, the approvers asked again.
      */
     public Round update(Acting acting, UUID roundId, RoundFields fields) {
         acting.caller().require(Role.EDITOR);
         return database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
-            if (!EDITABLE.contains(locked.status())) {
+            if (!EDITABLE.contains(locked.status()) && locked.status() != PAUSED) {
                 throw ApiProblem.conflict("a " + locked.status().stored() + " round cannot be changed");
             }
             Round before = rounds.find(tx, roundId).orElseThrow();
+            if (locked.launched()) {
+                requireSameAudienceAndTime(before, fields);
+            }
             if (fields.listIds() != null) {
                 requireLists(tx, fields.listIds());
                 rounds.setLists(tx, roundId, fields.listIds());
@@ -132,56 +222,140 @@ public final class RoundWorkflow {
             if (approvableChanged && AWAITING_OR_APPROVED.contains(locked.status())) {
                 rounds.excludeFromApproval(tx, roundId, approvalKeys(acting.caller()));
             }
-            boolean backToApproval = approvableChanged && locked.status() == SCHEDULED;
+            boolean backToApproval = approvableChanged && APPROVED.contains(locked.status());
             if (backToApproval) {
-                rounds.transition(tx, roundId, SCHEDULED, PENDING_APPROVAL, acting.actor(), null);
+                rounds.transition(tx, roundId, locked.status(), PENDING_APPROVAL, acting.actor(), null);
                 after = rounds.find(tx, roundId).orElseThrow();
             }
             audit.record(tx, acting.actor(), "round.updated", "round", roundId.toString(),
                     AuditTrail.change(acting.requestId(), before, after));
             if (backToApproval) {
                 // The approval no longer stands: the approvers are asked again, as for a new submission.
-                notifications.publish(tx, RoundNotices.approvalRequestedAgain(after, acting.actor()));
+                notifications.publish(tx, locked.status() == PAUSED ? RoundNotices.changedWhilePaused(after, acting.actor())
+                        : RoundNotices.approvalRequestedAgain(after, acting.actor()));
             }
             return after;
         });
     }
 
+    /** A launched round goes to its ledger, and its time has passed: neither its lists nor its time can change. */
+    private static void requireSameAudienceAndTime(Round before, RoundFields fields) {
+        if (fields.listIds() != null && !new HashSet<>(fields.listIds()).equals(new HashSet<>(before.message().listIds()))) {
+            throw ApiProblem.conflict("the round has started sending: its recipients are its ledger, so its lists "
+                    + "cannot change (stop it and send a copy to other lists)");
+        }
+        OffsetDateTime was = before.message().scheduledAt();
+        if (fields.scheduledAt() != null && (was == null || !was.toInstant().equals(fields.scheduledAt().toInstant()))) {
+            throw ApiProblem.conflict("the round has started sending: its time cannot change (resume it to go on)");
+        }
+    }
+
     public Round submit(Acting acting, UUID roundId) {
         acting.caller().require(Role.EDITOR);
-        return transition(acting, roundId, DRAFT, PENDING_APPROVAL, null, "round.submitted", Optional.empty(),
-                (tx, locked) -> {
+        return step(acting, roundId, EnumSet.of(DRAFT), "round.submitted", Optional.empty(),
+                (tx, locked, before) -> {
                     requireReady(tx, roundId);
                     rounds.excludeFromApproval(tx, roundId, approvalKeys(acting.caller()));
+                    rounds.transition(tx, roundId, DRAFT, PENDING_APPROVAL, acting.actor(), null);
                 });
     }
 
-    /** {@code seenVersion}: the version the approver looked at (If-Match); a round changed since is a 412. */
+    /**
+     * {@code seenVersion}: the version the approver looked at (If-Match); a round changed since is a 412. A
+     * launched round (changed while paused) goes back to paused, approved, to be resumed.
+     */
     public Round approve(Acting acting, UUID roundId, Optional<Integer> seenVersion) {
         acting.caller().require(Role.APPROVER);
-        return transition(acting, roundId, PENDING_APPROVAL, SCHEDULED, null, "round.approved", seenVersion,
-                (tx, locked) -> {
+        return step(acting, roundId, EnumSet.of(PENDING_APPROVAL), "round.approved", seenVersion,
+                (tx, locked, before) -> {
                     if (!java.util.Collections.disjoint(locked.approvalExcluded(), approvalKeys(acting.caller()))) {
                         throw ApiProblem.forbidden("you submitted this round or changed it while it waited for "
                                 + "approval: someone else must approve it");
                     }
                     requireReady(tx, roundId);
+                    if (locked.launched()) {
+                        rounds.decideLaunched(tx, roundId, true, acting.actor(), null);
+                    } else {
+                        rounds.transition(tx, roundId, PENDING_APPROVAL, SCHEDULED, acting.actor(), null);
+                    }
                 });
     }
 
+    /** Back to draft with the reason; a launched round back to paused, without an approval. */
     public Round reject(Acting acting, UUID roundId, String reason, Optional<Integer> seenVersion) {
         acting.caller().require(Role.APPROVER);
         if (reason == null || reason.isBlank()) {
             throw ApiProblem.invalid("reason", "is required: say what has to change");
         }
-        return transition(acting, roundId, PENDING_APPROVAL, DRAFT, reason.strip(), "round.rejected", seenVersion,
-                (tx, locked) -> { });
+        return step(acting, roundId, EnumSet.of(PENDING_APPROVAL), "round.rejected", seenVersion,
+                (tx, locked, before) -> {
+                    if (locked.launched()) {
+                        rounds.decideLaunched(tx, roundId, false, acting.actor(), reason.strip());
+                    } else {
+                        rounds.transition(tx, roundId, PENDING_APPROVAL, DRAFT, acting.actor(), reason.strip());
+                    }
+                });
+    }
+
+    /**
+     * A sending round is paused (editor, approver or admin): its worker calls the provider no more after the batch
+     * it may have handed over already, and no worker claims it. The answer counts what went out and what is left.
+     */
+    public Round pause(Acting acting, UUID roundId) {
+        acting.caller().require(Role.EDITOR, Role.APPROVER);
+        return step(acting, roundId, EnumSet.of(SENDING), "round.paused", Optional.empty(), (tx, locked, before) -> {
+            rounds.transition(tx, roundId, SENDING, PAUSED, acting.actor(), null);
+            ledger.settleCounts(tx, roundId);
+        });
+    }
+
+    /**
+     * A paused round sends again (approver or admin), from its ledger: the next launch run takes it up (at once if
+     * its worker has left it, else when that worker's lease ends) and sends only what is still pending. Refused
+     * while its approval does not stand (it was changed while paused and the change was rejected).
+     */
+    public Round resume(Acting acting, UUID roundId) {
+        acting.caller().require(Role.APPROVER);
+        return step(acting, roundId, EnumSet.of(PAUSED), "round.resumed", Optional.empty(), (tx, locked, before) -> {
+            if (before.approval().approvedAt() == null) {
+                throw ApiProblem.conflict("the round was changed while paused and that change is not approved: change "
+                        + "it and have it approved, or stop it" + (before.approval().rejectionReason() == null ? ""
+                        : " (rejected: " + before.approval().rejectionReason() + ")"));
+            }
+            rounds.transition(tx, roundId, PAUSED, SENDING, acting.actor(), null);
+        });
+    }
+
+    /**
+     * Ends a round that is sending or paused (approver or admin), for {@code reason}: final, its pending messages
+     * skipped with the reason (but for a batch already handed to the provider, whose result is recorded as usual).
+     */
+    public Round stop(Acting acting, UUID roundId, String reason) {
+        acting.caller().require(Role.APPROVER);
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.invalid("reason", "is required: say why the round is stopped");
+        }
+        if (reason.strip().length() > 1000) {
+            throw ApiProblem.invalid("reason", "is longer than 1000 characters");
+        }
+        return step(acting, roundId, EnumSet.of(SENDING, PAUSED, PENDING_APPROVAL), "round.stopped", Optional.empty(),
+                (tx, locked, before) -> {
+                    if (!locked.launched()) {
+                        throw ApiProblem.conflict("the round has not started sending: cancel it instead");
+                    }
+                    rounds.stop(tx, roundId, locked.status(), acting.actor(), reason.strip());
+                    ledger.skipPending(tx, roundId, reason.strip(), RoundLauncher.LEASE);
+                    ledger.settleCounts(tx, roundId);
+                });
     }
 
     public Round cancel(Acting acting, UUID roundId) {
         acting.caller().require(Role.EDITOR);
         return database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
+            if (locked.launched() && EDITABLE.contains(locked.status())) {
+                throw ApiProblem.conflict("a round that has started sending is not cancelled: stop it (approver)");
+            }
             if (!EDITABLE.contains(locked.status())) {
                 throw ApiProblem.conflict("a " + locked.status().stored() + " round cannot be cancelled");
             }
@@ -221,8 +395,10 @@ public final class RoundWorkflow {
      */
     public void senderChanged(Transaction tx, Acting acting, UUID campaignId) {
         List<RoundRepository.LockedStatus> all = rounds.lockCampaignRounds(tx, campaignId);
-        if (all.stream().anyMatch(r -> r.status() == SENDING)) {
-            throw ApiProblem.conflict("a round of this campaign is sending; change its sender when the send is done");
+        if (all.stream().anyMatch(RoundRepository.LockedStatus::underway)) {
+            // A paused round resumes with the sender read at its claim: what it sends must not change under it.
+            throw ApiProblem.conflict("a round of this campaign is sending or paused; change its sender when the "
+                    + "send is done or stopped");
         }
         for (RoundRepository.LockedStatus round : all) {
             if (!AWAITING_OR_APPROVED.contains(round.status())) {
@@ -250,8 +426,9 @@ public final class RoundWorkflow {
      */
     public List<UUID> cancelForArchive(Transaction tx, Acting acting, UUID campaignId) {
         List<RoundRepository.LockedStatus> all = rounds.lockCampaignRounds(tx, campaignId);
-        if (all.stream().anyMatch(r -> r.status() == SENDING)) {
-            throw ApiProblem.conflict("a round of this campaign is sending; archive it when the send is done");
+        if (all.stream().anyMatch(RoundRepository.LockedStatus::underway)) {
+            throw ApiProblem.conflict("a round of this campaign is sending or paused; archive it when the send is "
+                    + "done or stopped");
         }
         List<UUID> cancelled = all.stream().filter(r -> EDITABLE.contains(r.status())).map(r -> r.id()).toList();
         for (UUID roundId : cancelled) {
@@ -275,16 +452,22 @@ public final class RoundWorkflow {
     }
 
     @FunctionalInterface
-    private interface Check {
-        void verify(Transaction tx, RoundRepository.Locked locked);
+    private interface Step {
+        /** Checks what it must and moves the locked round on. */
+        void apply(Transaction tx, RoundRepository.Locked locked, Round before);
     }
 
-    private Round transition(Acting acting, UUID roundId, RoundStatus from, RoundStatus to, String reason, String action,
-                             Optional<Integer> seenVersion, Check check) {
+    /**
+     * One step of the workflow on a round that is in one of {@code from}: locked, checked against the version the
+     * caller saw, moved, audited and told in one transaction.
+     */
+    private Round step(Acting acting, UUID roundId, Set<RoundStatus> from, String action,
+                       Optional<Integer> seenVersion, Step step) {
         return database.inTransaction(tx -> {
             RoundRepository.Locked locked = lock(tx, roundId);
-            if (locked.status() != from) {
-                throw ApiProblem.conflict("the round is " + locked.status().stored() + ", not " + from.stored());
+            if (!from.contains(locked.status())) {
+                throw ApiProblem.conflict("the round is " + locked.status().stored() + ", not "
+                        + String.join(" or ", from.stream().map(RoundStatus::stored).toList()));
             }
             if (seenVersion.isPresent() && seenVersion.get() != locked.version()) {
                 throw ApiProblem.preconditionFailed("the round changed since you saw it (version " + seenVersion.get()
@@ -292,8 +475,7 @@ public final class RoundWorkflow {
                         Map.of("version", locked.version()));
             }
             Round before = rounds.find(tx, roundId).orElseThrow();
-            check.verify(tx, locked);
-            rounds.transition(tx, roundId, from, to, acting.actor(), reason);
+            step.apply(tx, locked, before);
             Round after = rounds.find(tx, roundId).orElseThrow();
             Map<String, Object> detail = AuditTrail.change(acting.requestId(), before, after);
             detail.put("decidedVersion", locked.version());

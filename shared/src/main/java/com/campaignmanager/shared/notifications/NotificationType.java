@@ -18,6 +18,11 @@ public enum NotificationType {
     ROUND_LAUNCHED("round.launched", false, true),
     ROUND_COMPLETED("round.completed", false, true),
     ROUND_FAILED("round.failed", true, true),
+    /** A sending round was paused: nothing more goes out until it is resumed. */
+    ROUND_PAUSED("round.paused", false, true),
+    ROUND_RESUMED("round.resumed", false, false),
+    /** A sending or paused round was stopped for good: what had not gone out never will. */
+    ROUND_STOPPED("round.stopped", false, true),
     LISTS_CLEANED("lists.cleaned", false, false),
     TASK_ASSIGNED("task.assigned", true, false),
     TASK_OVERDUE("task.overdue", true, false),

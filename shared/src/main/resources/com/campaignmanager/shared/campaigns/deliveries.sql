@@ -36,6 +36,7 @@ SET status = r.status,
     attempts = d.attempts + r.attempted,
     last_error = r.error,
     next_attempt_at = r.next_attempt_at,
+    handed_at = NULL,
     sent_at = CASE WHEN r.status = 'sent' THEN now() ELSE d.sent_at END
 FROM json_to_recordset(:results) AS r(id uuid, status text, provider_message_id text, error text, attempted int,
                                       next_attempt_at timestamptz)
@@ -45,3 +46,35 @@ WHERE d.id = r.id AND d.status = 'pending'
 SELECT min(next_attempt_at) AS next_attempt_at, count(*) AS pending
 FROM deliveries
 WHERE round_id = :roundId AND status = 'pending' AND NOT test
+
+-- name: skip-pending
+-- A stopped round: what it has not sent is skipped with the reason, but for messages that a live worker handed to
+-- the provider within :leaseSeconds (their result is recorded as usual when the provider answers). Rows handed
+-- longer ago belong to a worker that is gone: whether they went out is unknown, and they are skipped too.
+UPDATE deliveries
+SET status = 'skipped', last_error = 'stopped: ' || :reason, next_attempt_at = NULL, handed_at = NULL
+WHERE round_id = :roundId AND status = 'pending' AND NOT test
+  AND (handed_at IS NULL OR handed_at < now() - make_interval(secs => :leaseSeconds))
+
+-- name: settle-counts
+-- The round's counts from its ledger (a paused or stopped round answers them; a sending one's lag behind).
+WITH counts AS (
+    SELECT count(*) AS recipients,
+           count(*) FILTER (WHERE status = 'sent') AS sent,
+           count(*) FILTER (WHERE status = 'failed') AS failed,
+           count(*) FILTER (WHERE status = 'skipped') AS skipped
+    FROM deliveries WHERE round_id = :roundId AND NOT test
+)
+UPDATE rounds r
+SET recipients = counts.recipients, sent = counts.sent, failed = counts.failed, skipped = counts.skipped
+FROM counts
+WHERE r.id = :roundId AND r.ledger_written_at IS NOT NULL
+
+-- name: stopped-with-pending
+-- Stopped rounds that still have messages pending after their worker's lease: it was gone before it could record
+-- what it had handed to the provider, so nobody else will.
+SELECT r.id, r.stop_reason
+FROM rounds r
+WHERE r.status = 'stopped' AND (r.lease_expires_at IS NULL OR r.lease_expires_at < now())
+  AND EXISTS (SELECT 1 FROM deliveries d WHERE d.round_id = r.id AND d.status = 'pending' AND NOT d.test)
+LIMIT 20

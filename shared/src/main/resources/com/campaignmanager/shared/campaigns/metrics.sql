@@ -18,7 +18,7 @@ SELECT r.id,
 FROM rounds r
 LEFT JOIN deliveries d ON d.round_id = r.id
 LEFT JOIN provider_events e ON e.custom_id = d.id::text AND NOT d.test
-WHERE r.status IN ('sending', 'sent', 'failed') AND r.launched_at > now() - interval '30 days'
+WHERE r.status IN ('sending', 'paused', 'sent', 'failed', 'stopped') AND r.launched_at > now() - interval '30 days'
 GROUP BY r.id
 
 -- name: find-round-metrics
@@ -34,7 +34,7 @@ LIMIT :limit
 -- each costs two provider calls).
 SELECT r.id
 FROM rounds r
-WHERE r.status IN ('sending', 'sent', 'failed') AND r.launched_at > now() - interval '30 days'
+WHERE r.status IN ('sending', 'paused', 'sent', 'failed', 'stopped') AND r.launched_at > now() - interval '30 days'
   AND EXISTS (SELECT 1 FROM deliveries d WHERE d.round_id = r.id AND d.provider = :provider AND NOT d.test)
 ORDER BY r.launched_at DESC
 LIMIT :limit

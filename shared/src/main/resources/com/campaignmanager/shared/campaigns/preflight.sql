@@ -24,9 +24,14 @@ JOIN round_lists ol ON ol.round_id = o.id
 JOIN rounds r ON r.id = :roundId
 WHERE o.campaign_id = r.campaign_id
   AND o.id <> r.id
-  AND o.status IN ('pending_approval', 'scheduled', 'sending', 'sent')
+  AND o.status IN ('pending_approval', 'scheduled', 'sending', 'paused', 'sent', 'stopped')
   AND ol.list_id IN (SELECT list_id FROM round_lists WHERE round_id = r.id)
   AND abs(extract(epoch FROM (o.scheduled_at - r.scheduled_at))) < 86400
 
 -- name: record-preflight
 UPDATE rounds SET preflight = :preflight::jsonb, preflight_at = now() WHERE id = :roundId
+
+-- name: ledger-progress
+SELECT count(*) AS recipients, count(*) FILTER (WHERE status = 'pending') AS pending
+FROM deliveries
+WHERE round_id = :roundId AND NOT test

@@ -18,7 +18,7 @@ WITH candidates AS (
     -- A round that failed its preflight at launch was claimed but never sent to anyone: it did not "start
     -- sending", and its failure notice says what happened.
     WHERE r.launched_at > now() - interval '2 days'
-      AND (r.status IN ('sending', 'sent') OR (r.status = 'failed' AND r.recipients > 0))
+      AND (r.status IN ('sending', 'paused', 'sent', 'stopped') OR (r.status = 'failed' AND r.recipients > 0))
     UNION ALL
     SELECT 'completed', r.id, 'round:' || r.id || ':completed'
     FROM rounds r

@@ -23,7 +23,8 @@ WHERE value::uuid NOT IN (SELECT id FROM lists)
 -- name: find-round
 SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.scheduled_at, r.status, r.trigger,
        r.submitted_by, r.submitted_at, r.approved_by, r.approved_at, r.rejection_reason, r.launched_at,
-       r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.created_by, r.created_at,
+       r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.stopped_by, r.stop_reason,
+       r.created_by, r.created_at,
        r.updated_at, r.version, r.approved_version, c.timezone,
        COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
            AS list_ids
@@ -33,7 +34,7 @@ WHERE r.id = :roundId
 
 -- name: lock-round
 SELECT r.id, r.campaign_id, r.status, r.submitted_by, r.scheduled_at, (r.scheduled_at > now()) AS in_future,
-       r.version, array_to_json(r.approval_excluded) AS approval_excluded
+       r.version, array_to_json(r.approval_excluded) AS approval_excluded, (r.launched_at IS NOT NULL) AS launched
 FROM rounds r
 WHERE r.id = :roundId
 FOR UPDATE
@@ -41,7 +42,7 @@ FOR UPDATE
 -- name: lock-campaign-rounds
 -- Every round of a campaign, locked in id order: the launcher's claim (FOR UPDATE SKIP LOCKED) passes them by
 -- while a campaign change that affects them (archive, a new sender) is deciding.
-SELECT r.id, r.status
+SELECT r.id, r.status, (r.launched_at IS NOT NULL) AS launched
 FROM rounds r
 WHERE r.campaign_id = :campaignId
 ORDER BY r.id
@@ -61,7 +62,8 @@ UPDATE rounds SET version = version + 1, updated_at = now() WHERE id = :roundId
 -- name: page-campaign-rounds
 SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.scheduled_at, r.status, r.trigger,
        r.submitted_by, r.submitted_at, r.approved_by, r.approved_at, r.rejection_reason, r.launched_at,
-       r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.created_by, r.created_at,
+       r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.stopped_by, r.stop_reason,
+       r.created_by, r.created_at,
        r.updated_at, r.version, r.approved_version, c.timezone,
        COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
            AS list_ids
@@ -99,12 +101,12 @@ SET status = :toStatus,
 WHERE id = :roundId AND status = :fromStatus
 
 -- name: lock-rounds-using-list
--- The rounds waiting for approval, approved, or sending to this list, locked like the launcher claims them: a
--- list deletion and an approval or a launch of one of them happen one after the other, never interleaved.
-SELECT r.id, r.status
+-- The rounds waiting for approval, approved, sending or paused to this list, locked like the launcher claims
+-- them: a list deletion and an approval or a launch of one of them happen one after the other, never interleaved.
+SELECT r.id, r.status, (r.launched_at IS NOT NULL) AS launched
 FROM round_lists l
 JOIN rounds r ON r.id = l.round_id
-WHERE l.list_id = :listId AND r.status IN ('pending_approval', 'scheduled', 'sending')
+WHERE l.list_id = :listId AND r.status IN ('pending_approval', 'scheduled', 'sending', 'paused')
 ORDER BY r.id
 FOR UPDATE OF r
 
@@ -141,3 +143,49 @@ SELECT count(*) FILTER (WHERE status = 'scheduled' AND scheduled_at < now() - in
        count(*) FILTER (WHERE status = 'sending' AND lease_expires_at < now() - interval '5 minutes') AS stalled
 FROM rounds
 WHERE status IN ('scheduled', 'sending')
+
+-- name: decide-launched-round
+-- A decision on a round that had started sending and was changed while paused: either way it goes back to paused,
+-- approved (so it may be resumed) or rejected with the reason (so it needs another change and approval, or a stop).
+UPDATE rounds
+SET status = 'paused',
+    approved_by = CASE WHEN :approved THEN :actor END,
+    approved_at = CASE WHEN :approved THEN now() END,
+    approved_version = CASE WHEN :approved THEN version END,
+    rejection_reason = CASE WHEN :approved THEN NULL ELSE :reason END,
+    version = version + 1,
+    updated_at = now()
+WHERE id = :roundId AND status = 'pending_approval' AND launched_at IS NOT NULL
+
+-- name: stop-round
+-- Final: no worker claims it again (claim-round takes only scheduled and sending rounds) and its counts are the
+-- ledger's, settled by the caller.
+UPDATE rounds
+SET status = 'stopped', stopped_by = :actor, stop_reason = :reason, completed_at = now(), version = version + 1,
+    updated_at = now()
+WHERE id = :roundId AND status = :fromStatus
+
+-- name: copy-rounds
+-- New drafts from one round (:roundId) or every round of a campaign (:sourceCampaignId), into :campaignId: the
+-- message and its lists, no time, no approval. Created a microsecond apart in the source's order, so that they are
+-- listed in it. Answers each source with its copy.
+WITH source AS (
+    SELECT r.id, gen_random_uuid() AS copy_id, r.name, r.subject, r.html_body, r.text_body,
+           row_number() OVER (ORDER BY r.created_at, r.id) AS position
+    FROM rounds r
+    WHERE r.id = :roundId OR r.campaign_id = :sourceCampaignId
+),
+copied AS (
+    INSERT INTO rounds (id, campaign_id, name, subject, html_body, text_body, created_by, created_at, updated_at)
+    SELECT s.copy_id, :campaignId, COALESCE(:name, s.name), s.subject, s.html_body, s.text_body, :createdBy,
+           now() + s.position * interval '1 microsecond', now()
+    FROM source s
+    RETURNING id
+),
+lists AS (
+    INSERT INTO round_lists (round_id, list_id)
+    SELECT s.copy_id, l.list_id FROM source s JOIN round_lists l ON l.round_id = s.id
+)
+SELECT s.id AS source_id, s.copy_id
+FROM source s
+ORDER BY s.position

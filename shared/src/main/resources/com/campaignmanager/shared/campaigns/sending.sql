@@ -33,10 +33,33 @@ SET status = 'scheduled', lease_owner = NULL, lease_expires_at = now() + interva
     launched_at = NULL, updated_at = now()
 WHERE id = :roundId AND lease_owner = :owner AND status = 'sending' AND ledger_written_at IS NULL
 
--- name: extend-lease
-UPDATE rounds
-SET lease_expires_at = now() + make_interval(secs => :leaseSeconds)
-WHERE id = :roundId AND lease_owner = :owner AND status = 'sending'
+-- name: hand-over-batch
+-- Just before each provider call: is the round still this worker's and still sending (not paused, stopped, or
+-- taken over)? If so the lease is extended and the messages about to be handed to the provider are marked, in one
+-- statement; if not, nothing changes and the worker calls no provider. A pause or stop that commits after this
+-- finds the batch handed, and its result is recorded as usual.
+WITH still_sending AS (
+    UPDATE rounds
+    SET lease_expires_at = now() + make_interval(secs => :leaseSeconds)
+    WHERE id = :roundId AND lease_owner = :owner AND status = 'sending'
+    RETURNING id
+),
+handed AS (
+    UPDATE deliveries d
+    SET handed_at = now()
+    FROM still_sending s
+    WHERE d.round_id = s.id AND d.status = 'pending'
+      AND d.id IN (SELECT value::uuid FROM json_array_elements_text(:deliveryIds))
+    RETURNING d.id
+)
+SELECT (SELECT count(*) FROM still_sending) AS sending, r.status, r.stop_reason
+FROM rounds r
+WHERE r.id = :roundId
+
+-- name: leave-round
+-- The worker stops sending a round that was paused or stopped: its lease ends now, so that a resumed round is taken
+-- up by the next run (a round resumed while its worker was still in a provider call stays that worker's).
+UPDATE rounds SET lease_expires_at = now() WHERE id = :roundId AND lease_owner = :owner
 
 -- name: wait-for-retries
 UPDATE rounds SET lease_expires_at = :until WHERE id = :roundId AND lease_owner = :owner AND status = 'sending'

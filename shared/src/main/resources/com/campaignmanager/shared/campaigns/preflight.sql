@@ -30,3 +30,7 @@ WHERE o.campaign_id = r.campaign_id
 
 -- name: record-preflight
 UPDATE rounds SET preflight = :preflight::jsonb, preflight_at = now() WHERE id = :roundId
+
+-- name: find-last-preflight
+-- The result the last preflight kept on the round and when it ran (both null when none has run).
+SELECT preflight, preflight_at FROM rounds WHERE id = :roundId

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 /**
  * MCP's Streamable HTTP transport for one API Gateway request, stateless: each POST carries one JSON-RPC message,
  * a request is answered with one {@code application/json} response, a notification (or a response) with 202 and no
- * body; no session, no stream. What the SDK's own servlet transport checks, checked here too: the Accept header,
+ * body (there is nothing to update on one: no session, no stream). What the SDK's own servlet transport checks, checked here too: the Accept header,
  * the protocol version header, the Origin (against the front end's), and that the body is one message.
  */
 final class GatewayTransport implements McpStatelessServerTransport {
@@ -99,8 +99,6 @@ final class GatewayTransport implements McpStatelessServerTransport {
             return error(400, ErrorCodes.INVALID_REQUEST, "the body must be one JSON-RPC 2.0 message (an object"
                     + " with \"jsonrpc\": \"2.0\")");
         }
-        McpTransportContext context = McpTransportContext.create(Map.of(ACTING,
-                Acting.throughMcp(request.caller(), request.requestId())));
         JsonNode method = message.get("method");
         JsonNode id = message.get("id");
         if (method == null) {
@@ -115,16 +113,17 @@ final class GatewayTransport implements McpStatelessServerTransport {
         if (params != null && !params.isObject() && !params.isNull()) {
             return error(400, ErrorCodes.INVALID_REQUEST, "params must be an object");
         }
-        Object paramsValue = params == null || params.isNull() ? null : json.convertValue(params, Map.class);
         if (id == null) {
-            handler.handleNotification(context, new McpSchema.JSONRPCNotification(McpSchema.JSONRPC_VERSION,
-                    method.textValue(), paramsValue)).block();
+            // A notification (initialized, cancelled, roots changed): a stateless server keeps nothing to update.
             return accepted();
         }
+        Object paramsValue = params == null || params.isNull() ? null : json.convertValue(params, Map.class);
         Optional<Object> requestId = requestId(id);
         if (requestId.isEmpty()) {
             return error(400, ErrorCodes.INVALID_REQUEST, "id must be a string or an integer");
         }
+        McpTransportContext context = McpTransportContext.create(Map.of(ACTING,
+                Acting.throughMcp(request.caller(), request.requestId())));
         Optional<String> invalid = invalidParams(method.textValue(), params);
         McpSchema.JSONRPCResponse response = invalid.isPresent()
                 ? McpSchema.JSONRPCResponse.error(requestId.get(), new McpSchema.JSONRPCResponse.JSONRPCError(

@@ -154,8 +154,13 @@ class McpToolsTest {
     @Test
     void theRound3QuestionIsAnsweredThroughFindSendsAndDecisionsFollowFourEyes() {
         String roundId = draft("Round 3 " + RUN);
+        assertThat(ok(viewer, "get_round", args("roundId", roundId)).get("lastPreflight").isNull()).isTrue();
         ok(editor, "submit_round", args("roundId", roundId));
-        int version = ok(viewer, "get_round", args("roundId", roundId)).get("version").asInt();
+        JsonNode submitted = ok(viewer, "get_round", args("roundId", roundId));
+        int version = submitted.get("version").asInt();
+        assertThat(submitted.get("status").asText()).isEqualTo("pending_approval");
+        assertThat(submitted.at("/approval/submittedBy").asText()).isEqualTo(editorEmail);
+        assertThat(submitted.at("/lastPreflight/result/ready").asBoolean()).as("kept by the submit").isTrue();
 
         assertThat(refused(viewer, "approve_round", args("roundId", roundId, "version", version)))
                 .startsWith("403").contains("approver");
@@ -354,6 +359,21 @@ class McpToolsTest {
                 .filter(t -> !t.equals("approve_round")).collect(Collectors.toSet())));
         softly.assertThat(invalid).as("tools called invalidly").isEqualTo(new TreeSet<>(TOOLS));
         softly.assertAll();
+    }
+
+    @Test
+    void longTextsAreShortenedForTheAssistantsContext() {
+        String body = "<p>" + "Autumn offers. ".repeat(400) + "</p>";
+        String roundId = ok(editor, "create_round", args("campaignId", campaignId, "name", "Long " + RUN,
+                "htmlBody", body)).get("id").asText();
+
+        JsonNode round = ok(viewer, "get_round", args("roundId", roundId));
+        JsonNode created = ok(viewer, "audit_trail", args("entityType", "round", "entityId", roundId)).get("items").get(0);
+
+        assertThat(round.get("bodiesShortened").asBoolean()).isTrue();
+        assertThat(round.get("htmlBody").asText()).hasSize(4_001).startsWith("<p>Autumn offers.");
+        assertThat(created.get("action").asText()).isEqualTo("round.created");
+        assertThat(created.at("/detail/after/htmlBody").asText()).hasSize(301).endsWith("…");
     }
 
     @Test

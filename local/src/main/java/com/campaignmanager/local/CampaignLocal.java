@@ -30,7 +30,8 @@ public final class CampaignLocal {
               invoke <FunctionLogicalId> --event FILE [--data-dir DIR]
                   Runs one function once with an event (e.g. from events/), like `sam local invoke`.
               bench-cold-start [--runs N] [--out FILE|-]
-                  Cold start of a minimal function against the floor and the SDK defaults; writes docs/benchmarks.md.
+                  Cold start of a minimal function (and of McpFunction) against the floor and the SDK defaults;
+                  writes docs/benchmarks.md.
                   Run from the repository root after `mvn -B verify`.
               bench-import [--rows 100000] [--out FILE|-]
                   A CSV import of N contacts through the local Data API; writes docs/benchmarks.md.

@@ -42,6 +42,10 @@ final class BenchDatabase implements AutoCloseable {
         return database;
     }
 
+    LocalDataApi dataApi() {
+        return dataApi;
+    }
+
     @Override
     public void close() {
         client.close();

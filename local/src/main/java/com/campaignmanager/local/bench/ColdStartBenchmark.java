@@ -1,7 +1,6 @@
 package com.campaignmanager.local.bench;
 
 import com.campaignmanager.local.dataapi.LocalDataApi;
-import com.campaignmanager.local.dataapi.LocalDataApiConfig;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -43,6 +42,7 @@ public final class ColdStartBenchmark {
         int runs = 10;
         Path out = Path.of("docs/benchmarks.md");
         Path functionsJar = Path.of("functions/target/campaign-functions.jar");
+        Path mcpJar = Path.of("functions-mcp/target/campaign-mcp.jar");
         Path probeClasses = Path.of("local/target/classes");
         Path benchLib = Path.of("local/target/bench-lib");
         for (int i = 0; i < args.length; i++) {
@@ -51,17 +51,19 @@ public final class ColdStartBenchmark {
                 case "--runs" -> runs = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
                 case "--functions-jar" -> functionsJar = Path.of(value);
+                case "--mcp-jar" -> mcpJar = Path.of(value);
                 case "--probe-classes" -> probeClasses = Path.of(value);
                 case "--bench-lib" -> benchLib = Path.of(value);
                 default -> {
                     System.err.println("usage: bench-cold-start [--runs N] [--out FILE|-] [--functions-jar JAR]"
-                            + " [--probe-classes DIR] [--bench-lib DIR]");
+                            + " [--mcp-jar JAR] [--probe-classes DIR] [--bench-lib DIR]");
                     return 2;
                 }
             }
             i++;
         }
-        for (Path required : List.of(functionsJar, probeClasses, benchLib.resolve("apache"), benchLib.resolve("crt"))) {
+        for (Path required : List.of(functionsJar, mcpJar, probeClasses, benchLib.resolve("apache"),
+                benchLib.resolve("crt"))) {
             if (!Files.exists(required)) {
                 System.err.println(required + " is missing: run `mvn -B verify` (or package) from the repository root first");
                 return 2;
@@ -69,6 +71,7 @@ public final class ColdStartBenchmark {
         }
 
         String functions = functionsJar.toString();
+        String mcp = mcpJar.toString();
         String probes = probeClasses.toString();
         List<Variant> variants = List.of(
                 new Variant("floor", "new JVM, one raw HttpURLConnection POST to /Execute", FloorProbe.class.getName(),
@@ -83,11 +86,18 @@ public final class ColdStartBenchmark {
                         SdkDefaultsProbe.class.getName(),
                         concat(List.of(functions, probes), jars(benchLib.resolve("apache"))),
                         List.of("-Dsoftware.amazon.awssdk.http.service.impl="
-                                + "software.amazon.awssdk.http.apache5.Apache5SdkHttpService")));
+                                + "software.amazon.awssdk.http.apache5.Apache5SdkHttpService")),
+                // The MCP SDK in the jar of the others: what shading it into campaign-functions.jar would cost them
+                // (an upper bound: the JVM also opens a second jar).
+                new Variant("ours+mcp-sdk", "the ours handler with the MCP jar (the SDK, Reactor, a schema"
+                        + " validator) first on the class path", HandlerProbe.class.getName(),
+                        List.of(mcp, functions, probes), List.of()),
+                new Variant("mcp", "McpFunction from its own jar: server and 23 tools, then tools/call list_campaigns"
+                        + " (team lookup + query)", McpProbe.class.getName(), List.of(mcp, probes), List.of()));
 
-        // No data dir: a temporary PostgreSQL, removed when the benchmark ends.
-        try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
-            Map<String, String> environment = environment(dataApi);
+        // No data dir: a temporary PostgreSQL, removed when the benchmark ends; migrated, for McpFunction's tables.
+        try (BenchDatabase bench = BenchDatabase.start()) {
+            Map<String, String> environment = environment(bench.dataApi());
             Map<String, List<Run>> results = new LinkedHashMap<>();
             for (Variant variant : variants) {
                 launch(variant, environment); // warm the page cache; not counted
@@ -99,7 +109,7 @@ public final class ColdStartBenchmark {
                 }
                 System.err.printf("run %d/%d done%n", i + 1, runs);
             }
-            BenchmarkDoc.publish(out, SECTION, report(variants, results, runs, functionsJar, benchLib));
+            BenchmarkDoc.publish(out, SECTION, report(variants, results, runs, functionsJar, mcpJar, benchLib));
         }
         return 0;
     }
@@ -114,6 +124,9 @@ public final class ColdStartBenchmark {
         env.put("AWS_ENDPOINT_URL", dataApi.endpoint().toString());
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
+        // McpFunction's own settings (the others ignore them).
+        env.put("JWT_ISSUER", "https://campaign-manager.local/issuer");
+        env.put("PUBLIC_API_URL", "http://127.0.0.1:3000");
         return env;
     }
 
@@ -162,7 +175,7 @@ public final class ColdStartBenchmark {
     }
 
     private static String report(List<Variant> variants, Map<String, List<Run>> results, int runs, Path functionsJar,
-                                 Path benchLib)
+                                 Path mcpJar, Path benchLib)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append(BenchmarkDoc.begin(SECTION)).append('\n');
@@ -203,9 +216,14 @@ public final class ColdStartBenchmark {
                 crtBytes / (1024.0 * 1024.0),
                 crtToOurs < 0.9 ? "CRT is clearly faster here: reconsider the choice in RdsDataClientFactory."
                         : "The functions keep UrlConnectionHttpClient: no faster to start, smaller, pure Java."));
-        md.append("- Data API calls for one health request: 1\n");
-        md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.1f MiB%n", functionsJar,
-                Files.size(functionsJar) / (1024.0 * 1024.0)));
+        md.append(String.format(Locale.ROOT, "- ours+mcp-sdk / ours: **%.2f×** wall: %s%n",
+                (double) wall.get("ours+mcp-sdk") / wall.get("ours"),
+                wall.get("ours+mcp-sdk") > wall.get("ours") * 1.05
+                        ? "the MCP SDK would slow the other functions: it stays in McpFunction's own jar."
+                        : "within noise; McpFunction keeps its own jar all the same, so the others carry none of it."));
+        md.append("- Data API calls for one health request: 1; for McpFunction's first tool call: 2 (team, campaigns)\n");
+        md.append(String.format(Locale.ROOT, "- deployable jars: `%s` %.1f MiB, `%s` %.1f MiB%n", functionsJar,
+                Files.size(functionsJar) / (1024.0 * 1024.0), mcpJar, Files.size(mcpJar) / (1024.0 * 1024.0)));
         md.append(BenchmarkDoc.end(SECTION)).append('\n');
         return md.toString();
     }

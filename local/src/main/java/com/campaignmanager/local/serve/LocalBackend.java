@@ -1,5 +1,6 @@
 package com.campaignmanager.local.serve;
 
+import com.campaignmanager.local.auth.LocalAuthConfig;
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiConfig;
 import com.campaignmanager.local.lambda.FunctionError;
@@ -57,7 +58,9 @@ final class LocalBackend implements AutoCloseable {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         return Map.of("UNSUBSCRIBE_SIGNING_KEY", "local-unsubscribe-signing-key-not-for-production",
                 "MAILJET_WEBHOOK_PASSWORD", "local-webhook-secret",
-                "PUBLIC_API_URL", "http://" + host + ":" + options.port());
+                "PUBLIC_API_URL", "http://" + host + ":" + options.port(),
+                // The issuer the runner's authorizer trusts, which McpFunction names to MCP clients.
+                "JWT_ISSUER", LocalAuthConfig.DEFAULT_ISSUER);
     }
 
     /**

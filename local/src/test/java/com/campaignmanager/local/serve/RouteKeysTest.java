@@ -44,7 +44,8 @@ class RouteKeysTest {
         }
         softly.assertAll();
         assertThat(apiFunctions).contains("CampaignsFunction", "HealthFunction", "ListsFunction",
-                "MailjetEventsFunction", "NotificationsFunction", "SearchFunction", "TasksFunction", "TeamFunction");
+                "MailjetEventsFunction", "McpFunction", "NotificationsFunction", "SearchFunction", "TasksFunction",
+                "TeamFunction");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.http.Acting;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +47,21 @@ public final class SuppressionRepository {
                 source, roundId, actor);
     }
 
+    /** As {@link #suppress}, by a request: the audit entry also keeps the request's id, as other changes do. */
+    public boolean suppress(SqlExecutor sql, EmailAddress email, SuppressionReason reason, String source,
+                            Acting acting) {
+        return suppressHash(sql, email.hash(), reason == SuppressionReason.ERASED ? null : email.value(), reason,
+                source, null, acting.actor(), acting.requestId());
+    }
+
     /** As {@link #suppress}, for an address known only by its hash (or with the stored address). */
     public boolean suppressHash(SqlExecutor sql, String emailHash, String email, SuppressionReason reason,
                                 String source, UUID roundId, String actor) {
+        return suppressHash(sql, emailHash, email, reason, source, roundId, actor, null);
+    }
+
+    private boolean suppressHash(SqlExecutor sql, String emailHash, String email, SuppressionReason reason,
+                                 String source, UUID roundId, String actor, String requestId) {
         Optional<Boolean> inserted = sql.queryOptional(INSERT_SUPPRESSION, Params.of("emailHash", emailHash)
                 .put("email", email).put("reason", reason.wireName()).put("source", source).put("roundId", roundId),
                 r -> Boolean.TRUE.equals(r.bool("inserted")));
@@ -59,6 +72,9 @@ public final class SuppressionRepository {
         detail.put("reason", reason.wireName());
         detail.put("source", source);
         detail.put("roundId", roundId);
+        if (requestId != null) {
+            detail.put("requestId", requestId);
+        }
         audit.record(sql, actor, inserted.get() ? "suppression.added" : "suppression.changed", "suppression",
                 emailHash, detail);
         return true;

@@ -51,7 +51,7 @@ public final class Suppressions {
         }
         EmailAddress email = email(fields.email());
         database.inTransaction(tx -> suppressions.suppress(tx, email, SuppressionReason.MANUAL,
-                "user:" + acting.caller().subject(), null, acting.actor()));
+                "user:" + acting.caller().subject(), acting));
         return new Added(suppressions.find(database, email).orElseThrow(), email);
     }
 

@@ -11,10 +11,13 @@ import com.campaignmanager.shared.email.EmailProvider;
 import com.campaignmanager.shared.email.MessageRenderer;
 import com.campaignmanager.shared.email.ProviderCheck;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -35,6 +38,7 @@ public final class Preflight {
     private static final String NEARBY_ROUNDS_TO_SAME_LISTS = SQL.statement("nearby-rounds-to-same-lists");
     private static final String RECORD_PREFLIGHT = SQL.statement("record-preflight");
     private static final String LEDGER_PROGRESS = SQL.statement("ledger-progress");
+    private static final String FIND_LAST_PREFLIGHT = SQL.statement("find-last-preflight");
     /** Comma-separated domains rounds may be sent from; unset allows any (with a warning). */
     public static final String ALLOWED_SENDER_DOMAINS = SenderDomains.VARIABLE;
 
@@ -55,6 +59,10 @@ public final class Preflight {
             return providerUnavailable && items.stream().filter(i -> i.status() == FAIL)
                     .allMatch(i -> i.check().equals("provider"));
         }
+    }
+
+    /** A result kept on the round ({@code {ready, items, providerUnavailable}}) and when it was checked. */
+    public record Checked(JsonNode result, Instant checkedAt) {
     }
 
     private final RoundRepository rounds;
@@ -138,6 +146,21 @@ public final class Preflight {
                 check.configured() && !check.reachable() && check.transientProblem());
         record(sql, roundId, result);
         return result;
+    }
+
+    /** The last result kept on the round, without checking again; empty when no preflight has run. */
+    public Optional<Checked> last(SqlExecutor sql, UUID roundId) {
+        return sql.queryOptional(FIND_LAST_PREFLIGHT, Params.of("roundId", roundId), r -> {
+            String result = r.json("preflight");
+            if (result == null) {
+                return Optional.<Checked>empty();
+            }
+            try {
+                return Optional.of(new Checked(json.readTree(result), r.instant("preflight_at")));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the kept preflight is not JSON", e);
+            }
+        }).flatMap(checked -> checked);
     }
 
     /** The last result stays on the round, so lists of rounds (approvals, dashboard) show it without re-running. */

@@ -6,6 +6,7 @@ import com.campaignmanager.shared.db.StoredText;
 import com.campaignmanager.shared.http.Acting;
 import com.campaignmanager.shared.http.ApiProblem;
 import com.campaignmanager.shared.http.PageRequest;
+import java.util.Optional;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -46,6 +47,13 @@ public final class Rounds {
         acting.caller().requireReader();
         existing(roundId);
         return preflight.run(database, roundId, false);
+    }
+
+    /** The last preflight kept on the round (by a check, a submit, an approval or the launch), not run again. */
+    public Optional<Preflight.Checked> lastPreflight(Acting acting, UUID roundId) {
+        acting.caller().requireReader();
+        existing(roundId);
+        return preflight.last(database, roundId);
     }
 
     /** The round's ledger: who it went to, with each message's status. Personal data. */

@@ -110,6 +110,11 @@ public final class ApiProblem extends RuntimeException {
         return errors;
     }
 
+    /** The machine-readable extras (e.g. a checklist, the current version). */
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
     /** The problem document (without instance and requestId, which the dispatcher adds). */
     Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -86,6 +86,15 @@ public final class RouteDispatcher {
     }
 
     private ApiProblem translate(RuntimeException e, APIGatewayV2HTTPEvent event) {
+        return translate(e, event.getRouteKey());
+    }
+
+    /**
+     * What a fault of the data layer means for the caller, for every entry point (routes here, an assistant's tool
+     * calls): a problem with its status; anything unforeseen is a 500 that says nothing more and is logged with
+     * {@code where} it happened.
+     */
+    public static ApiProblem translate(RuntimeException e, String where) {
         if (e instanceof InvalidCursorException) {
             return ApiProblem.invalid("cursor", "is not a cursor this API returned");
         }
@@ -112,7 +121,7 @@ public final class RouteDispatcher {
             LOG.warn("statement timeout", e);
             return ApiProblem.unavailable("the request took too long; retry shortly");
         }
-        LOG.error("unhandled fault in {}", event.getRouteKey(), e);
+        LOG.error("unhandled fault in {}", where, e);
         return new ApiProblem(500, "Internal Server Error", "an unexpected error occurred", List.of(), Map.of());
     }
 

@@ -35,3 +35,7 @@ UPDATE rounds SET preflight = :preflight::jsonb, preflight_at = now() WHERE id =
 SELECT count(*) AS recipients, count(*) FILTER (WHERE status = 'pending') AS pending
 FROM deliveries
 WHERE round_id = :roundId AND NOT test
+
+-- name: find-last-preflight
+-- The result the last preflight kept on the round and when it ran (both null when none has run).
+SELECT preflight, preflight_at FROM rounds WHERE id = :roundId

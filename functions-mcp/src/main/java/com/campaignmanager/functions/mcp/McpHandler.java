@@ -1,0 +1,30 @@
+package com.campaignmanager.functions.mcp;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.campaignmanager.shared.http.RouteDispatcher;
+import com.campaignmanager.shared.http.ServesRoutes;
+import java.util.Set;
+
+/**
+ * McpFunction: the MCP server (Streamable HTTP, stateless) through which the team's AI assistants read and operate
+ * campaigns, as the signed-in caller and with exactly the rules of the HTTP routes: the same dispatcher resolves the
+ * caller from the token through the team, and every tool calls the same application service as its route.
+ */
+public final class McpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
+        ServesRoutes {
+    // Built when the class initialises, in Lambda's init phase: with SnapStart it is part of the snapshot.
+    private static final RouteDispatcher DISPATCHER = McpComponent.create().dispatcher();
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return DISPATCHER.dispatch(event, context);
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return DISPATCHER.routeKeys();
+    }
+}

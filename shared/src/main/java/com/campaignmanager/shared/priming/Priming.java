@@ -39,9 +39,14 @@ public final class Priming implements Resource {
 
     /** Primes now (the init phase) and again before a SnapStart checkpoint. */
     public Priming primeAndRegister() {
+        long started = System.nanoTime();
         PrimingReport report = prime();
-        if (!report.failed().isEmpty()) {
-            LOG.warn("priming: {} call(s) did not answer as expected: {}", report.failed().size(), report.failed());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (report.failed().isEmpty()) {
+            LOG.info("primed: {} call(s) answered as expected, SDK warm-up {}, {} ms", report.primed().size(),
+                    report.sdkWarmedUp() ? "done" : "skipped", millis);
+        } else {
+            LOG.warn("primed: {} call(s) did not answer as expected: {}", report.failed().size(), report.failed());
         }
         Core.getGlobalContext().register(this);
         return this;

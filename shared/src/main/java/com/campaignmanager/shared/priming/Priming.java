@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
  * A function's priming for SnapStart: in {@code beforeCheckpoint} (and once in the ordinary init, where it is cheap
- * too) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database) and
- * the function's {@link PrimingCall}s, so that classes, JSON serialisers and the routing are loaded and compiled
+ * too) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database), one
+ * SELECT through our {@code Database} over a canned answer ({@link CannedDataApi}), and the function's
+ * {@link PrimingCall}s, so that classes, JSON serialisers and the routing are loaded and compiled
  * before the snapshot instead of on the first request after a restore.
  *
  * <p>Priming writes nothing: no SQL (the calls are answered before any), no provider call, no metric (the
@@ -91,6 +92,7 @@ public final class Priming implements Resource {
     private static boolean warmUpSdk() {
         try {
             SdkWarmUp.warmUp(RdsDataClient.class);
+            CannedDataApi.select();
             return true;
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("SDK warm-up skipped", e);

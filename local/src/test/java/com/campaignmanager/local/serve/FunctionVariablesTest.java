@@ -54,7 +54,7 @@ class FunctionVariablesTest {
     void theRunnersEnvironmentWinsOnlyForVariablesTheEntryNames() throws Exception {
         SamTemplate template = SamTemplate.read(LocalRunnerFixture.REPOSITORY.resolve("template.yaml"));
         Map<String, Map<String, String>> variables = runner(Map.of("EMAIL_PROVIDER", "mailjet",
-                "ADMIN_EMAIL", "alice@example.com", "ROLES_CLAIM", "roles", "JOBS_DEAD_LETTER_QUEUE_URL",
+                "ADMIN_EMAIL", "alice@example.com", "MAILJET_SANDBOX", "true", "JOBS_DEAD_LETTER_QUEUE_URL",
                 "http://127.0.0.1:2/queue", "PATH", "/usr/bin")).of(template);
 
         assertThat(variables.get("CampaignsFunction")).containsEntry("EMAIL_PROVIDER", "mailjet")
@@ -63,7 +63,7 @@ class FunctionVariablesTest {
                 .doesNotContainKey("EMAIL_PROVIDER");
         assertThat(variables.get("HealthMonitorFunction"))
                 .containsEntry("JOBS_DEAD_LETTER_QUEUE_URL", "http://127.0.0.1:2/queue");
-        variables.forEach((function, own) -> assertThat(own).as(function).doesNotContainKeys("ROLES_CLAIM", "PATH"));
+        variables.forEach((function, own) -> assertThat(own).as(function).doesNotContainKeys("MAILJET_SANDBOX", "PATH"));
     }
 
     @Test

@@ -9,6 +9,8 @@ import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
 import com.campaignmanager.shared.notifications.NotificationsModule;
 import com.campaignmanager.shared.settings.SettingsModule;
+import com.campaignmanager.shared.priming.Priming;
+import com.campaignmanager.shared.priming.PrimingCall;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
@@ -25,6 +27,11 @@ interface ApprovalRemindersComponent {
 
     static ApprovalRemindersComponent create() {
         return DaggerApprovalRemindersComponent.create();
+    }
+
+    /** Priming: a scheduled event read and a result written through the job's JSON; the job itself does not run. */
+    static Priming priming(JobRunner runner) {
+        return Priming.of(PrimingCall.job(runner));
     }
 
     /** Over {@code environment} instead of the function's own (tests). */

@@ -5,6 +5,8 @@ import com.campaignmanager.shared.campaigns.RoundMetrics;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
+import com.campaignmanager.shared.priming.Priming;
+import com.campaignmanager.shared.priming.PrimingCall;
 import dagger.Component;
 import javax.inject.Singleton;
 
@@ -18,5 +20,10 @@ interface CollectMetricsComponent {
 
     static CollectMetricsComponent create() {
         return DaggerCollectMetricsComponent.create();
+    }
+
+    /** Priming: a scheduled event read and a result written through the job's JSON; the job itself does not run. */
+    static Priming priming(JobRunner runner) {
+        return Priming.of(PrimingCall.job(runner));
     }
 }

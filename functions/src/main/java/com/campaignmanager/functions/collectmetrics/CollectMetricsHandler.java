@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.campaigns.RoundMetrics;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,8 @@ public final class CollectMetricsHandler implements RequestStreamHandler {
     private static final CollectMetricsComponent COMPONENT = CollectMetricsComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
+    private static final Priming PRIMING = CollectMetricsComponent.priming(RUNNER).primeAndRegister();
     private static final RoundMetrics METRICS = COMPONENT.metrics();
 
     @Override

@@ -6,6 +6,8 @@ import com.campaignmanager.shared.aws.SqsSettings;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
+import com.campaignmanager.shared.priming.Priming;
+import com.campaignmanager.shared.priming.PrimingCall;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
@@ -25,6 +27,11 @@ interface HealthMonitorComponent {
 
     static HealthMonitorComponent create() {
         return DaggerHealthMonitorComponent.create();
+    }
+
+    /** Priming: a scheduled event read and a result written through the job's JSON; the job itself does not run. */
+    static Priming priming(JobRunner runner) {
+        return Priming.of(PrimingCall.job(runner));
     }
 
     @Module

@@ -3,6 +3,7 @@ package com.campaignmanager.functions.healthmonitor;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,8 @@ public final class HealthMonitorHandler implements RequestStreamHandler {
     private static final HealthMonitorComponent COMPONENT = HealthMonitorComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
+    private static final Priming PRIMING = HealthMonitorComponent.priming(RUNNER).primeAndRegister();
     private static final HealthMonitorJob JOB = COMPONENT.job();
 
     static {

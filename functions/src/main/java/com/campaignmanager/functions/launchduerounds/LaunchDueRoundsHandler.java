@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +21,8 @@ public final class LaunchDueRoundsHandler implements RequestStreamHandler {
 
     private static final LaunchDueRoundsComponent COMPONENT = LaunchDueRoundsComponent.create();
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
+    private static final Priming PRIMING = LaunchDueRoundsComponent.priming(RUNNER).primeAndRegister();
     private static final RoundLauncher LAUNCHER = COMPONENT.launcher();
 
     @Override

@@ -10,6 +10,8 @@ import com.campaignmanager.shared.json.JsonModule;
 import com.campaignmanager.shared.notifications.NotificationsModule;
 import com.campaignmanager.shared.observability.Observability;
 import com.campaignmanager.shared.settings.SettingsModule;
+import com.campaignmanager.shared.priming.Priming;
+import com.campaignmanager.shared.priming.PrimingCall;
 import dagger.Component;
 import javax.inject.Singleton;
 
@@ -25,6 +27,11 @@ interface ListMaintenanceComponent {
 
     static ListMaintenanceComponent create() {
         return DaggerListMaintenanceComponent.create();
+    }
+
+    /** Priming: a scheduled event read and a result written through the job's JSON; the job itself does not run. */
+    static Priming priming(JobRunner runner) {
+        return Priming.of(PrimingCall.job(runner));
     }
 
     /** Over {@code environment} instead of the function's own (tests). */

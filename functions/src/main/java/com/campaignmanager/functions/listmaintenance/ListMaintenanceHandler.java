@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.audience.Upkeep;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,8 @@ public final class ListMaintenanceHandler implements RequestStreamHandler {
     private static final ListMaintenanceComponent COMPONENT = ListMaintenanceComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
+    private static final Priming PRIMING = ListMaintenanceComponent.priming(RUNNER).primeAndRegister();
     private static final Upkeep UPKEEP = COMPONENT.upkeep();
     /** How long notifications are kept ({@code NOTIFICATION_RETENTION_DAYS}, default 180). */
     private static final int RETENTION_DAYS = (int) COMPONENT.retention().notifications().toDays();

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.ServesRoutes;
+import com.campaignmanager.shared.priming.Priming;
 import java.util.Set;
 
 /** MailjetEventsFunction: Mailjet's event webhook - bounces, complaints and unsubscribes onto the suppression list. */
@@ -13,6 +14,8 @@ public final class MailjetEventsHandler implements RequestHandler<APIGatewayV2HT
         ServesRoutes {
     // Built when the class initialises, in Lambda's init phase: with SnapStart it is part of the snapshot.
     private static final RouteDispatcher DISPATCHER = MailjetEventsComponent.create().dispatcher();
+    // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
+    private static final Priming PRIMING = MailjetEventsComponent.priming(DISPATCHER).primeAndRegister();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

@@ -7,6 +7,8 @@ import com.campaignmanager.shared.db.migration.Migrations;
 import com.campaignmanager.shared.jobs.JobRunner;
 import com.campaignmanager.shared.json.JsonModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.campaignmanager.shared.priming.Priming;
+import com.campaignmanager.shared.priming.PrimingCall;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
@@ -26,6 +28,11 @@ interface MigrateComponent {
 
     static MigrateComponent create() {
         return DaggerMigrateComponent.create();
+    }
+
+    /** Priming: a scheduled event read and a result written through the job's JSON; the job itself does not run. */
+    static Priming priming(JobRunner runner) {
+        return Priming.of(PrimingCall.job(runner));
     }
 
     @Module

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.db.migration.MigrationReport;
 import com.campaignmanager.shared.db.migration.MigrationRunner;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.Priming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,8 @@ public final class MigrateHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = COMPONENT.json();
     private static final SchemaMigrationResource CUSTOM_RESOURCES = COMPONENT.customResources();
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
+    private static final Priming PRIMING = MigrateComponent.priming(RUNNER).primeAndRegister();
     private static final MigrationRunner MIGRATIONS = COMPONENT.migrationRunner();
 
     @Override

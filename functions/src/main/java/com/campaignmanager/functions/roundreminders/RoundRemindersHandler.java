@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.campaigns.RoundReminders;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,8 @@ public final class RoundRemindersHandler implements RequestStreamHandler {
     private static final RoundRemindersComponent COMPONENT = RoundRemindersComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();
+    // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
+    private static final Priming PRIMING = RoundRemindersComponent.priming(RUNNER).primeAndRegister();
     private static final RoundReminders REMINDERS = COMPONENT.reminders();
 
     @Override

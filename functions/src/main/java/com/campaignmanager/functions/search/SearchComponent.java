@@ -5,6 +5,8 @@ import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
 import com.campaignmanager.shared.team.TeamModule;
+import com.campaignmanager.shared.priming.Priming;
+import com.campaignmanager.shared.priming.PrimingCall;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
@@ -18,6 +20,16 @@ interface SearchComponent {
 
     static SearchComponent create() {
         return DaggerSearchComponent.create();
+    }
+
+    /**
+     * Priming: requests answered by this function's real routing and problem mapping before any SQL (no token, no body, an id that is none,
+     * no route), so that nothing is read or written.
+     */
+    static Priming priming(RouteDispatcher dispatcher) {
+        return Priming.of(
+                PrimingCall.request(dispatcher, "GET /search", "/search", 401),
+                PrimingCall.request(dispatcher, "GET /priming/unknown", "/priming/unknown", 404));
     }
 
     @Module

@@ -6,6 +6,8 @@ import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
 import com.campaignmanager.shared.notifications.NotificationsModule;
 import com.campaignmanager.shared.team.TeamModule;
+import com.campaignmanager.shared.priming.Priming;
+import com.campaignmanager.shared.priming.PrimingCall;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
@@ -19,6 +21,17 @@ interface TasksComponent {
 
     static TasksComponent create() {
         return DaggerTasksComponent.create();
+    }
+
+    /**
+     * Priming: requests answered by this function's real routing and problem mapping before any SQL (no token, no body, an id that is none,
+     * no route), so that nothing is read or written.
+     */
+    static Priming priming(RouteDispatcher dispatcher) {
+        return Priming.of(
+                PrimingCall.request(dispatcher, "GET /tasks", "/tasks", 401),
+                PrimingCall.request(dispatcher, "PATCH /tasks/{taskId}", "/tasks/0", 404),
+                PrimingCall.request(dispatcher, "GET /priming/unknown", "/priming/unknown", 404));
     }
 
     @Module

@@ -1,6 +1,8 @@
 package com.campaignmanager.local.bench;
 
 import com.campaignmanager.local.dataapi.LocalDataApi;
+import com.campaignmanager.local.dataapi.LocalDataApiConfig;
+import com.campaignmanager.local.template.SamTemplate;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -45,6 +48,13 @@ public final class ColdStartBenchmark {
         Path mcpJar = Path.of("functions-mcp/target/campaign-mcp.jar");
         Path probeClasses = Path.of("local/target/classes");
         Path benchLib = Path.of("local/target/bench-lib");
+        Path templateFile = Path.of("template.yaml");
+        Set<String> only = Set.of();
+        boolean functionsToo = true;
+        boolean variants = true;
+        int functionRuns = 3;
+        int endurance = 1_000;
+        List<String> functionJvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -54,9 +64,20 @@ public final class ColdStartBenchmark {
                 case "--mcp-jar" -> mcpJar = Path.of(value);
                 case "--probe-classes" -> probeClasses = Path.of(value);
                 case "--bench-lib" -> benchLib = Path.of(value);
+                case "--template" -> templateFile = Path.of(value);
+                case "--function-runs" -> functionRuns = Integer.parseInt(value);
+                case "--endurance" -> endurance = Integer.parseInt(value);
+                case "--functions" -> {
+                    functionsToo = !value.equals("none");
+                    only = value.equals("all") || value.equals("none") ? Set.of() : Set.of(value.split(","));
+                }
+                case "--variants" -> variants = !value.equals("none");
+                case "--jvm-arg" -> functionJvmArgs.add(value);
                 default -> {
                     System.err.println("usage: bench-cold-start [--runs N] [--out FILE|-] [--functions-jar JAR]"
-                            + " [--mcp-jar JAR] [--probe-classes DIR] [--bench-lib DIR]");
+                            + " [--mcp-jar JAR] [--probe-classes DIR] [--bench-lib DIR] [--variants all|none]"
+                            + " [--functions all|none|Name,Name] [--function-runs N] [--endurance N] [--template FILE]"
+                            + " [--jvm-arg ARG]...");
                     return 2;
                 }
             }
@@ -73,7 +94,7 @@ public final class ColdStartBenchmark {
         String functions = functionsJar.toString();
         String mcp = mcpJar.toString();
         String probes = probeClasses.toString();
-        List<Variant> variants = List.of(
+        List<Variant> variantList = List.of(
                 new Variant("floor", "new JVM, one raw HttpURLConnection POST to /Execute", FloorProbe.class.getName(),
                         List.of(probes), List.of()),
                 new Variant("ours", "HealthFunction handler: static Dagger component, our client, SELECT 1",
@@ -96,20 +117,31 @@ public final class ColdStartBenchmark {
                         + " (team lookup + query)", McpProbe.class.getName(), List.of(mcp, probes), List.of()));
 
         // No data dir: a temporary PostgreSQL, removed when the benchmark ends; migrated, for McpFunction's tables.
-        try (BenchDatabase bench = BenchDatabase.start()) {
-            Map<String, String> environment = environment(bench.dataApi());
-            Map<String, List<Run>> results = new LinkedHashMap<>();
-            for (Variant variant : variants) {
-                launch(variant, environment); // warm the page cache; not counted
-                results.put(variant.name(), new ArrayList<>());
-            }
-            for (int i = 0; i < runs; i++) {
-                for (Variant variant : variants) {
-                    results.get(variant.name()).add(launch(variant, environment));
+        try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
+            FunctionBenchmarks.migrate(dataApi);
+            if (variants) {
+                Map<String, String> environment = environment(dataApi);
+                Map<String, List<Run>> results = new LinkedHashMap<>();
+                for (Variant variant : variantList) {
+                    launch(variant, environment); // warm the page cache; not counted
+                    results.put(variant.name(), new ArrayList<>());
                 }
-                System.err.printf("run %d/%d done%n", i + 1, runs);
+                for (int i = 0; i < runs; i++) {
+                    for (Variant variant : variantList) {
+                        results.get(variant.name()).add(launch(variant, environment));
+                    }
+                    System.err.printf("run %d/%d done%n", i + 1, runs);
+                }
+                BenchmarkDoc.publish(out, SECTION, report(variantList, results, runs, functionsJar, mcpJar, benchLib));
             }
-            BenchmarkDoc.publish(out, SECTION, report(variants, results, runs, functionsJar, mcpJar, benchLib));
+            if (functionsToo) {
+                List<FunctionBenchmarks.Result> results = FunctionBenchmarks.run(SamTemplate.read(templateFile), only,
+                        functionRuns, endurance, List.of(functions, probes), FunctionBenchmarks.database(dataApi),
+                        (name, jvmArgs, classpath, mainClass, probeArgs, environment) -> launch(name,
+                                concat(functionJvmArgs, jvmArgs), classpath, mainClass, probeArgs, environment).fields());
+                BenchmarkDoc.publish(out, FunctionBenchmarks.SECTION, FunctionBenchmarks.report(results, functionRuns,
+                        endurance, functionsJar, concat(JVM_FLAGS, functionJvmArgs)));
+            }
         }
         return 0;
     }
@@ -131,13 +163,21 @@ public final class ColdStartBenchmark {
     }
 
     private static Run launch(Variant variant, Map<String, String> environment) throws IOException, InterruptedException {
+        return launch(variant.name(), variant.jvmArgs(), variant.classpath(), variant.mainClass(), List.of(),
+                environment);
+    }
+
+    private static Run launch(String name, List<String> jvmArgs, List<String> classpath, String mainClass,
+                              List<String> args, Map<String, String> environment)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
-        command.addAll(variant.jvmArgs());
+        command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, variant.classpath()));
-        command.add(variant.mainClass());
+        command.add(String.join(File.pathSeparator, classpath));
+        command.add(mainClass);
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(environment);
         long started = System.nanoTime();
@@ -148,12 +188,12 @@ public final class ColdStartBenchmark {
             line = reader.lines().filter(l -> l.startsWith("probe ")).findFirst().orElse(null);
         }
         long wallMs = (System.nanoTime() - started) / 1_000_000;
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(variant.name() + " did not exit");
+            throw new IllegalStateException(name + " did not exit");
         }
         if (line == null || process.exitValue() != 0) {
-            throw new IllegalStateException(variant.name() + " failed (exit " + process.exitValue() + ")");
+            throw new IllegalStateException(name + " failed (exit " + process.exitValue() + ")");
         }
         Map<String, Long> fields = new LinkedHashMap<>();
         for (String pair : line.substring("probe ".length()).split(" ")) {

@@ -24,6 +24,12 @@ final class ProbeReport {
         stepStarted = now;
     }
 
+    /** Records a measured value (not a step). */
+    void value(String name, long value) {
+        field(name, value);
+        stepStarted = System.nanoTime();
+    }
+
     /** Prints the line and ends the JVM: the measurement is over, and SDK or logging threads must not hold it. */
     void printAndExit() {
         field("totalMs", ManagementFactory.getRuntimeMXBean().getUptime());

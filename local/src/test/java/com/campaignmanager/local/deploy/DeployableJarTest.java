@@ -28,25 +28,8 @@ class DeployableJarTest {
 
     @Test
     void handlerRunsFromTheShadedJarAndLogsJson() throws Exception {
-        assertThat(JAR).as("built by the functions module before this one").exists();
-        LocalDataApi dataApi = LocalDataApiExtension.dataApi();
-        String classpath = String.join(File.pathSeparator, JAR.toString(), "target/test-classes", "target/classes");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                DeployableJarProbe.class.getName()).redirectErrorStream(true);
-        builder.environment().put("DB_CLUSTER_ARN", dataApi.clusterArn());
-        builder.environment().put("DB_SECRET_ARN", dataApi.secretArn());
-        builder.environment().put("DB_NAME", dataApi.database());
-        builder.environment().put("AWS_REGION", "us-east-1");
-        builder.environment().put("DATA_API_ENDPOINT", dataApi.endpoint().toString());
-        builder.environment().put("AWS_ACCESS_KEY_ID", "local");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
-        builder.environment().put("POWERTOOLS_SERVICE_NAME", "health-monitor");
-        Process process = builder.start();
-        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> lines = runFromTheJar(DeployableJarProbe.class, "health-monitor");
 
-        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
         assertThat(lines).anyMatch(l -> l.startsWith("RESULT {\"status\":\"ok\""));
         List<JsonNode> logs = new ArrayList<>();
         for (String line : lines) {
@@ -61,6 +44,51 @@ class DeployableJarTest {
         assertThat(healthLine.path("function_request_id").asText()).isEqualTo("probe-request");
         assertThat(healthLine.path("correlation_id").asText()).isEqualTo("probe-event");
         assertThat(healthLine.has("cold_start")).isTrue();
+    }
+
+    @Test
+    void primesInInitThenServesARequestAndFlushesItsMetrics() throws Exception {
+        List<String> lines = runFromTheJar(PrimingProbe.class, "health");
+
+        int serving = lines.indexOf("SERVING");
+        assertThat(serving).as(String.join("\n", lines)).isNotNegative();
+        List<String> init = lines.subList(0, serving);
+        assertThat(init).as(String.join("\n", lines))
+                .anyMatch(l -> l.contains("primed: 2 call(s) answered as expected, SDK warm-up done"));
+        // Priming published no metric: its requests are not the function's.
+        assertThat(init).noneMatch(l -> l.contains("\"_aws\""));
+        assertThat(lines).anyMatch(l -> l.startsWith("RESULT 200 {\"status\":\"ok\""));
+        JsonNode metrics = JSON.readTree(lines.subList(serving, lines.size()).stream()
+                .filter(l -> l.contains("\"_aws\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no metrics flushed in:\n" + String.join("\n", lines))));
+        // Powertools still flushes EMF metrics from the deployable jar, counting the one real request only.
+        assertThat(metrics.path("Requests").asDouble()).isEqualTo(1.0);
+        assertThat(metrics.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText())
+                .isEqualTo("CampaignManager");
+    }
+
+    private static List<String> runFromTheJar(Class<?> probe, String service) throws Exception {
+        assertThat(JAR).as("built by the functions module before this one").exists();
+        LocalDataApi dataApi = LocalDataApiExtension.dataApi();
+        String classpath = String.join(File.pathSeparator, JAR.toString(), "target/test-classes", "target/classes");
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                probe.getName()).redirectErrorStream(true);
+        builder.environment().put("DB_CLUSTER_ARN", dataApi.clusterArn());
+        builder.environment().put("DB_SECRET_ARN", dataApi.secretArn());
+        builder.environment().put("DB_NAME", dataApi.database());
+        builder.environment().put("AWS_REGION", "us-east-1");
+        builder.environment().put("DATA_API_ENDPOINT", dataApi.endpoint().toString());
+        builder.environment().put("AWS_ACCESS_KEY_ID", "local");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
+        builder.environment().put("POWERTOOLS_SERVICE_NAME", service);
+        // As Lambda sets it: the EMF library then writes metrics to stdout (elsewhere, to a CloudWatch agent).
+        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", service);
+        Process process = builder.start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+        return lines;
     }
 
     @Test

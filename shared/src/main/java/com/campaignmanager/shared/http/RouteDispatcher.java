@@ -54,7 +54,19 @@ public final class RouteDispatcher {
     }
 
     public APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event, Context context) {
-        return observability.around(context, correlationId(event), () -> handle(event, context));
+        return observability.around(context, correlationId(event), () -> {
+            APIGatewayV2HTTPResponse response = handle(event, context);
+            observability.countResponse(response.getStatusCode());
+            return response;
+        });
+    }
+
+    /**
+     * The same routing, caller check, JSON and problem mapping as {@link #dispatch}, but no telemetry: for SnapStart
+     * priming, whose requests must not show up in the function's metrics.
+     */
+    public APIGatewayV2HTTPResponse prime(APIGatewayV2HTTPEvent event) {
+        return handle(event, null);
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
@@ -73,7 +85,6 @@ public final class RouteDispatcher {
         } catch (RuntimeException e) {
             response = problem(translate(e, event), event, requestId);
         }
-        observability.countResponse(response.getStatusCode());
         return response;
     }
 

@@ -1,0 +1,20 @@
+package com.campaignmanager.functions.approvalreminders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.campaignmanager.functions.testing.PrimingCheck;
+import com.campaignmanager.shared.priming.PrimingReport;
+import org.junit.jupiter.api.Test;
+
+class ApprovalRemindersPrimingTest {
+
+    @Test
+    void primesWithNoDatabaseAndNoNetworkAndWritesNothing() throws Exception {
+        try (PrimingCheck check = new PrimingCheck()) {
+            PrimingReport report = check.primeWithoutDatabase(settings -> ApprovalRemindersComponent.priming(
+                    DaggerApprovalRemindersComponent.builder().settingsModule(settings).build().jobRunner()));
+
+        assertThat(report.primed()).containsExactly("job event");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.campaignmanager.functions.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.campaignmanager.functions.testing.PrimingCheck;
+import com.campaignmanager.shared.priming.PrimingReport;
+import org.junit.jupiter.api.Test;
+
+class ListsPrimingTest {
+
+    @Test
+    void primesWithNoDatabaseAndNoNetworkAndWritesNothing() throws Exception {
+        try (PrimingCheck check = new PrimingCheck()) {
+            PrimingReport report = check.primeWithoutDatabase(settings -> ListsComponent.priming(
+                    DaggerListsComponent.builder().settingsModule(settings).build().dispatcher()));
+
+        assertThat(report.primed()).anyMatch(call -> call.endsWith("-> 404"));
+        }
+    }
+}

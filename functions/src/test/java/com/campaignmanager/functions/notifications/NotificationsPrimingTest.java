@@ -1,0 +1,20 @@
+package com.campaignmanager.functions.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.campaignmanager.functions.testing.PrimingCheck;
+import com.campaignmanager.shared.priming.PrimingReport;
+import org.junit.jupiter.api.Test;
+
+class NotificationsPrimingTest {
+
+    @Test
+    void primesWithNoDatabaseAndNoNetworkAndWritesNothing() throws Exception {
+        try (PrimingCheck check = new PrimingCheck()) {
+            PrimingReport report = check.primeWithoutDatabase(settings -> NotificationsComponent.priming(
+                    DaggerNotificationsComponent.builder().settingsModule(settings).build().dispatcher()));
+
+        assertThat(report.primed()).anyMatch(call -> call.endsWith("-> 404"));
+        }
+    }
+}

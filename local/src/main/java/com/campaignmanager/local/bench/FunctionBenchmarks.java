@@ -1,0 +1,180 @@
+package com.campaignmanager.local.bench;
+
+import com.campaignmanager.local.dataapi.LocalDataApi;
+import com.campaignmanager.local.template.FunctionDefinition;
+import com.campaignmanager.local.template.SamTemplate;
+import com.campaignmanager.shared.aws.RdsDataClientFactory;
+import com.campaignmanager.shared.config.DatabaseSettings;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.RetryPolicy;
+import com.campaignmanager.shared.db.migration.MigrationRunner;
+import com.campaignmanager.shared.db.migration.Migrations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+
+/**
+ * The part of {@code bench-cold-start} that measures every function of template.yaml: each in new JVMs, with and
+ * without priming, interleaved; one representative request per function (an API read as the first admin, or the
+ * job on its schedule's event) against a migrated database.
+ */
+final class FunctionBenchmarks {
+    static final String SECTION = "cold-start-functions";
+    static final int WARM = 50;
+
+    /** What each API function is asked: a read every caller makes, so that it needs no data to exist. */
+    static final Map<String, List<String>> API_REQUESTS = Map.of(
+            "HealthFunction", List.of("GET /health", "/health"),
+            "CampaignsFunction", List.of("GET /campaigns", "/campaigns"),
+            "ListsFunction", List.of("GET /lists", "/lists"),
+            "MailjetEventsFunction", List.of("POST /webhooks/mailjet", "/webhooks/mailjet", "[]"),
+            "NotificationsFunction", List.of("GET /notifications", "/notifications"),
+            "SearchFunction", List.of("GET /search", "/search?q=bench"),
+            "TasksFunction", List.of("GET /tasks", "/tasks"),
+            "TeamFunction", List.of("GET /me", "/me"));
+
+    record Result(String function, boolean api, List<Map<String, Long>> primed, List<Map<String, Long>> unprimed,
+                  Map<String, Long> endurance) {
+    }
+
+    interface Launcher {
+        Map<String, Long> launch(String name, List<String> jvmArgs, List<String> classpath, String mainClass,
+                                 List<String> args, Map<String, String> environment) throws IOException, InterruptedException;
+    }
+
+    private FunctionBenchmarks() {
+    }
+
+    static void migrate(LocalDataApi dataApi) {
+        DatabaseSettings settings = new DatabaseSettings(dataApi.clusterArn(), dataApi.secretArn(), dataApi.database(),
+                "us-east-1", Optional.of(dataApi.endpoint()));
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        try (RdsDataClient client = RdsDataClientFactory.create(settings)) {
+            new MigrationRunner(new Database(client, settings, RetryPolicy.standard()), Migrations.fromClasspath())
+                    .migrate();
+        }
+    }
+
+    static List<Result> run(SamTemplate template, Set<String> only, int runs, int endurance, List<String> classpath,
+                            Map<String, String> database, Launcher launcher) throws IOException, InterruptedException {
+        List<FunctionDefinition> functions = template.functions().values().stream()
+                .filter(f -> only.isEmpty() || only.contains(f.logicalId()))
+                .sorted((a, b) -> a.logicalId().compareTo(b.logicalId()))
+                .toList();
+        List<Result> results = new ArrayList<>();
+        for (FunctionDefinition function : functions) {
+            Map<String, String> environment = environment(function, database);
+            List<String> primedArgs = probeArgs(function, WARM);
+            List<String> off = List.of("-Dcampaignmanager.priming=off");
+            launcher.launch(function.logicalId(), List.of(), classpath, FunctionProbe.class.getName(), primedArgs,
+                    environment); // warm the page cache; not counted
+            List<Map<String, Long>> primed = new ArrayList<>();
+            List<Map<String, Long>> unprimed = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                primed.add(launcher.launch(function.logicalId(), List.of(), classpath,
+                        FunctionProbe.class.getName(), primedArgs, environment));
+                unprimed.add(launcher.launch(function.logicalId(), off, classpath,
+                        FunctionProbe.class.getName(), primedArgs, environment));
+            }
+            Map<String, Long> rss = launcher.launch(function.logicalId(), List.of(), classpath,
+                    FunctionProbe.class.getName(), probeArgs(function, endurance), environment);
+            results.add(new Result(function.logicalId(), API_REQUESTS.containsKey(function.logicalId()), primed,
+                    unprimed, rss));
+            System.err.printf("%s done%n", function.logicalId());
+        }
+        return results;
+    }
+
+    private static List<String> probeArgs(FunctionDefinition function, int warm) {
+        List<String> args = new ArrayList<>(List.of(function.handlerClass(), Integer.toString(warm)));
+        List<String> request = API_REQUESTS.get(function.logicalId());
+        if (request == null) {
+            args.add("job");
+        } else {
+            args.add("api");
+            args.addAll(request);
+        }
+        return args;
+    }
+
+    /** The template's variables for the function, the database here, the deploy parameters' local stand-ins. */
+    private static Map<String, String> environment(FunctionDefinition function, Map<String, String> database) {
+        Map<String, String> env = new TreeMap<>(function.environment());
+        env.putAll(database);
+        env.put("UNSUBSCRIBE_SIGNING_KEY", "local-unsubscribe-signing-key-not-for-production");
+        env.put("MAILJET_WEBHOOK_USER", "mailjet");
+        env.put("MAILJET_WEBHOOK_PASSWORD", "local-webhook-secret");
+        env.put("PUBLIC_API_URL", "http://127.0.0.1:3000");
+        env.put("ADMIN_EMAIL", FunctionProbe.ADMIN_EMAIL);
+        env.put("EMAIL_PROVIDER", "outbox");
+        // As Lambda sets it: Powertools' metrics then go to stdout, not to a CloudWatch agent's socket.
+        env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        env.put("POWERTOOLS_SERVICE_NAME", function.logicalId());
+        return env;
+    }
+
+    static String report(List<Result> results, int runs, int endurance, Path functionsJar, List<String> jvmFlags)
+            throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append(BenchmarkDoc.begin(SECTION)).append('\n');
+        md.append("## Every function: init, first request, warm requests, memory\n\n");
+        md.append("Measured ").append(LocalDate.now()).append(" on ").append(BenchmarkDoc.machine())
+                .append(", **a machine shared with other builds** (compare ratios, not milliseconds); ")
+                .append(runs).append(" runs per function and mode (primed, unprimed: `-Dcampaignmanager.priming=off`), "
+                        + "interleaved, after one uncounted run; JVM flags `").append(String.join(" ", jvmFlags))
+                .append("`. Rerun: `java -jar local/target/campaign-local.jar bench-cold-start --function-runs ")
+                .append(runs).append("`.\n\n");
+        md.append("*init*: the handler class initialised (component built, and primed unless off); *classes*: loaded "
+                + "when init ends; *first*: the first request after init; *warm*: median of the next " + WARM
+                + "; *first / warm* with priming; *RSS*: peak resident memory (VmHWM) after " + endurance
+                + " warm invocations. API functions answer a read as the first admin; jobs run on their schedule's "
+                + "event against an empty, migrated database.\n\n");
+        md.append("| function | init primed (ms) | init unprimed | classes primed / unprimed | first primed (ms) | "
+                + "first unprimed | warm (ms) | first / warm | RSS (MiB) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            long warm = median(r.primed(), "warmMedianUs");
+            long firstPrimed = median(r.primed(), "firstUs");
+            md.append(String.format(Locale.ROOT, "| %s%s | %d | %d | %d / %d | %.1f | %.1f | %.2f | %.1f× | %.0f |%n",
+                    r.function(), r.api() ? "" : " (job)",
+                    median(r.primed(), "initMs"), median(r.unprimed(), "initMs"),
+                    median(r.primed(), "classes"), median(r.unprimed(), "classes"),
+                    firstPrimed / 1000.0, median(r.unprimed(), "firstUs") / 1000.0, warm / 1000.0,
+                    warm > 0 ? (double) firstPrimed / warm : 0, r.endurance().getOrDefault("rssKb", -1L) / 1024.0));
+        }
+        md.append('\n');
+        md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.1f MiB%n", functionsJar,
+                Files.size(functionsJar) / (1024.0 * 1024.0)));
+        md.append(BenchmarkDoc.end(SECTION)).append('\n');
+        return md.toString();
+    }
+
+    private static long median(List<Map<String, Long>> runs, String field) {
+        List<Long> values = runs.stream().map(r -> r.get(field)).filter(v -> v != null).toList();
+        return values.isEmpty() ? -1 : ColdStartBenchmark.median(values);
+    }
+
+    static Map<String, String> database(LocalDataApi dataApi) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(DatabaseSettings.CLUSTER_ARN, dataApi.clusterArn());
+        env.put(DatabaseSettings.SECRET_ARN, dataApi.secretArn());
+        env.put(DatabaseSettings.DATABASE, dataApi.database());
+        env.put(DatabaseSettings.REGION, "us-east-1");
+        env.put(DatabaseSettings.ENDPOINT, dataApi.endpoint().toString());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        return env;
+    }
+}

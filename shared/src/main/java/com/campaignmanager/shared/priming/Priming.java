@@ -1,0 +1,102 @@
+package com.campaignmanager.shared.priming;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.core.warmup.SdkWarmUp;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+
+/**
+ * A function's priming for SnapStart: in {@code beforeCheckpoint} (and once in the ordinary init, where it is cheap
+ * too) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database), one
+ * SELECT through our {@code Database} over a canned answer ({@link CannedDataApi}), and the function's
+ * {@link PrimingCall}s, so that classes, JSON serialisers and the routing are loaded and compiled
+ * before the snapshot instead of on the first request after a restore.
+ *
+ * <p>Priming writes nothing: no SQL (the calls are answered before any), no provider call, no metric (the
+ * dispatcher primes without telemetry), and no id, secret or random value (the requests carry a fixed id). The
+ * one network use is the SDK warm-up's unsigned HTTPS call that warms TLS, which may fail (no network) and is then
+ * skipped. After a restore, {@code afterRestore} drops the diagnostic context priming ran under.
+ *
+ * <p>CRaC holds resources weakly: the handler keeps the returned instance in a static field.
+ */
+public final class Priming implements Resource {
+    private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
+
+    private final List<PrimingCall> calls;
+
+    private Priming(List<PrimingCall> calls) {
+        this.calls = List.copyOf(calls);
+    }
+
+    public static Priming of(PrimingCall... calls) {
+        return new Priming(List.of(calls));
+    }
+
+    /** {@code -Dcampaignmanager.priming=off}: no priming, as before it existed (what the benchmark compares). */
+    static final String SWITCH = "campaignmanager.priming";
+
+    /** Primes now (the init phase) and again before a SnapStart checkpoint. */
+    public Priming primeAndRegister() {
+        if ("off".equals(System.getProperty(SWITCH))) {
+            return this;
+        }
+        long started = System.nanoTime();
+        PrimingReport report = prime();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (report.failed().isEmpty()) {
+            LOG.info("primed: {} call(s) answered as expected, SDK warm-up {}, {} ms", report.primed().size(),
+                    report.sdkWarmedUp() ? "done" : "skipped", millis);
+        } else {
+            LOG.warn("primed: {} call(s) did not answer as expected: {}", report.failed().size(), report.failed());
+        }
+        Core.getGlobalContext().register(this);
+        return this;
+    }
+
+    /** Never throws: a priming that fails costs the first request its warm-up, not the function its start. */
+    public PrimingReport prime() {
+        boolean warmedUp = warmUpSdk();
+        List<String> primed = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (PrimingCall call : calls) {
+            try {
+                call.call().run();
+                primed.add(call.name());
+            } catch (RuntimeException e) {
+                failed.add(call.name() + ": " + e.getMessage());
+            }
+        }
+        MDC.clear();
+        return new PrimingReport(warmedUp, primed, failed);
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing priming made needs renewing: it opened no Data API connection (the warm-up's client is its own,
+        // over a canned response), resolved no credentials and kept no clock or random state. What is left is
+        // the logging context, which must not carry into the first real request.
+        MDC.clear();
+    }
+
+    private static boolean warmUpSdk() {
+        try {
+            SdkWarmUp.warmUp(RdsDataClient.class);
+            CannedDataApi.select();
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("SDK warm-up skipped", e);
+            return false;
+        }
+    }
+}

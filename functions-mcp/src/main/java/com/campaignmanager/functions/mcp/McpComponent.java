@@ -8,6 +8,8 @@ import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
 import com.campaignmanager.shared.notifications.NotificationsModule;
+import com.campaignmanager.shared.priming.Priming;
+import com.campaignmanager.shared.priming.PrimingCall;
 import com.campaignmanager.shared.team.TeamModule;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +33,20 @@ interface McpComponent {
 
     static McpComponent create() {
         return DaggerMcpComponent.create();
+    }
+
+    /**
+     * Priming: requests answered by the real routing, transport checks and problem mapping before any SQL (a request
+     * the transport refuses, the refused stream, the public metadata), so that nothing is read or written.
+     */
+    static Priming priming(RouteDispatcher dispatcher) {
+        return Priming.of(
+                // Without the Accept header MCP requires: the transport's 400 JSON-RPC error, before any caller lookup.
+                PrimingCall.request(dispatcher, "POST /mcp", "/mcp", 400),
+                PrimingCall.request(dispatcher, "GET /mcp", "/mcp", 405),
+                PrimingCall.request(dispatcher, "GET /.well-known/oauth-protected-resource",
+                        "/.well-known/oauth-protected-resource", 200),
+                PrimingCall.request(dispatcher, "GET /priming/unknown", "/priming/unknown", 404));
     }
 
     @Module

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.ServesRoutes;
+import com.campaignmanager.shared.priming.Priming;
 import java.util.Set;
 
 /**
@@ -17,6 +18,8 @@ public final class McpHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         ServesRoutes {
     // Built when the class initialises, in Lambda's init phase: with SnapStart it is part of the snapshot.
     private static final RouteDispatcher DISPATCHER = McpComponent.create().dispatcher();
+    // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
+    private static final Priming PRIMING = McpComponent.priming(DISPATCHER).primeAndRegister();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

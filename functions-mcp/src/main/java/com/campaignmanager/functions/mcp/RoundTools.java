@@ -30,7 +30,8 @@ import javax.inject.Inject;
 
 /**
  * Rounds: read one, check it (preflight), its figures, and its workflow — create, edit, submit, approve, reject,
- * cancel — through {@link RoundWorkflow}, with its four-eyes rules exactly as over HTTP. No tool sends a round now:
+ * cancel, pause, resume, stop, copy — through {@link RoundWorkflow}, with its four-eyes rules exactly as over HTTP.
+ * No tool sends a round now:
  * an approved round goes out at its time, through the launch job.
  */
 final class RoundTools {
@@ -62,13 +63,16 @@ final class RoundTools {
             .required("name", string("The round's name."))
             .required("subject", string("The subject line."))
             .required("status", oneOf("draft, pending_approval (submitted), scheduled (approved, goes out at "
-                    + "scheduledAt), sending, sent, failed or cancelled.", "draft", "pending_approval", "scheduled",
-                    "sending", "sent", "failed", "cancelled"))
+                    + "scheduledAt), sending, paused (sending paused, resume_round sends the rest), sent, failed, "
+                    + "cancelled or stopped (ended while sending or paused).", "draft", "pending_approval",
+                    "scheduled", "sending", "paused", "sent", "failed", "cancelled", "stopped"))
             .required("scheduledAt", nullable(dateTime("When it goes out, in the campaign's zone")))
             .required("listIds", array("The lists it goes to.", uuid("A list.")))
             .required("counts", Schema.output().required("recipients", integer("Recipients at launch."))
                     .required("sent", integer("Sent.")).required("failed", integer("Failed."))
-                    .required("skipped", integer("Skipped (suppressed since).")).build())
+                    .required("skipped", integer("Skipped (suppressed since, or left when it was stopped)."))
+                    .required("pending", integer("Not gone out yet (what a paused round still has to send)."))
+                    .build())
             .required("version", integer("The current version: approve_round and reject_round take it."))
             .required("approval", Schema.output()
                     .required("submittedBy", nullable(string("Who submitted it for approval.")))
@@ -159,7 +163,43 @@ final class RoundTools {
                 new Tool("cancel_round", "Cancel a round", "Cancels a round that is not yet sending (draft, waiting"
                         + " or approved): it will never go out. Needs the role editor.",
                         Schema.input().required("roundId", roundId).build(), ROUND, Tool.changes(true, true),
-                        (acting, args) -> view(acting, workflow.cancel(acting, args.uuid("roundId")))));
+                        (acting, args) -> view(acting, workflow.cancel(acting, args.uuid("roundId")))),
+                new Tool("pause_round", "Pause a sending round", "Pauses a round that is sending: after the batch"
+                        + " already handed to the provider, nothing more goes out until it is resumed. The round's"
+                        + " counts say what went out and what is left (pending). Only a sending round can be paused;"
+                        + " pausing it again is refused (409). Needs the role editor or approver.",
+                        Schema.input().required("roundId", roundId).build(), ROUND, Tool.changes(false, false),
+                        (acting, args) -> view(acting, workflow.pause(acting, args.uuid("roundId")))),
+                new Tool("resume_round", "Resume a paused round", "Resumes a paused round: it sends again, only what"
+                        + " is still pending, as soon as the launch job takes it up. Refused while a change made"
+                        + " during the pause is not approved, and for a round that is not paused (409). Needs the"
+                        + " role approver.",
+                        Schema.input().required("roundId", roundId).build(), ROUND, Tool.changes(false, false),
+                        (acting, args) -> view(acting, workflow.resume(acting, args.uuid("roundId")))),
+                new Tool("stop_round", "Stop a round for good", "Ends a round that is sending or paused, for the"
+                        + " reason given: final, it cannot be resumed; what has not gone out yet is skipped with the"
+                        + " reason. A round that has not started sending is cancelled (cancel_round), not stopped."
+                        + " Needs the role approver.",
+                        Schema.input().required("roundId", roundId)
+                                .required("reason", text("Why the round is stopped (kept on it and in the audit"
+                                        + " trail).", 1_000)).build(),
+                        ROUND, Tool.changes(true, false),
+                        // The reason as given: the service checks it after the role, as for the route.
+                        (acting, args) -> view(acting, workflow.stop(acting, args.uuid("roundId"),
+                                args.text("reason").orElse(null)))),
+                new Tool("copy_round", "Copy a round into a new draft", "Makes a new draft from a round, in any"
+                        + " state: its subject, bodies and lists, without a time (give one with update_round), named"
+                        + " \"Copy of …\" unless a name is given; in the same campaign unless campaignId names"
+                        + " another (not archived). The source round is not changed. Answers the new draft. Needs the"
+                        + " role editor.",
+                        Schema.input().required("roundId", roundId)
+                                .optional("campaignId", uuid("The campaign the copy goes to (default: the source's)."))
+                                .optional("name", text("The copy's name (1-200 characters; default \"Copy of\" and"
+                                        + " the source's name).", 200)).build(),
+                        ROUND, Tool.changes(false, false),
+                        (acting, args) -> view(acting, workflow.copy(acting, args.uuid("roundId"),
+                                new RoundWorkflow.CopyFields(args.optionalUuid("campaignId").orElse(null),
+                                        args.text("name").orElse(null))))));
     }
 
     private static Schema fields(Schema schema, boolean creating) {

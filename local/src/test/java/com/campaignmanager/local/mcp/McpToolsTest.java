@@ -41,8 +41,11 @@ class McpToolsTest {
     private static final Set<String> TOOLS = Set.of("find_sends", "get_round", "list_campaigns", "get_campaign",
             "upcoming_rounds", "list_approvals", "preflight_round", "round_metrics", "recipient_history", "search",
             "dashboard", "audit_trail", "list_tasks", "my_notifications", "create_campaign", "create_round",
-            "update_round", "submit_round", "approve_round", "reject_round", "cancel_round", "create_task",
-            "suppress_address");
+            "update_round", "submit_round", "approve_round", "reject_round", "cancel_round", "pause_round",
+            "resume_round", "stop_round", "copy_round", "create_task", "suppress_address");
+    /** Tools only a sending or paused round takes validly: the table calls them on drafts (refused, 409). */
+    private static final Set<String> ONLY_REFUSED = Set.of("approve_round", "pause_round", "resume_round",
+            "stop_round");
 
     private static String editorEmail;
     private static String approverEmail;
@@ -141,13 +144,19 @@ class McpToolsTest {
             assertThat(tool.inputSchema().get("type")).as(tool.name()).isEqualTo("object");
             assertThat(tool.inputSchema().get("additionalProperties")).as(tool.name()).isEqualTo(false);
             assertThat(tool.outputSchema()).as(tool.name()).containsEntry("type", "object");
-            boolean reads = !tool.name().matches("(create|update|submit|approve|reject|cancel|suppress)_.*");
+            boolean reads = !tool.name().matches(
+                    "(create|update|submit|approve|reject|cancel|pause|resume|stop|copy|suppress)_.*");
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isEqualTo(reads);
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isNotNull();
             assertThat(tool.annotations().idempotentHint()).as(tool.name()).isNotNull();
         }
-        assertThat(listed.tools()).filteredOn(t -> t.name().equals("cancel_round"))
-                .allMatch(t -> t.annotations().destructiveHint());
+        assertThat(listed.tools()).filteredOn(t -> t.name().equals("cancel_round") || t.name().equals("stop_round"))
+                .hasSize(2).allMatch(t -> t.annotations().destructiveHint());
+        // Pausing, resuming or stopping twice is refused the second time (409): not idempotent.
+        assertThat(listed.tools()).filteredOn(t -> t.name().matches("(pause|resume|stop|copy)_round"))
+                .hasSize(4).noneMatch(t -> t.annotations().idempotentHint());
+        assertThat(listed.tools()).filteredOn(t -> t.name().equals("stop_round")).singleElement()
+                .satisfies(t -> assertThat(t.inputSchema().get("required")).isEqualTo(List.of("roundId", "reason")));
         assertThat(listed.tools()).noneMatch(t -> t.name().contains("send_now") || t.name().contains("test_send"));
     }
 
@@ -268,6 +277,7 @@ class McpToolsTest {
         String random = UUID.randomUUID().toString();
         String draft = draft("Table " + RUN);
         String pending = draft("Pending " + RUN);
+        String idle = draft("Idle " + RUN);
         ok(editor, "submit_round", args("roundId", pending));
         int pendingVersion = ok(editor, "get_round", args("roundId", pending)).get("version").asInt();
         String today = LocalDate.now(PARIS).toString();
@@ -321,6 +331,23 @@ class McpToolsTest {
                         Outcome.REFUSED, "409"),
                 new Case(editor, "cancel_round", args("roundId", pending), Outcome.RESULT, null),
                 new Case(editor, "cancel_round", args("roundId", pending), Outcome.REFUSED, "409"),
+                // A draft is not sending: pausing, resuming and stopping it are refused as over HTTP.
+                new Case(editor, "pause_round", args("roundId", idle), Outcome.REFUSED, "409"),
+                new Case(viewer, "pause_round", args("roundId", idle), Outcome.REFUSED, "403"),
+                new Case(approver, "resume_round", args("roundId", idle), Outcome.REFUSED, "409"),
+                new Case(viewer, "resume_round", args("roundId", idle), Outcome.REFUSED, "403"),
+                new Case(editor, "resume_round", args("roundId", idle), Outcome.REFUSED, "403"),
+                new Case(approver, "stop_round", args("roundId", idle, "reason", "Wrong offer"), Outcome.REFUSED,
+                        "409"),
+                new Case(viewer, "stop_round", args("roundId", idle, "reason", "Wrong offer"), Outcome.REFUSED,
+                        "403"),
+                new Case(approver, "stop_round", args("roundId", idle), Outcome.INVALID_PARAMS, null),
+                new Case(editor, "copy_round", args("roundId", idle, "name", "Copied " + RUN), Outcome.RESULT, null),
+                new Case(editor, "copy_round", args("roundId", idle, "name", "x".repeat(300)),
+                        Outcome.INVALID_PARAMS, null),
+                new Case(viewer, "copy_round", args("roundId", idle), Outcome.REFUSED, "403"),
+                new Case(editor, "copy_round", args("roundId", idle, "campaignId", random), Outcome.REFUSED,
+                        "campaignId"),
                 new Case(editor, "create_task", args("campaignId", campaignId, "title", "Check the offer",
                         "roundId", draft, "dueAt", "2031-01-01T09:00:00+01:00"), Outcome.RESULT, null),
                 new Case(viewer, "create_task", args("campaignId", campaignId, "title", "Sneak"), Outcome.REFUSED,
@@ -356,9 +383,35 @@ class McpToolsTest {
             }
         }
         softly.assertThat(valid).as("tools called validly").isEqualTo(new TreeSet<>(TOOLS.stream()
-                .filter(t -> !t.equals("approve_round")).collect(Collectors.toSet())));
+                .filter(t -> !ONLY_REFUSED.contains(t)).collect(Collectors.toSet())));
         softly.assertThat(invalid).as("tools called invalidly").isEqualTo(new TreeSet<>(TOOLS));
         softly.assertAll();
+    }
+
+    @Test
+    void aCopyIsANewDraftWithoutATimeAndTheSourceStaysAsItIs() {
+        String source = draft("Source " + RUN);
+        ok(editor, "submit_round", args("roundId", source));
+        String other = ok(editor, "create_campaign", args("name", "Other " + RUN, "fromEmail", "news@example.com"))
+                .get("id").asText();
+
+        JsonNode same = ok(editor, "copy_round", args("roundId", source));
+        JsonNode moved = ok(editor, "copy_round", args("roundId", source, "campaignId", other, "name", "Moved " + RUN));
+
+        assertThat(same.get("status").asText()).isEqualTo("draft");
+        assertThat(same.get("name").asText()).isEqualTo("Copy of Source " + RUN);
+        assertThat(same.get("campaignId").asText()).isEqualTo(campaignId);
+        assertThat(same.get("scheduledAt").isNull()).isTrue();
+        assertThat(same.get("subject").asText()).isEqualTo("Hello {{firstName}}");
+        assertThat(same.get("listIds")).extracting(JsonNode::asText).containsExactly(listId);
+        assertThat(same.get("id").asText()).isNotEqualTo(source);
+        assertThat(moved.get("campaignId").asText()).isEqualTo(other);
+        assertThat(moved.get("name").asText()).isEqualTo("Moved " + RUN);
+        assertThat(ok(viewer, "get_round", args("roundId", source)).get("status").asText())
+                .isEqualTo("pending_approval");
+        JsonNode trail = ok(viewer, "audit_trail", args("entityType", "round", "entityId", same.get("id").asText()));
+        assertThat(trail.get("items").get(0).get("actor").asText()).isEqualTo(editorEmail);
+        assertThat(trail.get("items").get(0).at("/detail/requestId").asText()).startsWith("mcp:");
     }
 
     @Test

@@ -59,7 +59,9 @@ interface McpComponent {
                 changed. To answer what went out when, and who approved it, use find_sends; get_round, \
                 get_campaign, upcoming_rounds and list_approvals show where rounds stand; audit_trail tells who did \
                 what. Before approve_round or reject_round, read the round with get_round and pass its version. \
-                No tool sends a round immediately: an approved round goes out at its scheduled time. Times are \
+                No tool sends a round immediately: an approved round goes out at its scheduled time; a round that is \
+                sending can be paused (pause_round), resumed (resume_round) or stopped for good with a reason \
+                (stop_round), by the roles the user has. Times are \
                 ISO-8601 with their offset; a round's times are in its campaign's time zone. A refused operation \
                 answers isError with the reason: tell the user, do not work around it.""";
 

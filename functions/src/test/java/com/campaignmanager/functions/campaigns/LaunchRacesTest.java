@@ -70,8 +70,7 @@ class LaunchRacesTest {
                 lock.executeQuery().close();
             }
             CompletableFuture<Response> running = CompletableFuture.supplyAsync(change);
-            Thread.sleep(500);
-            boolean waited = !running.isDone();
+            boolean waited = waitsForTheLock(holder, running);
             try (PreparedStatement claim = holder.prepareStatement("UPDATE rounds SET status = ?, "
                     + "lease_owner = 'race-test', lease_expires_at = now() + interval '2 minutes', "
                     + "approved_by = COALESCE(approved_by, 'ann@example.com'), "
@@ -85,6 +84,28 @@ class LaunchRacesTest {
             assertThat(waited).as("the change waits for the round's lock: " + response).isTrue();
             return response;
         }
+    }
+
+    /**
+     * True once the change's session is seen waiting for a lock that {@code holder} holds (read from pg_locks, not
+     * guessed from a sleep); false when the change finished without waiting.
+     */
+    private static boolean waitsForTheLock(Connection holder, CompletableFuture<Response> running) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        try (PreparedStatement blocked = holder.prepareStatement("SELECT count(*) FROM pg_locks w"
+                + " WHERE NOT w.granted AND pg_backend_pid() = ANY (pg_blocking_pids(w.pid))")) {
+            while (!running.isDone()) {
+                try (var rows = blocked.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) > 0) {
+                        return true;
+                    }
+                }
+                assertThat(System.nanoTime()).as("the change reaches the round's lock").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+        }
+        return false;
     }
 
     private static String value(String sql, String id) {

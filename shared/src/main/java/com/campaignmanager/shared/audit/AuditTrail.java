@@ -30,6 +30,8 @@ public final class AuditTrail {
 
     /** Entries about these are about a person: their detail is personal data. */
     private static final java.util.Set<String> PERSONAL_ENTITIES = java.util.Set.of("contact", "suppression");
+    /** Detail fields that list addresses (a test send's recipients, skipped ones): only counted for viewers. */
+    private static final java.util.List<String> ADDRESS_LISTS = java.util.List.of("to", "skipped");
 
     /**
      * Newest first, filtered by whatever is given. {@code personalData}: whether the reader may see it
@@ -61,13 +63,14 @@ public final class AuditTrail {
     }
 
     private AuditEvent withoutPersonalData(AuditEvent event) {
-        com.fasterxml.jackson.databind.JsonNode detail = event.detail();
+        com.fasterxml.jackson.databind.JsonNode original = event.detail();
+        com.fasterxml.jackson.databind.JsonNode detail = original;
         if (PERSONAL_ENTITIES.contains(event.entityType())) {
             detail = json.createObjectNode().put("redacted", "personal data: needs the role editor, approver or admin");
-        } else if (detail.isObject() && (detail.has("to") || detail.has("skipped"))) {
+        } else if (original.isObject() && ADDRESS_LISTS.stream().anyMatch(original::has)) {
             com.fasterxml.jackson.databind.node.ObjectNode counts = ((com.fasterxml.jackson.databind.node.ObjectNode)
-                    detail.deepCopy());
-            counts.put("to", detail.path("to").size()).put("skipped", detail.path("skipped").size());
+                    original.deepCopy());
+            ADDRESS_LISTS.forEach(field -> counts.put(field, original.path(field).size()));
             detail = counts;
         }
         return new AuditEvent(event.id(), event.at(), event.actor(), event.action(), event.entityType(),

@@ -18,7 +18,10 @@ import java.util.UUID;
  * token's.
  */
 public record Caller(String subject, String email, boolean emailVerified, Set<Role> roles, UUID memberId) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: only a JSON-array groups claim (not API Gateway's) needs it, and init stays lighter. */
+    private static final class GroupsJson {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -106,7 +109,7 @@ public record Caller(String subject, String email, boolean emailVerified, Set<Ro
         String text = value.strip();
         if (text.startsWith("[\"") || text.equals("[]")) {
             try {
-                return JSON.readValue(text, new TypeReference<List<String>>() { });
+                return GroupsJson.MAPPER.readValue(text, new TypeReference<List<String>>() { });
             } catch (Exception e) {
                 return List.of();
             }

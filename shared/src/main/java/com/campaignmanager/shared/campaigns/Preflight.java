@@ -71,14 +71,22 @@ public final class Preflight {
     private final Set<String> allowedDomains;
     private final ObjectMapper json;
 
+    private final RoundMessages messages;
+
     @Inject
     public Preflight(RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider, ObjectMapper json,
-                     SenderDomains senderDomains) {
+                     SenderDomains senderDomains, RoundMessages messages) {
+        this.messages = messages;
         this.json = json;
         this.rounds = rounds;
         this.campaigns = campaigns;
         this.provider = provider;
         this.allowedDomains = senderDomains.allowed();
+    }
+
+    public Preflight(RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider, ObjectMapper json,
+                     SenderDomains senderDomains) {
+        this(rounds, campaigns, provider, json, senderDomains, new RoundMessages());
     }
 
     /** {@code atLaunch}: the round is due, so its time is not checked. */
@@ -95,16 +103,28 @@ public final class Preflight {
         } else {
             items.add(new Item("sender", FAIL, "the domain " + domain + " is not among " + allowedDomains));
         }
-        items.add(round.message().subject().isBlank() ? new Item("subject", FAIL, "the subject is empty")
-                : new Item("subject", PASS, round.message().subject()));
-        items.add(round.message().htmlBody().isBlank() && round.message().textBody().isBlank()
+        // The message as it is sent: the content in its template's layout (the version it is sent with).
+        RoundMessages.Source message = messages.source(sql, roundId);
+        if (message.templateId() != null) {
+            RoundMessages.Layout layout = message.layout();
+            items.add(layout == null ? new Item("template", FAIL, "the template " + message.templateId()
+                    + " has no layout to send")
+                    : layout.archived() && round.lifecycle().launchedAt() == null
+                    ? new Item("template", FAIL, layout.templateName() + " is archived: choose another template")
+                    : new Item("template", PASS, layout.templateName() + " (version " + layout.version() + ")"));
+        }
+        items.add(message.subject().isBlank() ? new Item("subject", FAIL, "the subject is empty")
+                : new Item("subject", PASS, message.subject()));
+        String html = message.html();
+        String text = message.text();
+        items.add(html.isBlank() && text.isBlank()
                 ? new Item("body", FAIL, "the message has no HTML or text body")
-                : new Item("body", PASS, round.message().htmlBody().isBlank() ? "text only" : "HTML"
-                        + (round.message().textBody().isBlank() ? " only" : " and text")));
+                : new Item("body", PASS, html.isBlank() ? "text only" : "HTML"
+                        + (text.isBlank() ? " only" : " and text")));
         Set<String> unresolved = new LinkedHashSet<>();
-        unresolved.addAll(MessageRenderer.unresolved(round.message().subject()));
-        unresolved.addAll(MessageRenderer.unresolved(round.message().htmlBody()));
-        unresolved.addAll(MessageRenderer.unresolved(round.message().textBody()));
+        unresolved.addAll(MessageRenderer.unresolved(message.subject()));
+        unresolved.addAll(MessageRenderer.unresolved(html));
+        unresolved.addAll(MessageRenderer.unresolved(text));
         items.add(unresolved.isEmpty() ? new Item("merge-fields", PASS, "all merge fields are known")
                 : new Item("merge-fields", FAIL, "unknown merge fields: " + String.join(", ", unresolved)));
 

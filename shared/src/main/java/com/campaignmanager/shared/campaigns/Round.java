@@ -15,14 +15,28 @@ public record Round(UUID id, UUID campaignId, String name, @JsonUnwrapped Messag
                     Counts counts, @JsonUnwrapped Approval approval, @JsonUnwrapped Lifecycle lifecycle,
                     String createdBy, Instant createdAt, Instant updatedAt, int version) {
 
-    /** What an approval covers: the message, its lists, its time ({@code scheduledAt} in the campaign's zone). */
+    /**
+     * What an approval covers: the message, its lists, its time ({@code scheduledAt} in the campaign's zone), and
+     * its template ({@code templateId}; then the bodies are the content of its slot).
+     */
     public record Message(String subject, String htmlBody, String textBody, List<UUID> listIds,
-                          OffsetDateTime scheduledAt) {
+                          OffsetDateTime scheduledAt, UUID templateId) {
+        public Message(String subject, String htmlBody, String textBody, List<UUID> listIds,
+                       OffsetDateTime scheduledAt) {
+            this(subject, htmlBody, textBody, listIds, scheduledAt, null);
+        }
     }
 
-    /** Who submitted and who decided; {@code approvedVersion} is the version the approval covered. */
+    /**
+     * Who submitted and who decided; {@code approvedVersion} is the version the approval covered, and
+     * {@code approvedTemplateVersion} the version of its template (what the launcher sends).
+     */
     public record Approval(String submittedBy, Instant submittedAt, String approvedBy, Instant approvedAt,
-                           Integer approvedVersion, String rejectionReason) {
+                           Integer approvedVersion, String rejectionReason, Integer approvedTemplateVersion) {
+        public Approval(String submittedBy, Instant submittedAt, String approvedBy, Instant approvedAt,
+                        Integer approvedVersion, String rejectionReason) {
+            this(submittedBy, submittedAt, approvedBy, approvedAt, approvedVersion, rejectionReason, null);
+        }
     }
 
     /**

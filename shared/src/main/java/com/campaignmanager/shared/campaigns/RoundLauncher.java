@@ -1,6 +1,5 @@
 package com.campaignmanager.shared.campaigns;
 
-import com.campaignmanager.shared.audience.UnsubscribeLinks;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.config.PublicApiUrl;
@@ -9,7 +8,6 @@ import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.db.StoredText;
 import com.campaignmanager.shared.email.EmailProvider;
-import com.campaignmanager.shared.email.MessageRenderer;
 import com.campaignmanager.shared.email.OutgoingMessage;
 import com.campaignmanager.shared.email.Recipient;
 import com.campaignmanager.shared.email.SendResult;
@@ -92,9 +90,10 @@ public final class RoundLauncher {
             String owner = "launcher-" + UUID.randomUUID();
             Optional<Claimed> claimed = database.queryOptional(CLAIM_ROUND,
                     Params.of("owner", owner).put("leaseSeconds", LEASE.toSeconds()), r -> new Claimed(r.uuid("id"),
-                            Boolean.TRUE.equals(r.bool("resumed")), r.string("subject"), r.string("html_body"),
-                            r.string("text_body"), r.string("from_email"), r.string("from_name"),
-                            r.string("reply_to")));
+                            Boolean.TRUE.equals(r.bool("resumed")), RoundMessages.Source.of(r.string("subject"),
+                                    r.string("html_body"), r.string("text_body"), r.uuid("template_id"),
+                                    r.intValue("template_version"), r.string("html_layout"), r.string("text_layout")),
+                            r.string("from_email"), r.string("from_name"), r.string("reply_to")));
             if (claimed.isEmpty()) {
                 break;
             }
@@ -120,7 +119,8 @@ public final class RoundLauncher {
         return new LaunchReport(finished, totals[0], totals[1], totals[2]);
     }
 
-    private record Claimed(UUID id, boolean resumed, String subject, String html, String text, String fromEmail,
+    /** {@code message}: the content and the template version the round's approval covered. */
+    private record Claimed(UUID id, boolean resumed, RoundMessages.Source message, String fromEmail,
                            String fromName, String replyTo) {
     }
 
@@ -282,15 +282,9 @@ public final class RoundLauncher {
     }
 
     private OutgoingMessage message(Claimed round, Pending pending) {
-        String unsubscribeUrl = UnsubscribeLinks.url(publicApiUrl, tokens.create(pending.contactId(), round.id()));
-        MessageRenderer.Rendered rendered = MessageRenderer.render(round.subject(), round.html(), round.text(),
-                pending.recipient(), unsubscribeUrl);
-        return new OutgoingMessage(pending.id().toString(),
-                new OutgoingMessage.Sender(round.fromEmail(), round.fromName(), round.replyTo()),
-                new OutgoingMessage.Addressee(pending.email(), null),
-                new OutgoingMessage.Content(rendered.subject(), rendered.html(), rendered.text()),
-                round.id().toString(),
-                UnsubscribeLinks.headers(publicApiUrl, tokens, pending.contactId(), round.id()), false);
+        return RoundMessages.message(tokens, publicApiUrl, round.id(), pending.id().toString(), round.message(),
+                new OutgoingMessage.Sender(round.fromEmail(), round.fromName(), round.replyTo()), pending.email(),
+                pending.recipient(), pending.contactId(), false);
     }
 
     private ObjectNode result(UUID id, DeliveryStatus status, String providerMessageId, String error, int attempted,

@@ -42,6 +42,7 @@ public final class RoundRepository {
     private static final String DECIDE_LAUNCHED_ROUND = SQL.statement("decide-launched-round");
     private static final String STOP_ROUND = SQL.statement("stop-round");
     private static final String COPY_ROUNDS = SQL.statement("copy-rounds");
+    private static final String LOCK_ROUNDS_USING_TEMPLATE = SQL.statement("lock-rounds-using-template");
 
     /**
      * What a transition or an edit needs to know about a round it has locked. {@code launched}: a worker has claimed
@@ -51,8 +52,12 @@ public final class RoundRepository {
                          boolean inFuture, int version, List<String> approvalExcluded, boolean launched) {
     }
 
-    /** The editable content of a round. */
-    public record Content(String name, String subject, String htmlBody, String textBody, Instant scheduledAt) {
+    /** The editable content of a round; {@code templateId}: the template its bodies fill (null for none). */
+    public record Content(String name, String subject, String htmlBody, String textBody, Instant scheduledAt,
+                          UUID templateId) {
+        public Content(String name, String subject, String htmlBody, String textBody, Instant scheduledAt) {
+            this(name, subject, htmlBody, textBody, scheduledAt, null);
+        }
     }
 
     private final ObjectMapper json;
@@ -66,7 +71,7 @@ public final class RoundRepository {
         UUID id = sql.querySingle(INSERT_ROUND, Params.of("campaignId", campaignId)
                 .put("name", content.name()).put("subject", content.subject()).put("htmlBody", content.htmlBody())
                 .put("textBody", content.textBody()).put("scheduledAt", content.scheduledAt())
-                .put("createdBy", actor), r -> r.uuid("id"));
+                .put("templateId", content.templateId()).put("createdBy", actor), r -> r.uuid("id"));
         setLists(sql, id, listIds);
         return id;
     }
@@ -120,6 +125,13 @@ public final class RoundRepository {
                         Boolean.TRUE.equals(r.bool("launched"))));
     }
 
+    /** The rounds not yet finished that name this template, locked. */
+    public List<LockedStatus> lockUsingTemplate(SqlExecutor sql, UUID templateId) {
+        return sql.query(LOCK_ROUNDS_USING_TEMPLATE, Params.of("templateId", templateId),
+                r -> new LockedStatus(r.uuid("id"), StoredText.of(RoundStatus.class, r.string("status")),
+                        Boolean.TRUE.equals(r.bool("launched"))));
+    }
+
     /** These identities may not approve the round (they submitted it or changed it while it waited). */
     public void excludeFromApproval(SqlExecutor sql, UUID roundId, java.util.Collection<String> identities) {
         sql.update(EXCLUDE_FROM_APPROVAL, Params.of("roundId", roundId)
@@ -148,7 +160,8 @@ public final class RoundRepository {
     public void updateContent(SqlExecutor sql, UUID roundId, Content content) {
         sql.update(UPDATE_ROUND_CONTENT, Params.of("roundId", roundId).put("name", content.name())
                 .put("subject", content.subject()).put("htmlBody", content.htmlBody())
-                .put("textBody", content.textBody()).put("scheduledAt", content.scheduledAt()));
+                .put("textBody", content.textBody()).put("scheduledAt", content.scheduledAt())
+                .put("templateId", content.templateId()));
     }
 
     /** Compare-and-set from {@code from} to {@code to}; false when the round was not in {@code from}. */
@@ -257,12 +270,13 @@ public final class RoundRepository {
                 : scheduled.atZone(ZoneId.of(r.string("timezone"))).toOffsetDateTime();
         return new Round(r.uuid("id"), r.uuid("campaign_id"), r.string("name"),
                 new Round.Message(r.string("subject"), r.string("html_body"), r.string("text_body"), listIds,
-                        scheduledAt),
+                        scheduledAt, r.uuid("template_id")),
                 StoredText.of(RoundStatus.class, r.string("status")),
                 new Round.Counts(r.intValue("recipients"), r.intValue("sent"), r.intValue("failed"),
                         r.intValue("skipped")),
                 new Round.Approval(r.string("submitted_by"), r.instant("submitted_at"), r.string("approved_by"),
-                        r.instant("approved_at"), r.intValue("approved_version"), r.string("rejection_reason")),
+                        r.instant("approved_at"), r.intValue("approved_version"), r.string("rejection_reason"),
+                        r.intValue("approved_template_version")),
                 new Round.Lifecycle(r.instant("launched_at"), r.instant("completed_at"),
                         r.isNull("trigger") ? null : StoredText.of(RoundTrigger.class, r.string("trigger")),
                         r.string("failure_reason"), r.string("stopped_by"), r.string("stop_reason")),

@@ -68,7 +68,12 @@ public final class RoundWorkflow {
 
     /** What a create or an edit gives; on an edit, an absent (null) field keeps its value. */
     public record RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
-                              OffsetDateTime scheduledAt) {
+                              OffsetDateTime scheduledAt, UUID templateId) {
+        public RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
+                           OffsetDateTime scheduledAt) {
+            this(name, subject, htmlBody, textBody, listIds, scheduledAt, null);
+        }
+
         public RoundFields {
             if (name != null && (name.isBlank() || name.strip().length() > 200)) {
                 throw new InvalidFieldException("name", "must be 1 to 200 characters");
@@ -91,10 +96,13 @@ public final class RoundWorkflow {
     private final Preflight preflight;
     private final Notifications notifications;
     private final DeliveryLedger ledger;
+    private final TemplateRepository templates;
 
     @Inject
     public RoundWorkflow(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit,
-                         Preflight preflight, Notifications notifications, DeliveryLedger ledger) {
+                         Preflight preflight, Notifications notifications, DeliveryLedger ledger,
+                         TemplateRepository templates) {
+        this.templates = templates;
         this.ledger = ledger;
         this.database = database;
         this.campaigns = campaigns;
@@ -117,9 +125,11 @@ public final class RoundWorkflow {
             }
             List<UUID> listIds = fields.listIds() == null ? List.of() : fields.listIds();
             requireLists(tx, listIds);
+            requireTemplate(tx, fields.templateId());
             UUID id = rounds.create(tx, campaignId, new RoundRepository.Content(fields.name(), text(fields.subject()),
                     text(fields.htmlBody()), text(fields.textBody()),
-                    fields.scheduledAt() == null ? null : fields.scheduledAt().toInstant()), listIds, acting.actor());
+                    fields.scheduledAt() == null ? null : fields.scheduledAt().toInstant(), fields.templateId()),
+                    listIds, acting.actor());
             Round created = rounds.find(tx, id).orElseThrow();
             audit.record(tx, acting.actor(), "round.created", "round", id.toString(),
                     AuditTrail.change(acting.requestId(), null, created));
@@ -210,13 +220,18 @@ public final class RoundWorkflow {
                 requireLists(tx, fields.listIds());
                 rounds.setLists(tx, roundId, fields.listIds());
             }
+            UUID templateId = fields.templateId() != null ? fields.templateId() : before.message().templateId();
+            if (!Objects.equals(templateId, before.message().templateId())) {
+                requireTemplate(tx, templateId);
+            }
             rounds.updateContent(tx, roundId, new RoundRepository.Content(
                     fields.name() != null ? fields.name() : before.name(),
                     fields.subject() != null ? fields.subject() : before.message().subject(),
                     fields.htmlBody() != null ? fields.htmlBody() : before.message().htmlBody(),
                     fields.textBody() != null ? fields.textBody() : before.message().textBody(),
                     fields.scheduledAt() != null ? fields.scheduledAt().toInstant()
-                            : before.message().scheduledAt() == null ? null : before.message().scheduledAt().toInstant()));
+                            : before.message().scheduledAt() == null ? null : before.message().scheduledAt().toInstant(),
+                    templateId));
             Round after = rounds.find(tx, roundId).orElseThrow();
             boolean approvableChanged = !sameApprovableContent(before, after);
             if (approvableChanged && AWAITING_OR_APPROVED.contains(locked.status())) {
@@ -400,7 +415,27 @@ public final class RoundWorkflow {
             throw ApiProblem.conflict("a round of this campaign is sending or paused; change its sender when the "
                     + "send is done or stopped");
         }
-        for (RoundRepository.LockedStatus round : all) {
+        sendBackForApproval(tx, acting, all, "the campaign's sender changed");
+    }
+
+    /**
+     * A template's layout changed, in {@code tx}, which holds the template's lock: what the waiting and approved
+     * rounds that name it send changed, as for a new sender. Rounds underway are left alone: they send the version
+     * their approval covered.
+     */
+    public void templateChanged(Transaction tx, Acting acting, UUID templateId) {
+        List<RoundRepository.LockedStatus> waiting = rounds.lockUsingTemplate(tx, templateId).stream()
+                .filter(round -> !round.underway()).toList();
+        sendBackForApproval(tx, acting, waiting, "the template " + templateId + " changed");
+    }
+
+    /**
+     * Something these locked rounds send changed elsewhere ({@code reason}): each waiting or approved one is a new
+     * version the changer may not approve, and an approved one goes back for approval, audited, approvers told.
+     */
+    private void sendBackForApproval(Transaction tx, Acting acting, List<RoundRepository.LockedStatus> locked,
+                                     String reason) {
+        for (RoundRepository.LockedStatus round : locked) {
             if (!AWAITING_OR_APPROVED.contains(round.status())) {
                 continue;
             }
@@ -412,7 +447,7 @@ public final class RoundWorkflow {
             }
             Round after = rounds.find(tx, round.id()).orElseThrow();
             Map<String, Object> detail = AuditTrail.change(acting.requestId(), before, after);
-            detail.put("reason", "the campaign's sender changed");
+            detail.put("reason", reason);
             audit.record(tx, acting.actor(), "round.updated", "round", round.id().toString(), detail);
             if (round.status() == SCHEDULED) {
                 notifications.publish(tx, RoundNotices.approvalRequestedAgain(after, acting.actor()));
@@ -499,8 +534,24 @@ public final class RoundWorkflow {
     private static boolean sameApprovableContent(Round before, Round after) {
         return before.message().subject().equals(after.message().subject()) && before.message().htmlBody().equals(after.message().htmlBody())
                 && before.message().textBody().equals(after.message().textBody()) && before.message().listIds().equals(after.message().listIds())
+                && Objects.equals(before.message().templateId(), after.message().templateId())
                 && Objects.equals(before.message().scheduledAt() == null ? null : before.message().scheduledAt().toInstant(),
                         after.message().scheduledAt() == null ? null : after.message().scheduledAt().toInstant());
+    }
+
+    /**
+     * A template a round takes must exist and not be archived; it is held (for share) until the transaction ends,
+     * so that an archive of it waits and then sees this round.
+     */
+    private void requireTemplate(Transaction tx, UUID templateId) {
+        if (templateId == null) {
+            return;
+        }
+        TemplateRepository.Shared template = templates.share(tx, templateId)
+                .orElseThrow(() -> ApiProblem.invalid("templateId", "no template " + templateId));
+        if (template.archived()) {
+            throw ApiProblem.invalid("templateId", "the template " + templateId + " is archived");
+        }
     }
 
     private void requireLists(Transaction tx, List<UUID> listIds) {

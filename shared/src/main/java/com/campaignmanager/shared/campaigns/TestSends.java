@@ -1,7 +1,6 @@
 package com.campaignmanager.shared.campaigns;
 
 import com.campaignmanager.shared.audience.EmailAddress;
-import com.campaignmanager.shared.audience.UnsubscribeLinks;
 import com.campaignmanager.shared.audience.UnsubscribeTokens;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.config.PublicApiUrl;
@@ -9,7 +8,6 @@ import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.email.EmailProvider;
-import com.campaignmanager.shared.email.MessageRenderer;
 import com.campaignmanager.shared.email.OutgoingMessage;
 import com.campaignmanager.shared.email.Recipient;
 import com.campaignmanager.shared.email.SendResult;
@@ -66,11 +64,13 @@ public final class TestSends {
     private final PublicApiUrl publicApiUrl;
     private final ObjectMapper json;
     private final DeliveryLedger ledger;
+    private final RoundMessages roundMessages;
 
     @Inject
     public TestSends(Database database, RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider,
                      UnsubscribeTokens tokens, AuditTrail audit, PublicApiUrl publicApiUrl, ObjectMapper json,
-                     DeliveryLedger ledger) {
+                     DeliveryLedger ledger, RoundMessages roundMessages) {
+        this.roundMessages = roundMessages;
         this.ledger = ledger;
         this.database = database;
         this.rounds = rounds;
@@ -116,8 +116,9 @@ public final class TestSends {
                         + recent[0] + " went out in the last hour", recent[1]);
             }
             List<OutgoingMessage> messages = new ArrayList<>();
+            RoundMessages.Source source = roundMessages.source(tx, roundId);
             for (EmailAddress address : allowed) {
-                messages.add(message(tx, round, campaign, address, linkBase));
+                messages.add(message(tx, round, source, campaign, address, linkBase));
             }
             audit.record(tx, acting.actor(), "round.test_sent", "round", roundId.toString(),
                     Map.of("to", allowed.stream().map(EmailAddress::value).toList(), "skipped", skipped,
@@ -144,8 +145,9 @@ public final class TestSends {
         return new Result(outcomes, prepared.skipped());
     }
 
-    private OutgoingMessage message(com.campaignmanager.shared.db.SqlExecutor tx, Round round, Campaign campaign,
-                                    EmailAddress address, String linkBase) {
+    private OutgoingMessage message(com.campaignmanager.shared.db.SqlExecutor tx, Round round,
+                                    RoundMessages.Source source, Campaign campaign, EmailAddress address,
+                                    String linkBase) {
         UUID[] ids = tx.querySingle(INSERT_TEST_DELIVERY, Params.of("roundId", round.id())
                         .put("email", address.value()).put("emailHash", address.hash()),
                 r -> new UUID[] {r.uuid("id"), r.uuid("contact_id")});
@@ -154,16 +156,9 @@ public final class TestSends {
                         r -> new Recipient(address.value(), r.string("first_name"), r.string("last_name"),
                                 attributes(r.json("attributes"))));
         UUID linkContact = ids[1] == null ? ids[0] : ids[1];
-        String unsubscribeUrl = UnsubscribeLinks.url(linkBase, tokens.create(linkContact, round.id()));
-        Round.Message content = round.message();
-        MessageRenderer.Rendered rendered = MessageRenderer.render("[TEST] " + content.subject(), content.htmlBody(),
-                content.textBody(), recipient, unsubscribeUrl);
-        return new OutgoingMessage(ids[0].toString(),
+        return RoundMessages.message(tokens, linkBase, round.id(), ids[0].toString(), source,
                 new OutgoingMessage.Sender(campaign.fromEmail(), campaign.fromName(), campaign.replyTo()),
-                new OutgoingMessage.Addressee(address.value(), null),
-                new OutgoingMessage.Content(rendered.subject(), rendered.html(), rendered.text()),
-                round.id().toString(),
-                UnsubscribeLinks.headers(linkBase, tokens, linkContact, round.id()), true);
+                address.value(), recipient, linkContact, true);
     }
 
     private Map<String, Object> attributes(String text) {

@@ -1,6 +1,6 @@
 -- name: insert-round
-INSERT INTO rounds (campaign_id, name, subject, html_body, text_body, scheduled_at, created_by)
-VALUES (:campaignId, :name, :subject, :htmlBody, :textBody, :scheduledAt, :createdBy)
+INSERT INTO rounds (campaign_id, name, subject, html_body, text_body, scheduled_at, template_id, created_by)
+VALUES (:campaignId, :name, :subject, :htmlBody, :textBody, :scheduledAt, :templateId, :createdBy)
 RETURNING id
 
 -- name: set-round-lists
@@ -25,7 +25,7 @@ SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.sched
        r.submitted_by, r.submitted_at, r.approved_by, r.approved_at, r.rejection_reason, r.launched_at,
        r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.stopped_by, r.stop_reason,
        r.created_by, r.created_at,
-       r.updated_at, r.version, r.approved_version, c.timezone,
+       r.updated_at, r.version, r.approved_version, r.template_id, r.approved_template_version, c.timezone,
        COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
            AS list_ids
 FROM rounds r
@@ -64,7 +64,7 @@ SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.sched
        r.submitted_by, r.submitted_at, r.approved_by, r.approved_at, r.rejection_reason, r.launched_at,
        r.completed_at, r.recipients, r.sent, r.failed, r.skipped, r.failure_reason, r.stopped_by, r.stop_reason,
        r.created_by, r.created_at,
-       r.updated_at, r.version, r.approved_version, c.timezone,
+       r.updated_at, r.version, r.approved_version, r.template_id, r.approved_template_version, c.timezone,
        COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
            AS list_ids
 FROM rounds r
@@ -77,7 +77,7 @@ LIMIT :limit
 -- name: update-round-content
 UPDATE rounds
 SET name = :name, subject = :subject, html_body = :htmlBody, text_body = :textBody, scheduled_at = :scheduledAt,
-    version = version + 1, updated_at = now()
+    template_id = :templateId, version = version + 1, updated_at = now()
 WHERE id = :roundId
 
 -- name: transition-round
@@ -96,6 +96,11 @@ SET status = :toStatus,
                             WHEN :toStatus = 'pending_approval' THEN NULL ELSE rejection_reason END,
     approved_version = CASE WHEN :toStatus = 'scheduled' THEN version
                             WHEN :toStatus IN ('draft', 'pending_approval') THEN NULL ELSE approved_version END,
+    -- The template's version the approval covers: the launcher sends exactly that one.
+    approved_template_version = CASE WHEN :toStatus = 'scheduled'
+                                     THEN (SELECT t.version FROM templates t WHERE t.id = template_id)
+                                     WHEN :toStatus IN ('draft', 'pending_approval') THEN NULL
+                                     ELSE approved_template_version END,
     version = version + 1,
     updated_at = now()
 WHERE id = :roundId AND status = :fromStatus
@@ -152,6 +157,7 @@ SET status = 'paused',
     approved_by = CASE WHEN :approved THEN :actor END,
     approved_at = CASE WHEN :approved THEN now() END,
     approved_version = CASE WHEN :approved THEN version END,
+    approved_template_version = CASE WHEN :approved THEN (SELECT t.version FROM templates t WHERE t.id = template_id) END,
     rejection_reason = CASE WHEN :approved THEN NULL ELSE :reason END,
     version = version + 1,
     updated_at = now()
@@ -170,14 +176,16 @@ WHERE id = :roundId AND status = :fromStatus
 -- message and its lists, no time, no approval. Created a microsecond apart in the source's order, so that they are
 -- listed in it. Answers each source with its copy.
 WITH source AS (
-    SELECT r.id, gen_random_uuid() AS copy_id, r.name, r.subject, r.html_body, r.text_body,
+    SELECT r.id, gen_random_uuid() AS copy_id, r.name, r.subject, r.html_body, r.text_body, r.template_id,
            row_number() OVER (ORDER BY r.created_at, r.id) AS position
     FROM rounds r
     WHERE r.id = :roundId OR r.campaign_id = :sourceCampaignId
 ),
 copied AS (
-    INSERT INTO rounds (id, campaign_id, name, subject, html_body, text_body, created_by, created_at, updated_at)
-    SELECT s.copy_id, :campaignId, COALESCE(:name, s.name), s.subject, s.html_body, s.text_body, :createdBy,
+    INSERT INTO rounds (id, campaign_id, name, subject, html_body, text_body, template_id, created_by, created_at,
+                        updated_at)
+    SELECT s.copy_id, :campaignId, COALESCE(:name, s.name), s.subject, s.html_body, s.text_body, s.template_id,
+           :createdBy,
            now() + s.position * interval '1 microsecond', now()
     FROM source s
     RETURNING id
@@ -189,3 +197,13 @@ lists AS (
 SELECT s.id AS source_id, s.copy_id
 FROM source s
 ORDER BY s.position
+
+-- name: lock-rounds-using-template
+-- The rounds that name a template, locked in id order like the launcher claims them (it passes them by while a
+-- template change that affects them is deciding).
+SELECT r.id, r.status, (r.launched_at IS NOT NULL) AS launched
+FROM rounds r
+WHERE r.template_id = :templateId
+  AND r.status IN ('draft', 'pending_approval', 'scheduled', 'sending', 'paused')
+ORDER BY r.id
+FOR UPDATE

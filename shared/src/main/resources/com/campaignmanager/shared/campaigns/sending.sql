@@ -12,18 +12,28 @@ WITH due AS (
     ORDER BY scheduled_at, id
     LIMIT 1
     FOR UPDATE SKIP LOCKED
+),
+claimed AS (
+    UPDATE rounds r
+    SET status = 'sending',
+        lease_owner = :owner,
+        lease_expires_at = now() + make_interval(secs => :leaseSeconds),
+        launched_at = COALESCE(r.launched_at, now()),
+        trigger = COALESCE(r.trigger, 'schedule'),
+        updated_at = now()
+    FROM due, campaigns c
+    WHERE r.id = due.id
+      AND c.id = r.campaign_id
+    RETURNING r.id, due.resumed, r.subject, r.html_body, r.text_body, c.from_email, c.from_name, c.reply_to,
+              r.template_id, r.approved_template_version
 )
-UPDATE rounds r
-SET status = 'sending',
-    lease_owner = :owner,
-    lease_expires_at = now() + make_interval(secs => :leaseSeconds),
-    launched_at = COALESCE(r.launched_at, now()),
-    trigger = COALESCE(r.trigger, 'schedule'),
-    updated_at = now()
-FROM due, campaigns c
-WHERE r.id = due.id
-  AND c.id = r.campaign_id
-RETURNING r.id, due.resumed, r.subject, r.html_body, r.text_body, c.from_email, c.from_name, c.reply_to
+-- With the template version the approval covered (read as RoundMessages reads it).
+SELECT k.id, k.resumed, k.subject, k.html_body, k.text_body, k.from_email, k.from_name, k.reply_to, k.template_id,
+       v.version AS template_version, v.html_layout, v.text_layout
+FROM claimed k
+LEFT JOIN templates t ON t.id = k.template_id
+LEFT JOIN template_versions v ON v.template_id = k.template_id
+                             AND v.version = COALESCE(k.approved_template_version, t.version)
 
 -- name: defer-launch
 -- The provider is briefly unavailable at launch: nothing was written, so the round goes back to being due and

@@ -44,11 +44,13 @@ interface CampaignsComponent {
 
         @Provides
         @Singleton
-        static Routes routes(CampaignsRoutes campaigns, RoundsRoutes rounds, OverviewRoutes overview) {
+        static Routes routes(CampaignsRoutes campaigns, RoundsRoutes rounds, OverviewRoutes overview,
+                             TemplatesRoutes templates) {
             Routes.Builder routes = Routes.builder();
             campaigns.addTo(routes);
             rounds.addTo(routes);
             overview.addTo(routes);
+            templates.addTo(routes);
             return routes.build();
         }
     }

@@ -23,6 +23,9 @@ import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundMetrics;
 import com.campaignmanager.shared.campaigns.RoundReminders;
 import com.campaignmanager.shared.campaigns.RoundRepository;
+import com.campaignmanager.shared.campaigns.RoundMessages;
+import com.campaignmanager.shared.campaigns.RoundPreviews;
+import com.campaignmanager.shared.campaigns.TemplateRepository;
 import com.campaignmanager.shared.campaigns.TestSends;
 import com.campaignmanager.shared.db.migration.MigrationRunner;
 import com.campaignmanager.shared.email.OutboxRepository;
@@ -65,6 +68,9 @@ class SqlOwnershipTest {
             entry("campaigns/sending.sql", RoundLauncher.class),
             entry("campaigns/test_sends.sql", TestSends.class),
             entry("campaigns/timeline.sql", CampaignTimeline.class),
+            entry("campaigns/templates.sql", TemplateRepository.class),
+            entry("campaigns/round_messages.sql", RoundMessages.class),
+            entry("campaigns/previews.sql", RoundPreviews.class),
             entry("audience/contacts.sql", ContactRepository.class),
             entry("audience/erasure.sql", Erasure.class),
             entry("audience/lists.sql", ListRepository.class),

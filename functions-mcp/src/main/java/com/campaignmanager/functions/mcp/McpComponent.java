@@ -79,7 +79,7 @@ interface McpComponent {
         @Singleton
         static GatewayTransport transport(McpSettings settings, ObjectMapper api, RoundTools rounds,
                                           CampaignTools campaigns, ActivityTools activity, AudienceTools audience,
-                                          TeamworkTools teamwork) {
+                                          TeamworkTools teamwork, TemplateTools templates) {
             // The protocol's own mapper: a newer client's extra fields are ignored, not refused as in API bodies.
             ObjectMapper protocol = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -92,6 +92,7 @@ interface McpComponent {
             tools.addAll(rounds.tools());
             tools.addAll(audience.tools());
             tools.addAll(teamwork.tools());
+            tools.addAll(templates.tools());
             McpServer.sync(transport)
                     .serverInfo(new McpSchema.Implementation("campaign-manager", "Campaign manager", "0.1.0"))
                     .instructions(INSTRUCTIONS)

@@ -44,12 +44,12 @@ final class RoundTools {
                      int version, Approval approval, String trigger, OffsetDateTime launchedAt,
                      OffsetDateTime completedAt, String failureReason, String createdBy, Instant createdAt,
                      Instant updatedAt, String textBody, String htmlBody, boolean bodiesShortened,
-                     LastPreflight lastPreflight) {
+                     LastPreflight lastPreflight, UUID templateId) {
     }
 
     /** Who asked for the approval and who gave or refused it; {@code approvedVersion}: the version approved. */
     record Approval(String submittedBy, OffsetDateTime submittedAt, String approvedBy, OffsetDateTime approvedAt,
-                    Integer approvedVersion, String rejectionReason) {
+                    Integer approvedVersion, String rejectionReason, Integer approvedTemplateVersion) {
     }
 
     record LastPreflight(OffsetDateTime checkedAt, JsonNode result) {
@@ -80,7 +80,9 @@ final class RoundTools {
                     .required("approvedBy", nullable(string("Who approved it.")))
                     .required("approvedAt", nullable(dateTime("When")))
                     .required("approvedVersion", nullable(integer("The version the approval covered.")))
-                    .required("rejectionReason", nullable(string("Why it was last rejected."))).build())
+                    .required("rejectionReason", nullable(string("Why it was last rejected.")))
+                    .required("approvedTemplateVersion", nullable(integer("The version of its template the approval"
+                            + " covered: what is sent."))).build())
             .required("trigger", nullable(oneOf("How it was launched: at its time (schedule) or sent now by hand"
                     + " (manual).", "schedule", "manual")))
             .required("launchedAt", nullable(dateTime("When it started going out")))
@@ -93,6 +95,7 @@ final class RoundTools {
             .required("lastPreflight", nullable(Schema.output()
                     .required("checkedAt", dateTime("When the checklist last ran"))
                     .required("result", PreflightSchemas.RESULT).build()))
+            .required("templateId", nullable(uuid("The template its bodies fill (list_templates), if any.")))
             .build();
 
     private final Rounds rounds;
@@ -210,13 +213,15 @@ final class RoundTools {
                 .optional("textBody", string("The plain-text body."))
                 .optional("listIds", array("The ids of the lists it goes to (list ids from search).",
                         uuid("A list's id.")))
-                .optional("scheduledAt", dateTime("When it goes out"));
+                .optional("scheduledAt", dateTime("When it goes out"))
+                .optional("templateId", uuid("A template (list_templates): the bodies are then the content of its"
+                        + " {{content}} slot; preview_round shows the result."));
     }
 
     private static RoundWorkflow.RoundFields fields(ToolArguments args) {
         return new RoundWorkflow.RoundFields(args.text("name").orElse(null), args.text("subject").orElse(null),
                 args.text("htmlBody").orElse(null), args.text("textBody").orElse(null), args.uuids("listIds"),
-                args.dateTime("scheduledAt").orElse(null));
+                args.dateTime("scheduledAt").orElse(null), args.optionalUuid("templateId").orElse(null));
     }
 
     private static Map<String, Object> decision(Map<String, Object> roundId, boolean rejecting) {
@@ -238,11 +243,13 @@ final class RoundTools {
         return new RoundView(round.id(), round.campaignId(), campaign.name(), campaign.timezone(), round.name(),
                 round.message().subject(), round.status().stored(), round.message().scheduledAt(), round.message().listIds(), round.counts(),
                 round.version(), new Approval(round.approval().submittedBy(), at(round.approval().submittedAt(), zone), round.approval().approvedBy(),
-                        at(round.approval().approvedAt(), zone), round.approval().approvedVersion(), round.approval().rejectionReason()),
+                        at(round.approval().approvedAt(), zone), round.approval().approvedVersion(), round.approval().rejectionReason(),
+                        round.approval().approvedTemplateVersion()),
                 round.lifecycle().trigger() == null ? null : round.lifecycle().trigger().stored(), at(round.lifecycle().launchedAt(), zone),
                 at(round.lifecycle().completedAt(), zone), round.lifecycle().failureReason(), round.createdBy(), round.createdAt(),
                 round.updatedAt(), preview(round.message().textBody()), preview(round.message().htmlBody()), shortened,
-                preflight.map(p -> new LastPreflight(at(p.checkedAt(), zone), p.result())).orElse(null));
+                preflight.map(p -> new LastPreflight(at(p.checkedAt(), zone), p.result())).orElse(null),
+                round.message().templateId());
     }
 
     /** The latest snapshots only: the history of a round sent long ago has one per hour since. */

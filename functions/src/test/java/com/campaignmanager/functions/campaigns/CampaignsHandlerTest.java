@@ -73,7 +73,7 @@ class CampaignsHandlerTest {
     @Events(folder = "events/campaigns", type = APIGatewayV2HTTPEvent.class)
     void everySampleEventIsAnsweredAsItsRoutePromisesAndNeedsAToken(APIGatewayV2HTTPEvent sample) {
         SampleAnswers.check(HANDLER, sample, Map.of("POST /campaigns", 201, "GET /campaigns", 200,
-                "GET /dashboard", 200, "GET /approvals", 200));
+                "GET /dashboard", 200, "GET /approvals", 200, "POST /templates", 201, "GET /templates", 200));
     }
 
     @Test

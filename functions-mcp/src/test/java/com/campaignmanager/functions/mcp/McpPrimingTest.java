@@ -21,7 +21,8 @@ class McpPrimingTest {
                 DatabaseSettings.REGION, "us-east-1",
                 DatabaseSettings.ENDPOINT, "http://127.0.0.1:1",
                 "JWT_ISSUER", "https://issuer.test.example",
-                "PUBLIC_API_URL", "https://api.test.example")));
+                "PUBLIC_API_URL", "https://api.test.example",
+                "UNSUBSCRIBE_SIGNING_KEY", "test-unsubscribe-signing-key-for-the-priming-tests")));
 
         PrimingReport report = McpComponent.priming(DaggerMcpComponent.builder().settingsModule(settings).build()
                 .dispatcher()).prime();

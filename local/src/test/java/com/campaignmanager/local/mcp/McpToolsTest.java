@@ -42,7 +42,8 @@ class McpToolsTest {
             "upcoming_rounds", "list_approvals", "preflight_round", "round_metrics", "recipient_history", "search",
             "dashboard", "audit_trail", "list_tasks", "my_notifications", "create_campaign", "create_round",
             "update_round", "submit_round", "approve_round", "reject_round", "cancel_round", "pause_round",
-            "resume_round", "stop_round", "copy_round", "create_task", "suppress_address");
+            "resume_round", "stop_round", "copy_round", "create_task", "suppress_address", "list_templates",
+            "preview_round");
     /** Tools only a sending or paused round takes validly: the table calls them on drafts (refused, 409). */
     private static final Set<String> ONLY_REFUSED = Set.of("approve_round", "pause_round", "resume_round",
             "stop_round");
@@ -354,7 +355,14 @@ class McpToolsTest {
                         "403"),
                 new Case(editor, "suppress_address", args("email", "gone-" + RUN + "@example.com"), Outcome.RESULT,
                         null),
-                new Case(editor, "suppress_address", args("email", "not an address"), Outcome.REFUSED, "email"));
+                new Case(editor, "suppress_address", args("email", "not an address"), Outcome.REFUSED, "email"),
+                new Case(viewer, "list_templates", args("limit", 5), Outcome.RESULT, null),
+                new Case(viewer, "list_templates", args("limit", 500), Outcome.INVALID_PARAMS, null),
+                new Case(viewer, "preview_round", args("roundId", idle), Outcome.RESULT, null),
+                new Case(viewer, "preview_round", args("roundId", random), Outcome.REFUSED, "404"),
+                new Case(viewer, "preview_round", args("roundId", idle, "contactId", random), Outcome.REFUSED, "403"),
+                new Case(editor, "preview_round", args("roundId", idle, "contactId", "ria"), Outcome.REFUSED,
+                        "contactId"));
 
         SoftAssertions softly = new SoftAssertions();
         Set<String> valid = new TreeSet<>();
@@ -427,6 +435,36 @@ class McpToolsTest {
         assertThat(round.get("htmlBody").asText()).hasSize(4_001).startsWith("<p>Autumn offers.");
         assertThat(created.get("action").asText()).isEqualTo("round.created");
         assertThat(created.at("/detail/after/htmlBody").asText()).hasSize(301).endsWith("…");
+    }
+
+    @Test
+    void aRoundInATemplateIsPreviewedAsItWillBeSentAndViewersSeeOnlyThePlaceholder() {
+        String admin = McpFixture.token("mcp-admin-" + RUN, "admin");
+        String templateId = api(editorToken, "POST", "/templates", Map.of("name", "MCP layout " + RUN,
+                "htmlLayout", "<main>{{content}}</main><footer>{{email}}</footer>",
+                "textLayout", "{{content}}\n-- {{unsubscribeUrl}}")).get("id").asText();
+        String roundId = ok(editor, "create_round", args("campaignId", campaignId, "name", "Templated " + RUN,
+                "subject", "For {{firstName}}", "htmlBody", "<p>Hi {{firstName}}</p>", "textBody", "Hi {{firstName}}",
+                "listIds", List.of(listId), "templateId", templateId)).get("id").asText();
+        String contactId = api(admin, "GET", "/lists/" + listId + "/contacts", null).get("items").get(0).get("id")
+                .asText();
+
+        JsonNode listed = ok(viewer, "list_templates", args("limit", 50));
+        JsonNode named = ok(editor, "preview_round", args("roundId", roundId, "contactId", contactId));
+        JsonNode overHttp = api(editorToken, "GET", "/rounds/" + roundId + "/preview?contactId=" + contactId, null);
+        JsonNode sample = ok(viewer, "preview_round", args("roundId", roundId));
+
+        assertThat(listed.get("items")).extracting(t -> t.get("id").asText()).contains(templateId);
+        assertThat(ok(viewer, "get_round", args("roundId", roundId)).get("templateId").asText()).isEqualTo(templateId);
+        assertThat(named.get("subject").asText()).isEqualTo("For Ria");
+        assertThat(named.get("html").asText()).isEqualTo("<main><p>Hi Ria</p></main><footer>" + contactEmail
+                + "</footer>").isEqualTo(overHttp.get("html").asText());
+        assertThat(named.get("text").asText()).startsWith("Hi Ria\n-- http").isEqualTo(overHttp.get("text").asText());
+        assertThat(named.get("templateVersion").asInt()).isEqualTo(1);
+        assertThat(sample.at("/contact/sample").asBoolean()).isTrue();
+        assertThat(sample.get("html").asText()).doesNotContain(contactEmail).contains("Hi Alex");
+        assertThat(refused(viewer, "preview_round", args("roundId", roundId, "contactId", contactId)))
+                .startsWith("403");
     }
 
     @Test

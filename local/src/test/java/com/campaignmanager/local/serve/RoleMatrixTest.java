@@ -38,6 +38,10 @@ class RoleMatrixTest {
             "POST /rounds/{roundId}/send-now", "POST /rounds/{roundId}/resume", "POST /rounds/{roundId}/stop");
 
     private static int status(HttpRoute route, String role) throws Exception {
+        return status(route, role, Map.of());
+    }
+
+    private static int status(HttpRoute route, String role, Map<String, String> query) throws Exception {
         Map<String, String> parameters = new java.util.HashMap<>();
         Matcher matcher = VARIABLE.matcher(route.path());
         StringBuilder path = new StringBuilder();
@@ -52,6 +56,9 @@ class RoleMatrixTest {
                 .put("body", "{}").put("isBase64Encoded", false);
         event.putObject("headers").put("content-type", "application/json");
         event.set("pathParameters", JSON.valueToTree(parameters));
+        if (!query.isEmpty()) {
+            event.set("queryStringParameters", JSON.valueToTree(query));
+        }
         ObjectNode context = event.putObject("requestContext");
         context.put("requestId", "roles-" + UUID.randomUUID()).put("routeKey", route.routeKey());
         context.putObject("http").put("method", route.method()).put("path", path.toString());
@@ -124,5 +131,40 @@ class RoleMatrixTest {
         assertThat(personal).as("personal-data reads in the template").containsExactlyInAnyOrderElementsOf(PERSONAL_DATA);
         assertThat(refused).as("reads refused (a viewer exactly the personal-data ones)")
                 .containsExactlyInAnyOrderElementsOf(PERSONAL_DATA);
+    }
+
+    private static HttpRoute route(String routeKey) {
+        return LocalRunnerFixture.running().backend().functions().template().routes().stream()
+                .filter(r -> r.routeKey().equals(routeKey)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void templatesAreWrittenByEditorsApproversAndAdminsAndAPreviewOfAContactIsPersonalData() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String key : List.of("POST /templates", "PATCH /templates/{templateId}", "DELETE /templates/{templateId}")) {
+            for (String role : List.of("editor", "approver", "admin")) {
+                if (status(route(key), role) == 403) {
+                    wrong.add(role + " refused " + key);
+                }
+            }
+            if (status(route(key), "viewer") != 403) {
+                wrong.add("viewer allowed " + key);
+            }
+        }
+        HttpRoute preview = route("GET /rounds/{roundId}/preview");
+        Map<String, String> contact = Map.of("contactId", UUID.randomUUID().toString());
+        // A viewer previews with the placeholder contact only: naming a contact is refused before anything is read.
+        if (status(preview, "viewer", contact) != 403) {
+            wrong.add("viewer previewed a named contact");
+        }
+        if (status(preview, "viewer") == 403) {
+            wrong.add("viewer refused the placeholder preview");
+        }
+        for (String role : List.of("editor", "approver", "admin")) {
+            if (status(preview, role, contact) == 403) {
+                wrong.add(role + " refused a named contact's preview");
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 }

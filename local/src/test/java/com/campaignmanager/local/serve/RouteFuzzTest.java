@@ -137,6 +137,8 @@ class RouteFuzzTest {
         String taskId = created(send(call(OTHER, "POST /campaigns/{campaignId}/tasks", Map.of("campaignId", campaignId),
                 json(Map.of("title", "Fuzz task", "assigneeId", adminId)))));
         String notificationId = ok(admin("GET /notifications", Map.of(), null)).json().get("items").get(0).get("id").asText();
+        String templateId = created(admin("POST /templates", Map.of(), json(Map.of("name", "Fuzz " + RUN,
+                "htmlLayout", "<main>{{content}}</main>"))));
         String suppressed = "fuzz-suppressed-" + RUN + "@example.com";
         ok(admin("POST /suppressions", Map.of(), json(Map.of("email", suppressed))));
 
@@ -146,6 +148,7 @@ class RouteFuzzTest {
         IDS.put("campaignId", campaignId);
         IDS.put("roundId", roundId);
         IDS.put("taskId", taskId);
+        IDS.put("templateId", templateId);
         IDS.put("notificationId", notificationId);
         IDS.put("email", suppressed);
         IDS.put("channel", "slack");
@@ -153,7 +156,9 @@ class RouteFuzzTest {
         String campaign = json(ordered("name", "Fuzz campaign", "description", "d", "fromEmail", "news@example.com",
                 "fromName", "News", "replyTo", "reply@example.com", "timezone", "Europe/Paris"));
         String round = json(ordered("name", "Fuzz round", "subject", "Hello", "htmlBody", "<p>Hi</p>", "textBody", "Hi",
-                "listIds", List.of(listId), "scheduledAt", "2031-01-01T09:00:00+01:00"));
+                "listIds", List.of(listId), "scheduledAt", "2031-01-01T09:00:00+01:00", "templateId", templateId));
+        String template = json(ordered("name", "Fuzz template", "description", "d", "htmlLayout",
+                "<main>{{content}}</main><p>{{unsubscribeUrl}}</p>", "textLayout", "{{content}} {{firstName}}"));
         String task = json(ordered("roundId", roundId, "title", "Fuzz task", "notes", "n", "assigneeId", adminId,
                 "dueAt", "2031-01-01T09:00:00Z", "status", "todo", "unassign", false));
         Map<String, Object> member = ordered("name", "Fuzz", "role", "editor", "slackUserId", "U024BE7LH",
@@ -167,6 +172,8 @@ class RouteFuzzTest {
         SAMPLES.put("POST /rounds/{roundId}/stop", json(Map.of("reason", "The wrong list")));
         SAMPLES.put("POST /rounds/{roundId}/copy", json(ordered("campaignId", campaignId, "name", "Fuzz copy")));
         SAMPLES.put("POST /campaigns/{campaignId}/copy", json(Map.of("name", "Fuzz copy " + RUN)));
+        SAMPLES.put("POST /templates", template);
+        SAMPLES.put("PATCH /templates/{templateId}", template);
         SAMPLES.put("POST /rounds/{roundId}/test-send", json(Map.of("emails", List.of("test@example.com"))));
         SAMPLES.put("POST /lists", json(ordered("name", "Fuzz list " + UNIQUE, "description", "d")));
         SAMPLES.put("PATCH /lists/{listId}", json(ordered("name", "Fuzz " + RUN, "description", "d")));
@@ -269,7 +276,7 @@ class RouteFuzzTest {
         values.put("dueBefore", times);
         values.put("tz", List.of("Mars/Olympus", "../../etc/passwd", "+25:00", "UTC+99", "x".repeat(10_000)));
         for (String name : List.of("q", "status", "assignee", "campaignId", "types", "unread", "active", "role",
-                "reason", "entityType", "entityId", "actor", "token")) {
+                "reason", "entityType", "entityId", "actor", "token", "contactId", "version")) {
             values.put(name, text);
         }
         return values;
@@ -316,7 +323,9 @@ class RouteFuzzTest {
 
         assertThat(fuzz.reading).as("the query parameters found read")
                 .contains("GET /sends from", "GET /sends to", "GET /sends tz", "GET /audit from", "GET /tasks dueBefore",
-                        "GET /lists cursor", "GET /contacts limit", "GET /search q", "GET /unsubscribe token")
+                        "GET /lists cursor", "GET /contacts limit", "GET /search q", "GET /unsubscribe token",
+                        "GET /rounds/{roundId}/preview contactId", "GET /templates/{templateId} version",
+                        "GET /templates limit")
                 .hasSizeGreaterThan(50);
         assertThat(fuzz.faults).as(fuzz.faults.size() + " faults").isEmpty();
     }

@@ -237,6 +237,19 @@ class TemplatesTest {
             assertThat(item.get("status").asText()).isEqualTo("pass");
             assertThat(item.get("detail").asText()).isEqualTo("Checked " + tag + " (version 1)");
         });
+
+        // Content and layout together must fit the row the launcher reads.
+        String big = createTemplate("editor", Map.of("name", "Big " + tag, "htmlLayout",
+                "{{content}}" + "<!-- layout -->".repeat(1_300))).json().get("id").asText();
+        ApiCall.to(campaigns, "PATCH /rounds/{roundId}", roundId).as("ed", "editor")
+                .json(Map.of("templateId", big, "htmlBody", "<p>" + "Autumn offers. ".repeat(3_000) + "</p>")).send();
+        Response tooBig = fixtures.submit(roundId, "ed");
+        assertThat(tooBig.status()).isEqualTo(422);
+        assertThat(tooBig.json().get("detail").asText()).contains("size: ");
+
+        // A copy keeps the template.
+        Response copy = ApiCall.to(campaigns, "POST /rounds/{roundId}/copy", roundId).as("ed", "editor").send();
+        assertThat(copy.json().get("templateId").asText()).isEqualTo(big);
     }
 
     @Test

@@ -113,6 +113,10 @@ public final class Preflight {
                     ? new Item("template", FAIL, layout.templateName() + " is archived: choose another template")
                     : new Item("template", PASS, layout.templateName() + " (version " + layout.version() + ")"));
         }
+        if (message.storedBytes() > RoundMessages.MAX_MESSAGE_BYTES) {
+            items.add(new Item("size", FAIL, "the subject, bodies and template take " + message.storedBytes() / 1024
+                    + " KB; at most " + RoundMessages.MAX_MESSAGE_BYTES / 1024 + " KB can be sent"));
+        }
         items.add(message.subject().isBlank() ? new Item("subject", FAIL, "the subject is empty")
                 : new Item("subject", PASS, message.subject()));
         String html = message.html();

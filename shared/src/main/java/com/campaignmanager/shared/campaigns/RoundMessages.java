@@ -28,6 +28,11 @@ import javax.inject.Singleton;
 public final class RoundMessages {
     private static final SqlStatements SQL = SqlStatements.load(RoundMessages.class, "round_messages.sql");
     private static final String FIND_ROUND_MESSAGE = SQL.statement("find-round-message");
+    /**
+     * The most a round's subject, content and layouts may take together: the launcher reads them in one row, and
+     * the Data API answers no row over 64 KB.
+     */
+    public static final int MAX_MESSAGE_BYTES = 60 * 1024;
     /** The slot, spaced or not, as the renderer reads a merge field. */
     static final Pattern SLOT = Pattern.compile("\\{\\{\\s*content\\s*\\}\\}");
 
@@ -47,6 +52,16 @@ public final class RoundMessages {
             Layout layout = templateId == null || version == null || htmlLayout == null ? null
                     : new Layout(templateId, null, version, htmlLayout, textLayout, false);
             return new Source(subject, htmlBody, textBody, templateId, layout);
+        }
+
+        /** What the launcher reads of it in one row: subject, content and layouts, in UTF-8 bytes. */
+        public long storedBytes() {
+            return bytes(subject) + bytes(htmlBody) + bytes(textBody)
+                    + (layout == null ? 0 : bytes(layout.html()) + bytes(layout.text()));
+        }
+
+        private static long bytes(String text) {
+            return text == null ? 0 : text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         }
 
         /** The HTML with the content in the layout, merge fields not yet filled: what the preflight checks. */

@@ -420,12 +420,12 @@ public final class RoundWorkflow {
 
     /**
      * A template's layout changed, in {@code tx}, which holds the template's lock: what the waiting and approved
-     * rounds that name it send changed, as for a new sender. Rounds underway are left alone: they send the version
-     * their approval covered.
+     * rounds that name it send changed, as for a new sender. Sending and paused rounds are left alone: they send the
+     * version their approval covered (a paused one changed and waiting for approval is a waiting one).
      */
     public void templateChanged(Transaction tx, Acting acting, UUID templateId) {
         List<RoundRepository.LockedStatus> waiting = rounds.lockUsingTemplate(tx, templateId).stream()
-                .filter(round -> !round.underway()).toList();
+                .filter(round -> round.status() != SENDING && round.status() != PAUSED).toList();
         sendBackForApproval(tx, acting, waiting, "the template " + templateId + " changed");
     }
 

@@ -31,6 +31,8 @@ import reactor.core.publisher.Mono;
 final class GatewayTransport implements McpStatelessServerTransport {
     /** Where a tool finds who calls: the {@link Acting} of this request. */
     static final String ACTING = "campaign-manager.acting";
+    /** The API Gateway domain the request came on, for the links a tool renders (preview_round). */
+    static final String GATEWAY_DOMAIN = "campaign-manager.gateway-domain";
     /** Oldest first: {@code initialize} answers the client's version if listed here, else the last (newest). */
     static final List<String> PROTOCOL_VERSIONS = List.of(ProtocolVersions.MCP_2025_03_26,
             ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
@@ -123,7 +125,8 @@ final class GatewayTransport implements McpStatelessServerTransport {
             return error(400, ErrorCodes.INVALID_REQUEST, "id must be a string or an integer");
         }
         McpTransportContext context = McpTransportContext.create(Map.of(ACTING,
-                Acting.throughMcp(request.caller(), request.requestId())));
+                Acting.throughMcp(request.caller(), request.requestId()), GATEWAY_DOMAIN,
+                request.gatewayDomain()));
         Optional<String> invalid = invalidParams(method.textValue(), params);
         McpSchema.JSONRPCResponse response = invalid.isPresent()
                 ? McpSchema.JSONRPCResponse.error(requestId.get(), new McpSchema.JSONRPCResponse.JSONRPCError(

@@ -80,7 +80,7 @@ final class TemplateTools {
                                 .required("templateVersion", nullable(integer("The template version it is sent"
                                         + " with."))).build(),
                         Tool.reads(), (acting, args) -> view(previews.preview(acting, args.uuid("roundId"),
-                                args.optionalUuid("contactId")))));
+                                args.optionalUuid("contactId"), args.gatewayDomain()))));
     }
 
     private static PreviewView view(RoundPreviews.Preview preview) {

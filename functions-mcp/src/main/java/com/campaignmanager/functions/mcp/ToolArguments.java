@@ -27,9 +27,21 @@ final class ToolArguments {
     static final int MAX_LIMIT = 50;
 
     private final JsonNode arguments;
+    private final Optional<String> gatewayDomain;
 
     ToolArguments(JsonNode arguments) {
+        this(arguments, Optional.empty());
+    }
+
+    /** {@code gatewayDomain}: the API Gateway domain the call came on (for links, see PublicApiUrl#forRequest). */
+    ToolArguments(JsonNode arguments, Optional<String> gatewayDomain) {
         this.arguments = arguments;
+        this.gatewayDomain = gatewayDomain;
+    }
+
+    /** Not an argument: where the call came from, for the links a tool renders. */
+    Optional<String> gatewayDomain() {
+        return gatewayDomain;
     }
 
     /** The text as given (bodies keep their white space); empty when absent or null. */

@@ -18,6 +18,7 @@ import io.modelcontextprotocol.spec.McpSchema.ErrorCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +61,10 @@ final class ToolCalls {
                     .build();
         }
         try {
-            return success(tool.operation().run(acting, new ToolArguments(json.valueToTree(arguments))));
+            @SuppressWarnings("unchecked")
+            Optional<String> gatewayDomain = (Optional<String>) context.get(GatewayTransport.GATEWAY_DOMAIN);
+            return success(tool.operation().run(acting, new ToolArguments(json.valueToTree(arguments),
+                    gatewayDomain == null ? Optional.empty() : gatewayDomain)));
         } catch (ApiProblem problem) {
             return failure(problem);
         } catch (InvalidFieldException invalid) {

@@ -85,7 +85,7 @@ final class TemplatesRoutes {
                 throw ApiProblem.invalid("contactId", "is not a contact id (a UUID)");
             }
         });
-        return ApiResponse.ok(previews.preview(acting(request), roundId, contactId));
+        return ApiResponse.ok(previews.preview(acting(request), roundId, contactId, request.gatewayDomain()));
     }
 
     private static ApiResponse versioned(ApiResponse response, Template template) {

@@ -71,7 +71,11 @@ public final class RoundPreviews {
         this.json = json;
     }
 
-    public Preview preview(Acting acting, UUID roundId, Optional<UUID> contactId) {
+    /**
+     * {@code gatewayDomain}: the request's API Gateway domain, for {@link PublicApiUrl#forRequest} (the launcher's
+     * own URL when {@code PUBLIC_API_URL} names one, as it does for the launcher).
+     */
+    public Preview preview(Acting acting, UUID roundId, Optional<UUID> contactId, Optional<String> gatewayDomain) {
         acting.caller().requireReader();
         if (contactId.isPresent()) {
             acting.caller().requirePersonalData();
@@ -92,7 +96,8 @@ public final class RoundPreviews {
         UUID linkContact = found.map(Found::id).orElse(SAMPLE_ID);
         Recipient recipient = found.map(Found::recipient).orElse(SAMPLE);
         RoundMessages.Source source = messages.source(database, roundId);
-        OutgoingMessage message = RoundMessages.message(tokens, publicApiUrl.base(), roundId, "preview", source,
+        OutgoingMessage message = RoundMessages.message(tokens, publicApiUrl.forRequest(gatewayDomain), roundId,
+                "preview", source,
                 new OutgoingMessage.Sender(campaign.fromEmail(), campaign.fromName(), campaign.replyTo()),
                 recipient.email(), recipient, linkContact, false);
         return new Preview(roundId, new PreviewContact(found.isPresent() ? linkContact : null, recipient.email(),

@@ -77,7 +77,9 @@ public final class DeliveryLedger {
     }
 
     private ConditionSql.Fragment conditions(SqlExecutor sql, UUID roundId) {
-        String stored = sql.querySingle(FIND_ROUND_CONDITIONS, Params.of("roundId", roundId), r -> r.json("conditions"));
+        // A list, not querySingle: a round without conditions answers one row holding NULL.
+        String stored = sql.query(FIND_ROUND_CONDITIONS, Params.of("roundId", roundId), r -> r.json("conditions"))
+                .get(0);
         try {
             return stored == null ? ConditionSql.EVERYONE : ConditionSql.compile(JSON.readTree(stored));
         } catch (JsonProcessingException e) {

@@ -237,7 +237,10 @@ public final class RoundWorkflow {
                 requireLists(tx, fields.listIds());
                 rounds.setLists(tx, roundId, fields.listIds());
             }
-            setAudience(tx, roundId, fields);
+            if (!locked.launched()) {
+                // A launched round's audience is its ledger (checked above): not even a segment's newer copy.
+                setAudience(tx, roundId, fields);
+            }
             rounds.updateContent(tx, roundId, new RoundRepository.Content(
                     fields.name() != null ? fields.name() : before.name(),
                     fields.subject() != null ? fields.subject() : before.message().subject(),

@@ -54,7 +54,9 @@ final class SegmentBenchmark {
             ContactList list = new ListRepository().create(database, "Segment benchmark", "");
             List<ContactInput> people = new ArrayList<>(contacts);
             LocalDate first = LocalDate.of(2025, 1, 1);
+            long expected = 0;
             for (int i = 0; i < contacts; i++) {
+                expected += i % 3 == 0 && first.plusDays(i % 365).isBefore(LocalDate.of(2025, 9, 1)) ? 1 : 0;
                 // A third on pro; sign-up dates over the year, so about two thirds before September.
                 people.add(new ContactInput(EmailAddress.parse("seg" + i + "@example" + (i % 97) + ".com"), "First" + i,
                         "Last" + i, Map.of("plan", i % 3 == 0 ? "pro" : "free",
@@ -84,6 +86,11 @@ final class SegmentBenchmark {
                 ledger.materialise(database, everyone);
                 return recipients(database, rounds, everyone);
             }));
+            for (Measured m : measured.subList(0, 2)) {
+                if (m.recipients() != expected) {
+                    throw new IllegalStateException(m.what() + ": " + m.recipients() + " recipients, not " + expected);
+                }
+            }
             BenchmarkDoc.publish(options.get().out(), SECTION, report(contacts, measured));
         }
         return 0;

@@ -2,6 +2,7 @@ package com.campaignmanager.functions.mcp;
 
 import com.campaignmanager.shared.aws.DataApiModule;
 import com.campaignmanager.shared.campaigns.ListUsageModule;
+import com.campaignmanager.shared.campaigns.SegmentUsageModule;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.email.EmailModule;
 import com.campaignmanager.shared.http.HttpModule;
@@ -26,7 +27,7 @@ import javax.inject.Singleton;
 
 @Singleton
 @Component(modules = {DataApiModule.class, HttpModule.class, TeamModule.class, EmailModule.class,
-        NotificationsModule.class, ListUsageModule.class, McpComponent.ServerModule.class})
+        NotificationsModule.class, ListUsageModule.class, SegmentUsageModule.class, McpComponent.ServerModule.class})
 interface McpComponent {
 
     RouteDispatcher dispatcher();
@@ -79,7 +80,7 @@ interface McpComponent {
         @Singleton
         static GatewayTransport transport(McpSettings settings, ObjectMapper api, RoundTools rounds,
                                           CampaignTools campaigns, ActivityTools activity, AudienceTools audience,
-                                          TeamworkTools teamwork, TemplateTools templates) {
+                                          TeamworkTools teamwork, TemplateTools templates, SegmentTools segments) {
             // The protocol's own mapper: a newer client's extra fields are ignored, not refused as in API bodies.
             ObjectMapper protocol = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -93,6 +94,7 @@ interface McpComponent {
             tools.addAll(audience.tools());
             tools.addAll(teamwork.tools());
             tools.addAll(templates.tools());
+            tools.addAll(segments.tools());
             McpServer.sync(transport)
                     .serverInfo(new McpSchema.Implementation("campaign-manager", "Campaign manager", "0.1.0"))
                     .instructions(INSTRUCTIONS)

@@ -1,5 +1,6 @@
 package com.campaignmanager.functions.mcp;
 
+import static com.campaignmanager.functions.mcp.Schema.anyObject;
 import static com.campaignmanager.functions.mcp.Schema.array;
 import static com.campaignmanager.functions.mcp.Schema.bool;
 import static com.campaignmanager.functions.mcp.Schema.dateTime;
@@ -44,7 +45,7 @@ final class RoundTools {
                      int version, Approval approval, String trigger, OffsetDateTime launchedAt,
                      OffsetDateTime completedAt, String failureReason, String createdBy, Instant createdAt,
                      Instant updatedAt, String textBody, String htmlBody, boolean bodiesShortened,
-                     LastPreflight lastPreflight, UUID templateId) {
+                     LastPreflight lastPreflight, UUID templateId, Round.Audience audience) {
     }
 
     /** Who asked for the approval and who gave or refused it; {@code approvedVersion}: the version approved. */
@@ -96,6 +97,11 @@ final class RoundTools {
                     .required("checkedAt", dateTime("When the checklist last ran"))
                     .required("result", PreflightSchemas.RESULT).build()))
             .required("templateId", nullable(uuid("The template its bodies fill (list_templates), if any.")))
+            .required("audience", Schema.output()
+                    .required("conditions", nullable(anyObject("Its conditions (null: everyone on its lists).")))
+                    .required("excludedListIds", array("Lists whose contacts it skips.", uuid("A list.")))
+                    .required("segmentId", nullable(uuid("The saved segment its conditions are copied from.")))
+                    .build())
             .build();
 
     private final Rounds rounds;
@@ -215,13 +221,23 @@ final class RoundTools {
                         uuid("A list's id.")))
                 .optional("scheduledAt", dateTime("When it goes out"))
                 .optional("templateId", uuid("A template (list_templates): the bodies are then the content of its"
-                        + " {{content}} slot; preview_round shows the result."));
+                        + " {{content}} slot; preview_round shows the result."))
+                .optional("conditions", anyObject("Who of its lists it goes to: {\"all\": [...]} or {\"any\": [...]},"
+                        + " each item {field, op, value} or another group (at most 3 levels, 20 conditions). field:"
+                        + " email, firstName, lastName, createdAt or attributes.<key>; op: equals, notEquals, in, notIn"
+                        + " (value: an array), contains, exists (value: true or false), before, after (an ISO date or"
+                        + " instant; createdAt and date attributes). Replaces segmentId."))
+                .optional("excludedListIds", array("Lists whose contacts it skips.", uuid("A list's id.")))
+                .optional("segmentId", uuid("A saved segment (list_segments) whose conditions it copies; an edit of"
+                        + " the segment sends it back for approval."));
     }
 
     private static RoundWorkflow.RoundFields fields(ToolArguments args) {
         return new RoundWorkflow.RoundFields(args.text("name").orElse(null), args.text("subject").orElse(null),
                 args.text("htmlBody").orElse(null), args.text("textBody").orElse(null), args.uuids("listIds"),
-                args.dateTime("scheduledAt").orElse(null), args.optionalUuid("templateId").orElse(null));
+                args.dateTime("scheduledAt").orElse(null), args.optionalUuid("templateId").orElse(null),
+                args.json("conditions").orElse(null), args.uuids("excludedListIds"),
+                args.optionalUuid("segmentId").orElse(null));
     }
 
     private static Map<String, Object> decision(Map<String, Object> roundId, boolean rejecting) {
@@ -249,7 +265,7 @@ final class RoundTools {
                 at(round.lifecycle().completedAt(), zone), round.lifecycle().failureReason(), round.createdBy(), round.createdAt(),
                 round.updatedAt(), preview(round.message().textBody()), preview(round.message().htmlBody()), shortened,
                 preflight.map(p -> new LastPreflight(at(p.checkedAt(), zone), p.result())).orElse(null),
-                round.message().templateId());
+                round.message().templateId(), round.audience());
     }
 
     /** The latest snapshots only: the history of a round sent long ago has one per hour since. */

@@ -136,6 +136,12 @@ final class ToolArguments {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asInt());
     }
 
+    /** A JSON value as given (an object such as a round's conditions); empty when absent or null. */
+    Optional<JsonNode> json(String name) {
+        JsonNode value = arguments.get(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+
     Optional<Boolean> bool(String name) {
         JsonNode value = arguments.get(name);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asBoolean());

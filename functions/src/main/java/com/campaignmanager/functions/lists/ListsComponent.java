@@ -2,9 +2,11 @@ package com.campaignmanager.functions.lists;
 
 import com.campaignmanager.shared.aws.DataApiModule;
 import com.campaignmanager.shared.campaigns.ListUsageModule;
+import com.campaignmanager.shared.campaigns.SegmentUsageModule;
 import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
+import com.campaignmanager.shared.notifications.NotificationsModule;
 import com.campaignmanager.shared.team.TeamModule;
 import com.campaignmanager.shared.priming.Priming;
 import com.campaignmanager.shared.priming.PrimingCall;
@@ -15,7 +17,7 @@ import javax.inject.Singleton;
 
 @Singleton
 @Component(modules = {DataApiModule.class, HttpModule.class, TeamModule.class, ListUsageModule.class,
-        ListsComponent.RoutesModule.class})
+        SegmentUsageModule.class, NotificationsModule.class, ListsComponent.RoutesModule.class})
 interface ListsComponent {
 
     RouteDispatcher dispatcher();
@@ -43,12 +45,13 @@ interface ListsComponent {
         @Provides
         @Singleton
         static Routes routes(ListsRoutes lists, ContactsRoutes contacts, SuppressionsRoutes suppressions,
-                             UnsubscribeRoutes unsubscribe) {
+                             UnsubscribeRoutes unsubscribe, SegmentsRoutes segments) {
             Routes.Builder routes = Routes.builder();
             lists.addTo(routes);
             contacts.addTo(routes);
             suppressions.addTo(routes);
             unsubscribe.addTo(routes);
+            segments.addTo(routes);
             return routes.build();
         }
     }

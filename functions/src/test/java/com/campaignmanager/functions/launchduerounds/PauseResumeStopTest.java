@@ -329,6 +329,9 @@ class PauseResumeStopTest {
                 .json(Map.of("listIds", List.of(otherList))).send();
         Response newTime = ApiCall.to(campaigns, "PATCH /rounds/{roundId}", roundId).as("ed", "editor")
                 .json(Map.of("scheduledAt", RoundFixtures.FUTURE)).send();
+        Response newAudience = ApiCall.to(campaigns, "PATCH /rounds/{roundId}", roundId).as("ed", "editor")
+                .json(Map.of("excludedListIds", List.of(otherList), "conditions", Map.of("all",
+                        List.of(Map.of("field", "email", "op", "exists"))))).send();
         Response edited = ApiCall.to(campaigns, "PATCH /rounds/{roundId}", roundId).as("ed", "editor", "approver")
                 .json(Map.of("subject", "Hi again")).send();
         Response resumedUnapproved = act("POST /rounds/{roundId}/resume", roundId, "boss", "approver", null);
@@ -343,6 +346,7 @@ class PauseResumeStopTest {
         assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
         assertThat(newList.status()).as(newList.toString()).isEqualTo(409);
         assertThat(newTime.status()).as(newTime.toString()).isEqualTo(409);
+        assertThat(newAudience.status()).as(newAudience.toString()).isEqualTo(409);
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         assertThat(edited.json().get("status").asText()).isEqualTo("pending_approval");
         assertThat(resumedUnapproved.status()).isEqualTo(409);

@@ -74,7 +74,8 @@ class ListsHandlerTest {
     @ParameterizedTest(name = "events/lists, sample {index}")
     @Events(folder = "events/lists", type = APIGatewayV2HTTPEvent.class)
     void everySampleEventIsAnsweredAsItsRoutePromisesAndNeedsAToken(APIGatewayV2HTTPEvent sample) {
-        SampleAnswers.check(HANDLER, sample, Map.of("POST /lists", 201, "GET /lists", 200, "POST /suppressions", 201));
+        SampleAnswers.check(HANDLER, sample, Map.of("POST /lists", 201, "GET /lists", 200, "POST /suppressions", 201,
+                "POST /segments", 201, "GET /segments", 200));
     }
 
     @Test

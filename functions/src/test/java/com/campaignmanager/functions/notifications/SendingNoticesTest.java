@@ -45,7 +45,7 @@ class SendingNoticesTest {
                 new Round.Approval("ed@example.com", now, "boss@example.com", now, 3, null),
                 new Round.Lifecycle(now, null, null, null, status == RoundStatus.STOPPED ? "boss@example.com" : null,
                         status == RoundStatus.STOPPED ? "the wrong list" : null),
-                "ed@example.com", now, now, version);
+                "ed@example.com", now, now, version, new Round.Audience(null, List.of(), null));
     }
 
     private static String text(String sql, UUID id) {

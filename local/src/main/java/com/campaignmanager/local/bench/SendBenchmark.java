@@ -40,7 +40,7 @@ import java.util.UUID;
 /**
  * {@code campaign-local.jar bench-send [--recipients N]}: a round to N recipients (default 100,000) sent through
  * the outbox provider by the launch job's code, on the local Data API; a round a tenth of the size is sent first,
- * to show whether memory grows with the round.
+ * to show whether memory grows with the round. With {@code --segment}: {@link SegmentBenchmark}.
  */
 public final class SendBenchmark {
     static final String SECTION = "send";
@@ -52,6 +52,10 @@ public final class SendBenchmark {
     }
 
     public static int run(String[] args) throws Exception {
+        if (List.of(args).contains("--segment")) {
+            return SegmentBenchmark.run(List.of(args).stream().filter(a -> !a.equals("--segment"))
+                    .toArray(String[]::new));
+        }
         Optional<SizeOptions> options = SizeOptions.parse(args, "bench-send", "--recipients", 100_000);
         if (options.isEmpty()) {
             return 2;

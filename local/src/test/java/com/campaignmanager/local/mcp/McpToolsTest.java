@@ -43,7 +43,7 @@ class McpToolsTest {
             "dashboard", "audit_trail", "list_tasks", "my_notifications", "create_campaign", "create_round",
             "update_round", "submit_round", "approve_round", "reject_round", "cancel_round", "pause_round",
             "resume_round", "stop_round", "copy_round", "create_task", "suppress_address", "list_templates",
-            "preview_round");
+            "preview_round", "audience_preview", "list_segments");
     /** Tools only a sending or paused round takes validly: the table calls them on drafts (refused, 409). */
     private static final Set<String> ONLY_REFUSED = Set.of("approve_round", "pause_round", "resume_round",
             "stop_round");
@@ -299,6 +299,10 @@ class McpToolsTest {
                 new Case(viewer, "preflight_round", args("roundId", "round-3"), Outcome.REFUSED, "roundId"),
                 new Case(viewer, "round_metrics", args("roundId", draft), Outcome.RESULT, null),
                 new Case(viewer, "round_metrics", args("roundId", random), Outcome.REFUSED, "404"),
+                new Case(viewer, "audience_preview", args("roundId", draft), Outcome.RESULT, null),
+                new Case(editor, "audience_preview", args("roundId", draft, "limit", 0), Outcome.INVALID_PARAMS, null),
+                new Case(viewer, "list_segments", args("limit", 5), Outcome.RESULT, null),
+                new Case(viewer, "list_segments", args("cursor", "garbage"), Outcome.REFUSED, "cursor"),
                 new Case(editor, "recipient_history", args("email", contactEmail), Outcome.RESULT, null),
                 new Case(viewer, "recipient_history", args("email", contactEmail), Outcome.REFUSED, "403"),
                 new Case(viewer, "search", args("query", "MCP " + RUN), Outcome.RESULT, null),
@@ -394,6 +398,47 @@ class McpToolsTest {
                 .filter(t -> !ONLY_REFUSED.contains(t)).collect(Collectors.toSet())));
         softly.assertThat(invalid).as("tools called invalidly").isEqualTo(new TreeSet<>(TOOLS));
         softly.assertAll();
+    }
+
+    @Test
+    void roundsTakeConditionsAndSegmentsAndThePreviewShowsAddressesOnlyToThoseWhoMaySeeThem() {
+        Map<String, Object> ria = Map.of("all", List.of(Map.of("field", "firstName", "op", "equals", "value", "ria")));
+        String segmentId = api(McpFixture.token("mcp-admin-" + RUN, "admin"), "POST", "/segments",
+                Map.of("name", "MCP Ria " + RUN, "conditions", ria)).get("id").asText();
+        String scheduledAt = OffsetDateTime.now(PARIS).plusDays(3).truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, Object> round = args("campaignId", campaignId, "name", "Seg " + RUN, "subject", "Hi",
+                "textBody", "Hi", "listIds", List.of(listId), "scheduledAt", scheduledAt);
+
+        Map<String, Object> bad = new LinkedHashMap<>(round);
+        bad.put("conditions", Map.of("all", List.of(Map.of("field", "firstName", "op", "startsWith", "value", "r"))));
+        String invalid = refused(editor, "create_round", bad);
+        Map<String, Object> own = new LinkedHashMap<>(round);
+        own.put("conditions", ria);
+        String refusedToViewer = refused(viewer, "create_round", own);
+        JsonNode created = ok(editor, "create_round", own);
+        String roundId = created.get("id").asText();
+        JsonNode forEditor = ok(editor, "audience_preview", args("roundId", roundId, "limit", 5));
+        JsonNode forViewer = ok(viewer, "audience_preview", args("roundId", roundId));
+        JsonNode excluded = ok(editor, "update_round", args("roundId", roundId, "excludedListIds", List.of(listId)));
+        JsonNode nobody = ok(editor, "audience_preview", args("roundId", roundId));
+        Map<String, Object> fromSegment = new LinkedHashMap<>(round);
+        fromSegment.put("segmentId", segmentId);
+        JsonNode copied = ok(editor, "create_round", fromSegment);
+        JsonNode segments = ok(viewer, "list_segments", args("query", "MCP Ria " + RUN));
+
+        assertThat(invalid).contains("conditions.all[0].op");
+        assertThat(refusedToViewer).contains("403");
+        assertThat(created.get("audience").get("conditions")).isEqualTo(JSON.valueToTree(ria));
+        assertThat(forEditor.get("recipients").asInt()).isEqualTo(1);
+        assertThat(forEditor.get("sample").get(0).get("email").asText()).isEqualTo(contactEmail);
+        assertThat(forViewer.get("recipients").asInt()).isEqualTo(1);
+        assertThat(forViewer.get("sample").isNull()).isTrue();
+        assertThat(excluded.get("audience").get("excludedListIds").get(0).asText()).isEqualTo(listId);
+        assertThat(nobody.get("recipients").asInt()).isZero();
+        assertThat(copied.get("audience").get("segmentId").asText()).isEqualTo(segmentId);
+        assertThat(copied.get("audience").get("conditions")).isEqualTo(JSON.valueToTree(ria));
+        assertThat(segments.get("items")).singleElement()
+                .satisfies(s -> assertThat(s.get("id").asText()).isEqualTo(segmentId));
     }
 
     @Test

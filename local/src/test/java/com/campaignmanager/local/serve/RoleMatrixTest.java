@@ -105,6 +105,23 @@ class RoleMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** Saved segments: editors, approvers and admins write them (viewers are refused above). */
+    @Test
+    void segmentsAreWrittenByEditorsApproversAndAdmins() throws Exception {
+        List<HttpRoute> segmentWrites = writes().stream().filter(r -> r.path().startsWith("/segments")).toList();
+        List<String> refused = new ArrayList<>();
+        for (HttpRoute route : segmentWrites) {
+            for (String role : List.of("editor", "approver", "admin")) {
+                if (status(route, role) == 403) {
+                    refused.add(role + " " + route.routeKey());
+                }
+            }
+        }
+        assertThat(segmentWrites).extracting(HttpRoute::routeKey).containsExactlyInAnyOrder("POST /segments",
+                "PATCH /segments/{segmentId}", "DELETE /segments/{segmentId}");
+        assertThat(refused).isEmpty();
+    }
+
     private static List<HttpRoute> reads() {
         return LocalRunnerFixture.running().backend().functions().template().routes().stream()
                 .filter(HttpRoute::authorized).filter(r -> r.method().equals("GET"))

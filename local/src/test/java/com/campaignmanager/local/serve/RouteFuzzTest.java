@@ -139,6 +139,11 @@ class RouteFuzzTest {
         String notificationId = ok(admin("GET /notifications", Map.of(), null)).json().get("items").get(0).get("id").asText();
         String templateId = created(admin("POST /templates", Map.of(), json(Map.of("name", "Fuzz " + RUN,
                 "htmlLayout", "<main>{{content}}</main>"))));
+        Map<String, Object> conditions = Map.of("all", List.of(
+                ordered("field", "attributes.plan", "op", "equals", "value", "pro"),
+                ordered("field", "createdAt", "op", "before", "value", "2025-09-01")));
+        String segmentId = created(admin("POST /segments", Map.of(), json(Map.of("name", "Fuzz segment " + RUN,
+                "conditions", conditions))));
         String suppressed = "fuzz-suppressed-" + RUN + "@example.com";
         ok(admin("POST /suppressions", Map.of(), json(Map.of("email", suppressed))));
 
@@ -152,13 +157,16 @@ class RouteFuzzTest {
         IDS.put("notificationId", notificationId);
         IDS.put("email", suppressed);
         IDS.put("channel", "slack");
+        IDS.put("segmentId", segmentId);
 
         String campaign = json(ordered("name", "Fuzz campaign", "description", "d", "fromEmail", "news@example.com",
                 "fromName", "News", "replyTo", "reply@example.com", "timezone", "Europe/Paris"));
         String round = json(ordered("name", "Fuzz round", "subject", "Hello", "htmlBody", "<p>Hi</p>", "textBody", "Hi",
-                "listIds", List.of(listId), "scheduledAt", "2031-01-01T09:00:00+01:00", "templateId", templateId));
+                "listIds", List.of(listId), "scheduledAt", "2031-01-01T09:00:00+01:00", "templateId", templateId,
+                "conditions", conditions, "excludedListIds", List.of()));
         String template = json(ordered("name", "Fuzz template", "description", "d", "htmlLayout",
                 "<main>{{content}}</main><p>{{unsubscribeUrl}}</p>", "textLayout", "{{content}} {{firstName}}"));
+        String segment = json(ordered("name", "Fuzz segment " + UNIQUE, "description", "d", "conditions", conditions));
         String task = json(ordered("roundId", roundId, "title", "Fuzz task", "notes", "n", "assigneeId", adminId,
                 "dueAt", "2031-01-01T09:00:00Z", "status", "todo", "unassign", false));
         Map<String, Object> member = ordered("name", "Fuzz", "role", "editor", "slackUserId", "U024BE7LH",
@@ -175,6 +183,8 @@ class RouteFuzzTest {
         SAMPLES.put("POST /templates", template);
         SAMPLES.put("PATCH /templates/{templateId}", template);
         SAMPLES.put("POST /rounds/{roundId}/test-send", json(Map.of("emails", List.of("test@example.com"))));
+        SAMPLES.put("POST /segments", segment);
+        SAMPLES.put("PATCH /segments/{segmentId}", segment);
         SAMPLES.put("POST /lists", json(ordered("name", "Fuzz list " + UNIQUE, "description", "d")));
         SAMPLES.put("PATCH /lists/{listId}", json(ordered("name", "Fuzz " + RUN, "description", "d")));
         SAMPLES.put("POST /lists/{listId}/contacts", json(ordered("email", "fuzz-" + UNIQUE + "@example.com",

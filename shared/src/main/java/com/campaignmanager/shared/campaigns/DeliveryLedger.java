@@ -1,9 +1,13 @@
 package com.campaignmanager.shared.campaigns;
 
+import com.campaignmanager.shared.audience.segments.ConditionSql;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.RowMapper;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
+import com.campaignmanager.shared.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +23,12 @@ import javax.inject.Singleton;
 @Singleton
 public final class DeliveryLedger {
     private static final SqlStatements SQL = SqlStatements.load(DeliveryLedger.class, "deliveries.sql");
-    private static final String MATERIALISE_LEDGER = SQL.statement("materialise-ledger");
+    private static final String ROUND_AUDIENCE = SQL.statement("round-audience");
+    /** Where the compiled conditions go in {@code round-audience}: the one place, checked when the class loads. */
+    private static final String CONDITIONS_MARKER = "/* conditions */ TRUE";
+    private static final String MATERIALISE_LEDGER = withAudience(SQL.statement("materialise-ledger"));
+    private static final String PREVIEW_AUDIENCE = withAudience(SQL.statement("preview-audience"));
+    private static final String FIND_ROUND_CONDITIONS = SQL.statement("find-round-conditions");
     private static final String NEXT_BATCH = SQL.statement("next-batch");
     private static final String RECORD_RESULTS = SQL.statement("record-results");
     private static final String EARLIEST_RETRY = SQL.statement("earliest-retry");
@@ -27,16 +36,70 @@ public final class DeliveryLedger {
     private static final String SETTLE_COUNTS = SQL.statement("settle-counts");
     private static final String STOPPED_WITH_PENDING = SQL.statement("stopped-with-pending");
 
+    /** Reads only what this class wrote (stored conditions, the sample): the API's configuration is not needed. */
+    private static final ObjectMapper JSON = JsonMapper.create();
+
     @Inject
     public DeliveryLedger() {
     }
 
     /**
-     * The round's recipients at launch (its lists, one per address, minus suppressed addresses), written once:
-     * a repeat writes nothing more, so the ledger stays the recipient set whatever happens to the lists.
+     * The round's recipients at launch (its audience: its lists, one per address, minus suppressed addresses and
+     * its excluded lists, narrowed by its conditions), written once: a repeat writes nothing more, so the ledger
+     * stays the recipient set whatever happens to the lists.
      */
     public void materialise(SqlExecutor sql, UUID roundId) {
-        sql.updateIdempotent(MATERIALISE_LEDGER, Params.of("roundId", roundId));
+        ConditionSql.Fragment conditions = conditions(sql, roundId);
+        sql.updateIdempotent(withConditions(MATERIALISE_LEDGER, conditions),
+                conditions.bindTo(Params.of("roundId", roundId)));
+    }
+
+    /** A contact of a preview's sample. */
+    public record AudienceMember(UUID contactId, String email, String firstName, String lastName) {
+    }
+
+    /** How many the round would go to now, and the first {@code limit} of them by address (none for 0). */
+    public record AudienceCount(long recipients, List<AudienceMember> sample) {
+    }
+
+    /** The round's audience as the ledger would be written now: the same statement, the same conditions. */
+    public AudienceCount preview(SqlExecutor sql, UUID roundId, int limit) {
+        ConditionSql.Fragment conditions = conditions(sql, roundId);
+        return sql.querySingle(withConditions(PREVIEW_AUDIENCE, conditions),
+                conditions.bindTo(Params.of("roundId", roundId).put("limit", limit)), r -> {
+                    try {
+                        return new AudienceCount(r.longValue("recipients"),
+                                List.of(JSON.readValue(r.json("sample"), AudienceMember[].class)));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("the audience sample is not JSON", e);
+                    }
+                });
+    }
+
+    private ConditionSql.Fragment conditions(SqlExecutor sql, UUID roundId) {
+        // A list, not querySingle: a round without conditions answers one row holding NULL.
+        String stored = sql.query(FIND_ROUND_CONDITIONS, Params.of("roundId", roundId), r -> r.json("conditions"))
+                .get(0);
+        try {
+            return stored == null ? ConditionSql.EVERYONE : ConditionSql.compile(JSON.readTree(stored));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the round's conditions are not JSON", e);
+        }
+    }
+
+    private static String withAudience(String statement) {
+        String marker = "/* round-audience */";
+        if (statement.indexOf(marker) < 0 || statement.indexOf(marker) != statement.lastIndexOf(marker)
+                || ROUND_AUDIENCE.indexOf(CONDITIONS_MARKER) != ROUND_AUDIENCE.lastIndexOf(CONDITIONS_MARKER)
+                || ROUND_AUDIENCE.indexOf(CONDITIONS_MARKER) < 0) {
+            throw new IllegalStateException("deliveries.sql: the audience markers are not where they belong");
+        }
+        return statement.replace(marker, ROUND_AUDIENCE);
+    }
+
+    /** The one place compiled conditions enter a statement: fixed text of {@link ConditionSql}, never input. */
+    private static String withConditions(String statement, ConditionSql.Fragment conditions) {
+        return statement.replace(CONDITIONS_MARKER, conditions.sql());
     }
 
     /** The next pending messages that are due (not waiting for a retry), in ledger order. */

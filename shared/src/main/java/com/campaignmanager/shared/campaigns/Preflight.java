@@ -70,13 +70,14 @@ public final class Preflight {
     private final EmailProvider provider;
     private final Set<String> allowedDomains;
     private final ObjectMapper json;
-
+    private final DeliveryLedger ledger;
     private final RoundMessages messages;
 
     @Inject
     public Preflight(RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider, ObjectMapper json,
-                     SenderDomains senderDomains, RoundMessages messages) {
+                     SenderDomains senderDomains, RoundMessages messages, DeliveryLedger ledger) {
         this.messages = messages;
+        this.ledger = ledger;
         this.json = json;
         this.rounds = rounds;
         this.campaigns = campaigns;
@@ -86,7 +87,7 @@ public final class Preflight {
 
     public Preflight(RoundRepository rounds, CampaignRepository campaigns, EmailProvider provider, ObjectMapper json,
                      SenderDomains senderDomains) {
-        this(rounds, campaigns, provider, json, senderDomains, new RoundMessages());
+        this(rounds, campaigns, provider, json, senderDomains, new RoundMessages(), new DeliveryLedger());
     }
 
     /** {@code atLaunch}: the round is due, so its time is not checked. */
@@ -147,6 +148,13 @@ public final class Preflight {
                 long sendable = Long.parseLong(list[1]);
                 items.add(sendable > 0 ? new Item("lists", PASS, list[0] + ": " + sendable + " sendable recipients")
                         : new Item("lists", FAIL, list[0] + " has no recipient that is not suppressed"));
+            }
+            if (!lists.isEmpty()) {
+                // The same audience the ledger is written from: lists, suppressions, excluded lists, conditions.
+                long audience = ledger.preview(sql, roundId, 0).recipients();
+                items.add(audience > 0 ? new Item("audience", PASS, audience + " recipients")
+                        : new Item("audience", FAIL, "no recipient is left once suppressed addresses, excluded "
+                                + "lists and the conditions are applied"));
             }
             if (!atLaunch) {
                 Boolean inFuture = sql.querySingle(ROUND_TIMING, Params.of("roundId", roundId),

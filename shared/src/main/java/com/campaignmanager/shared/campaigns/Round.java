@@ -1,6 +1,7 @@
 package com.campaignmanager.shared.campaigns;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.UUID;
  */
 public record Round(UUID id, UUID campaignId, String name, @JsonUnwrapped Message message, RoundStatus status,
                     Counts counts, @JsonUnwrapped Approval approval, @JsonUnwrapped Lifecycle lifecycle,
-                    String createdBy, Instant createdAt, Instant updatedAt, int version) {
+                    String createdBy, Instant createdAt, Instant updatedAt, int version,
+                    @JsonUnwrapped Audience audience) {
 
     /**
      * What an approval covers: the message, its lists, its time ({@code scheduledAt} in the campaign's zone), and
@@ -24,6 +26,17 @@ public record Round(UUID id, UUID campaignId, String name, @JsonUnwrapped Messag
         public Message(String subject, String htmlBody, String textBody, List<UUID> listIds,
                        OffsetDateTime scheduledAt) {
             this(subject, htmlBody, textBody, listIds, scheduledAt, null);
+        }
+    }
+
+    /**
+     * Who of its lists it goes to, also covered by an approval: {@code conditions} (null: everyone on the lists) as
+     * validated by {@code audience.segments.Conditions}, copied from the saved segment {@code segmentId} when it
+     * names one; contacts on {@code excludedListIds} are not recipients.
+     */
+    public record Audience(JsonNode conditions, List<UUID> excludedListIds, UUID segmentId) {
+        public Audience {
+            excludedListIds = List.copyOf(excludedListIds);
         }
     }
 

@@ -22,15 +22,14 @@ import javax.inject.Singleton;
 /**
  * A round's message for one contact, rendered exactly as the launcher renders it ({@link RoundMessages}): the
  * content in its template's layout (the version it would be sent with), the contact's merge fields, their
- * unsubscribe link and headers. Without a contact, the sample is the first sendable contact on the round's lists
- * (or, when there is none, {@link #SAMPLE}). A real contact's data is personal data: a viewer sees only
+ * unsubscribe link and headers. Without a contact, the sample is the first contact of the round's audience as the
+ * ledger would be written now (lists, exclusions, conditions, suppressions; {@link #SAMPLE} when it is empty). A real contact's data is personal data: a viewer sees only
  * {@link #SAMPLE}, and naming a contact needs the role editor, approver or admin.
  */
 @Singleton
 public final class RoundPreviews {
     private static final SqlStatements SQL = SqlStatements.load(RoundPreviews.class, "previews.sql");
     private static final String FIND_CONTACT = SQL.statement("find-contact");
-    private static final String FIRST_AUDIENCE_CONTACT = SQL.statement("first-audience-contact");
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     /** The placeholder contact: no one's data, and its unsubscribe link names no contact (it unsubscribes nobody). */
@@ -57,11 +56,13 @@ public final class RoundPreviews {
     private final UnsubscribeTokens tokens;
     private final PublicApiUrl publicApiUrl;
     private final ObjectMapper json;
+    private final DeliveryLedger ledger;
 
     @Inject
     public RoundPreviews(Database database, RoundRepository rounds, CampaignRepository campaigns,
                          RoundMessages messages, UnsubscribeTokens tokens, PublicApiUrl publicApiUrl,
-                         ObjectMapper json) {
+                         ObjectMapper json, DeliveryLedger ledger) {
+        this.ledger = ledger;
         this.database = database;
         this.rounds = rounds;
         this.campaigns = campaigns;
@@ -89,7 +90,8 @@ public final class RoundPreviews {
                     this::found).orElseThrow(() -> ApiProblem.notFound("contact " + contactId.get()
                     + " does not exist")));
         } else if (acting.caller().maySeePersonalData()) {
-            found = database.queryOptional(FIRST_AUDIENCE_CONTACT, Params.of("roundId", roundId), this::found);
+            found = ledger.preview(database, roundId, 1).sample().stream().findFirst().flatMap(first ->
+                    database.queryOptional(FIND_CONTACT, Params.of("contactId", first.contactId()), this::found));
         } else {
             found = Optional.empty();
         }

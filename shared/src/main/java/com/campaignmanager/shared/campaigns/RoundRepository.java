@@ -43,6 +43,10 @@ public final class RoundRepository {
     private static final String STOP_ROUND = SQL.statement("stop-round");
     private static final String COPY_ROUNDS = SQL.statement("copy-rounds");
     private static final String LOCK_ROUNDS_USING_TEMPLATE = SQL.statement("lock-rounds-using-template");
+    private static final String SET_ROUND_CONDITIONS = SQL.statement("set-round-conditions");
+    private static final String COPY_SEGMENT_CONDITIONS = SQL.statement("copy-segment-conditions");
+    private static final String SET_ROUND_EXCLUDED_LISTS = SQL.statement("set-round-excluded-lists");
+    private static final String LOCK_ROUNDS_USING_SEGMENT = SQL.statement("lock-rounds-using-segment");
 
     /**
      * What a transition or an edit needs to know about a round it has locked. {@code launched}: a worker has claimed
@@ -258,6 +262,37 @@ public final class RoundRepository {
                 s -> Cursor.encode(s.launchedAt().toString(), s.roundId().toString()));
     }
 
+    private Round.Audience audience(Row r) {
+        try {
+            String conditions = r.json("conditions");
+            return new Round.Audience(conditions == null ? null : json.readTree(conditions),
+                    List.of(json.readValue(r.json("excluded_list_ids"), UUID[].class)), r.uuid("segment_id"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("round audience is not JSON", e);
+        }
+    }
+
+    /** Sets the round's own conditions (null: everyone on its lists), no longer tied to a segment. */
+    public void setConditions(SqlExecutor sql, UUID roundId, String conditionsJson) {
+        sql.update(SET_ROUND_CONDITIONS, Params.of("roundId", roundId).putJson("conditions", conditionsJson));
+    }
+
+    /** Copies the segment's conditions onto the round and ties it to the segment; false when there is no segment. */
+    public boolean copySegment(SqlExecutor sql, UUID roundId, UUID segmentId) {
+        return sql.update(COPY_SEGMENT_CONDITIONS, Params.of("roundId", roundId).put("segmentId", segmentId)) == 1;
+    }
+
+    public void setExcludedLists(SqlExecutor sql, UUID roundId, List<UUID> listIds) {
+        sql.update(SET_ROUND_EXCLUDED_LISTS, Params.of("roundId", roundId).putList("listIds", listIds));
+    }
+
+    /** Rounds copying their conditions from the segment that have not started sending (any status), locked. */
+    public List<LockedStatus> lockUsingSegment(SqlExecutor sql, UUID segmentId) {
+        return sql.query(LOCK_ROUNDS_USING_SEGMENT, Params.of("segmentId", segmentId),
+                r -> new LockedStatus(r.uuid("id"), StoredText.of(RoundStatus.class, r.string("status")),
+                        Boolean.TRUE.equals(r.bool("launched"))));
+    }
+
     private Round map(Row r) {
         List<UUID> listIds;
         try {
@@ -280,6 +315,7 @@ public final class RoundRepository {
                 new Round.Lifecycle(r.instant("launched_at"), r.instant("completed_at"),
                         r.isNull("trigger") ? null : StoredText.of(RoundTrigger.class, r.string("trigger")),
                         r.string("failure_reason"), r.string("stopped_by"), r.string("stop_reason")),
-                r.string("created_by"), r.instant("created_at"), r.instant("updated_at"), r.intValue("version"));
+                r.string("created_by"), r.instant("created_at"), r.instant("updated_at"), r.intValue("version"),
+                audience(r));
     }
 }

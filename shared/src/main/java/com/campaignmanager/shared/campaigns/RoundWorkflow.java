@@ -7,6 +7,7 @@ import static com.campaignmanager.shared.campaigns.RoundStatus.PENDING_APPROVAL;
 import static com.campaignmanager.shared.campaigns.RoundStatus.SCHEDULED;
 import static com.campaignmanager.shared.campaigns.RoundStatus.SENDING;
 
+import com.campaignmanager.shared.audience.segments.Conditions;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Transaction;
@@ -16,6 +17,8 @@ import com.campaignmanager.shared.http.Caller;
 import com.campaignmanager.shared.http.InvalidFieldException;
 import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.notifications.Notifications;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -61,20 +64,30 @@ import javax.inject.Singleton;
 public final class RoundWorkflow {
     private static final Set<RoundStatus> EDITABLE = EnumSet.of(DRAFT, PENDING_APPROVAL,
             SCHEDULED);
-    private static final Set<RoundStatus> AWAITING_OR_APPROVED = EnumSet.of(PENDING_APPROVAL,
+    static final Set<RoundStatus> AWAITING_OR_APPROVED = EnumSet.of(PENDING_APPROVAL,
             SCHEDULED, PAUSED);
     /** Rounds whose approval stands: a change of what they send sends them back for approval. */
     private static final Set<RoundStatus> APPROVED = EnumSet.of(SCHEDULED, PAUSED);
 
-    /** What a create or an edit gives; on an edit, an absent (null) field keeps its value. */
+    /**
+     * What a create or an edit gives; on an edit, an absent (null) field keeps its value. The audience: conditions
+     * ({@link Conditions}; JSON {@code null} removes them) or a saved segment to copy them from, and excluded lists.
+     */
     public record RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
-                              OffsetDateTime scheduledAt, UUID templateId) {
-        public RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
-                           OffsetDateTime scheduledAt) {
-            this(name, subject, htmlBody, textBody, listIds, scheduledAt, null);
-        }
-
+                              OffsetDateTime scheduledAt, UUID templateId, JsonNode conditions,
+                              List<UUID> excludedListIds, UUID segmentId) {
+        @JsonCreator
         public RoundFields {
+            if (conditions != null && !conditions.isNull()) {
+                Conditions.parse("conditions", conditions);
+            }
+            if (conditions != null && segmentId != null) {
+                throw new InvalidFieldException("segmentId", "give a segment or conditions, not both");
+            }
+            if (excludedListIds != null && excludedListIds.stream().anyMatch(Objects::isNull)) {
+                throw new InvalidFieldException("excludedListIds", "must not contain null");
+            }
+            excludedListIds = excludedListIds == null ? null : List.copyOf(new LinkedHashSet<>(excludedListIds));
             if (name != null && (name.isBlank() || name.strip().length() > 200)) {
                 throw new InvalidFieldException("name", "must be 1 to 200 characters");
             }
@@ -87,6 +100,11 @@ public final class RoundWorkflow {
             }
             listIds = listIds == null ? null : List.copyOf(new LinkedHashSet<>(listIds));
         }
+
+        public RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
+                           OffsetDateTime scheduledAt) {
+            this(name, subject, htmlBody, textBody, listIds, scheduledAt, null, null, null, null);
+        }
     }
 
     private final Database database;
@@ -97,13 +115,15 @@ public final class RoundWorkflow {
     private final Notifications notifications;
     private final DeliveryLedger ledger;
     private final TemplateRepository templates;
+    private final ApprovalRecall recall;
 
     @Inject
     public RoundWorkflow(Database database, CampaignRepository campaigns, RoundRepository rounds, AuditTrail audit,
                          Preflight preflight, Notifications notifications, DeliveryLedger ledger,
-                         TemplateRepository templates) {
+                         TemplateRepository templates, ApprovalRecall recall) {
         this.templates = templates;
         this.ledger = ledger;
+        this.recall = recall;
         this.database = database;
         this.campaigns = campaigns;
         this.rounds = rounds;
@@ -130,6 +150,7 @@ public final class RoundWorkflow {
                     text(fields.htmlBody()), text(fields.textBody()),
                     fields.scheduledAt() == null ? null : fields.scheduledAt().toInstant(), fields.templateId()),
                     listIds, acting.actor());
+            setAudience(tx, id, fields);
             Round created = rounds.find(tx, id).orElseThrow();
             audit.record(tx, acting.actor(), "round.created", "round", id.toString(),
                     AuditTrail.change(acting.requestId(), null, created));
@@ -224,6 +245,10 @@ public final class RoundWorkflow {
             if (!Objects.equals(templateId, before.message().templateId())) {
                 requireTemplate(tx, templateId);
             }
+            if (!locked.launched()) {
+                // A launched round's audience is its ledger (checked above): not even a segment's newer copy.
+                setAudience(tx, roundId, fields);
+            }
             rounds.updateContent(tx, roundId, new RoundRepository.Content(
                     fields.name() != null ? fields.name() : before.name(),
                     fields.subject() != null ? fields.subject() : before.message().subject(),
@@ -253,8 +278,31 @@ public final class RoundWorkflow {
         });
     }
 
+    /** The round's conditions (own or a segment's copy) and excluded lists, when the fields give them. */
+    private void setAudience(Transaction tx, UUID roundId, RoundFields fields) {
+        if (fields.segmentId() != null && !rounds.copySegment(tx, roundId, fields.segmentId())) {
+            throw ApiProblem.invalid("segmentId", "no segment " + fields.segmentId());
+        }
+        if (fields.conditions() != null) {
+            rounds.setConditions(tx, roundId, fields.conditions().isNull() ? null : fields.conditions().toString());
+        }
+        if (fields.excludedListIds() != null) {
+            requireLists(tx, fields.excludedListIds(), "excludedListIds");
+            rounds.setExcludedLists(tx, roundId, fields.excludedListIds());
+        }
+    }
+
     /** A launched round goes to its ledger, and its time has passed: neither its lists nor its time can change. */
     private static void requireSameAudienceAndTime(Round before, RoundFields fields) {
+        Round.Audience audience = before.audience();
+        boolean conditionsChange = fields.conditions() != null && !(fields.conditions().isNull()
+                ? audience.conditions() == null : fields.conditions().equals(audience.conditions()));
+        if (conditionsChange || (fields.segmentId() != null && !fields.segmentId().equals(audience.segmentId()))
+                || (fields.excludedListIds() != null
+                        && !new HashSet<>(fields.excludedListIds()).equals(new HashSet<>(audience.excludedListIds())))) {
+            throw ApiProblem.conflict("the round has started sending: its recipients are its ledger, so its "
+                    + "conditions and excluded lists cannot change");
+        }
         if (fields.listIds() != null && !new HashSet<>(fields.listIds()).equals(new HashSet<>(before.message().listIds()))) {
             throw ApiProblem.conflict("the round has started sending: its recipients are its ledger, so its lists "
                     + "cannot change (stop it and send a copy to other lists)");
@@ -439,19 +487,7 @@ public final class RoundWorkflow {
             if (!AWAITING_OR_APPROVED.contains(round.status())) {
                 continue;
             }
-            Round before = rounds.find(tx, round.id()).orElseThrow();
-            rounds.touch(tx, round.id());
-            rounds.excludeFromApproval(tx, round.id(), approvalKeys(acting.caller()));
-            if (round.status() == SCHEDULED) {
-                rounds.transition(tx, round.id(), SCHEDULED, PENDING_APPROVAL, acting.actor(), null);
-            }
-            Round after = rounds.find(tx, round.id()).orElseThrow();
-            Map<String, Object> detail = AuditTrail.change(acting.requestId(), before, after);
-            detail.put("reason", reason);
-            audit.record(tx, acting.actor(), "round.updated", "round", round.id().toString(), detail);
-            if (round.status() == SCHEDULED) {
-                notifications.publish(tx, RoundNotices.approvalRequestedAgain(after, acting.actor()));
-            }
+            recall.changed(tx, acting, round, reason, () -> { });
         }
     }
 
@@ -525,7 +561,7 @@ public final class RoundWorkflow {
      * The keys that bar someone from approving what they shaped: their identities (member, subject) and the actor
      * name rounds recorded before identities were kept.
      */
-    private static Set<String> approvalKeys(Caller caller) {
+    static Set<String> approvalKeys(Caller caller) {
         Set<String> keys = new LinkedHashSet<>(caller.identities());
         keys.add(caller.actor());
         return keys;
@@ -536,7 +572,8 @@ public final class RoundWorkflow {
                 && before.message().textBody().equals(after.message().textBody()) && before.message().listIds().equals(after.message().listIds())
                 && Objects.equals(before.message().templateId(), after.message().templateId())
                 && Objects.equals(before.message().scheduledAt() == null ? null : before.message().scheduledAt().toInstant(),
-                        after.message().scheduledAt() == null ? null : after.message().scheduledAt().toInstant());
+                        after.message().scheduledAt() == null ? null : after.message().scheduledAt().toInstant())
+                && before.audience().equals(after.audience());
     }
 
     /**
@@ -555,9 +592,13 @@ public final class RoundWorkflow {
     }
 
     private void requireLists(Transaction tx, List<UUID> listIds) {
+        requireLists(tx, listIds, "listIds");
+    }
+
+    private void requireLists(Transaction tx, List<UUID> listIds, String field) {
         List<String> missing = listIds.isEmpty() ? List.of() : rounds.missingLists(tx, listIds);
         if (!missing.isEmpty()) {
-            throw ApiProblem.invalid("listIds", "no list " + String.join(", ", missing));
+            throw ApiProblem.invalid(field, "no list " + String.join(", ", missing));
         }
     }
 

@@ -1,22 +1,51 @@
 -- name: materialise-ledger
--- Recipients at launch: the union of the round's lists, one per address, minus suppressed addresses. Written
--- once: the same statement marks the round, and a repeat (a lost answer retried) writes nothing more, so the
--- ledger stays the recipient set whatever happens to the lists afterwards.
-WITH written AS (
+-- Recipients at launch: the round's audience (round-audience, composed in where the marker is), written once: the
+-- same statement marks the round, and a repeat (a lost answer retried) writes nothing more, so the ledger stays the
+-- recipient set whatever happens to the lists afterwards.
+WITH audience AS (
+    /* round-audience */
+),
+written AS (
     INSERT INTO deliveries (round_id, contact_id, email, email_hash, status)
-    SELECT DISTINCT ON (c.email_hash) :roundId, c.id, c.email, c.email_hash, 'pending'
-    FROM round_lists rl
-    JOIN list_members m ON m.list_id = rl.list_id
-    JOIN contacts c ON c.id = m.contact_id
-    WHERE rl.round_id = :roundId
-      AND EXISTS (SELECT 1 FROM rounds r WHERE r.id = :roundId AND r.ledger_written_at IS NULL)
-      AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.email_hash = c.email_hash)
-    ORDER BY c.email_hash, c.created_at
+    SELECT :roundId, a.id, a.email, a.email_hash, 'pending'
+    FROM audience a
+    WHERE EXISTS (SELECT 1 FROM rounds r WHERE r.id = :roundId AND r.ledger_written_at IS NULL)
+    ORDER BY a.email_hash
     ON CONFLICT (round_id, email_hash) WHERE NOT test DO NOTHING
     RETURNING 1
 )
 UPDATE rounds SET ledger_written_at = now(), recipients = (SELECT count(*) FROM written)
 WHERE id = :roundId AND ledger_written_at IS NULL
+
+-- name: round-audience
+-- Who the round goes to as things stand: the union of its lists, one per address, minus suppressed addresses and
+-- contacts on its excluded lists, narrowed by its conditions. The ledger is written from it and the preview counts
+-- it. DeliveryLedger puts the compiled conditions (ConditionSql: fixed text and :seg parameters) in place of the
+-- marker below, the one place they go.
+SELECT DISTINCT ON (c.email_hash) c.id, c.email, c.email_hash, c.first_name, c.last_name
+FROM round_lists rl
+JOIN list_members m ON m.list_id = rl.list_id
+JOIN contacts c ON c.id = m.contact_id
+WHERE rl.round_id = :roundId
+  AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.email_hash = c.email_hash)
+  AND NOT EXISTS (SELECT 1 FROM round_excluded_lists x JOIN list_members xm ON xm.list_id = x.list_id
+                  WHERE x.round_id = :roundId AND xm.contact_id = c.id)
+  AND /* conditions */ TRUE
+ORDER BY c.email_hash, c.created_at
+
+-- name: preview-audience
+-- How many the round would go to now, and the first :limit of them by address (the same audience as the ledger's).
+WITH audience AS (
+    /* round-audience */
+)
+SELECT (SELECT count(*) FROM audience) AS recipients,
+       COALESCE((SELECT json_agg(json_build_object('contactId', s.id, 'email', s.email, 'firstName', s.first_name,
+                                                   'lastName', s.last_name) ORDER BY s.email, s.id)
+                 FROM (SELECT a.id, a.email, a.first_name, a.last_name FROM audience a
+                       ORDER BY a.email, a.id LIMIT :limit) s), '[]'::json) AS sample
+
+-- name: find-round-conditions
+SELECT conditions FROM rounds WHERE id = :roundId
 
 -- name: next-batch
 SELECT d.id, d.email, d.attempts, d.contact_id, c.first_name, c.last_name, c.attributes,

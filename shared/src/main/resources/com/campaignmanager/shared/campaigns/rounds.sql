@@ -28,6 +28,8 @@ SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.sched
        r.updated_at, r.version, r.approved_version, r.template_id, r.approved_template_version, c.timezone,
        COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
            AS list_ids
+       , r.conditions, r.segment_id, COALESCE((SELECT json_agg(x.list_id ORDER BY x.list_id) FROM round_excluded_lists x
+                                               WHERE x.round_id = r.id), '[]'::json) AS excluded_list_ids
 FROM rounds r
 JOIN campaigns c ON c.id = r.campaign_id
 WHERE r.id = :roundId
@@ -67,6 +69,8 @@ SELECT r.id, r.campaign_id, r.name, r.subject, r.html_body, r.text_body, r.sched
        r.updated_at, r.version, r.approved_version, r.template_id, r.approved_template_version, c.timezone,
        COALESCE((SELECT json_agg(l.list_id ORDER BY l.list_id) FROM round_lists l WHERE l.round_id = r.id), '[]'::json)
            AS list_ids
+       , r.conditions, r.segment_id, COALESCE((SELECT json_agg(x.list_id ORDER BY x.list_id) FROM round_excluded_lists x
+                                               WHERE x.round_id = r.id), '[]'::json) AS excluded_list_ids
 FROM rounds r
 JOIN campaigns c ON c.id = r.campaign_id
 WHERE r.campaign_id = :campaignId
@@ -109,11 +113,12 @@ WHERE id = :roundId AND status = :fromStatus
 -- The rounds waiting for approval, approved, sending or paused to this list, locked like the launcher claims
 -- them: a list deletion and an approval or a launch of one of them happen one after the other, never interleaved.
 SELECT r.id, r.status, (r.launched_at IS NOT NULL) AS launched
-FROM round_lists l
-JOIN rounds r ON r.id = l.round_id
-WHERE l.list_id = :listId AND r.status IN ('pending_approval', 'scheduled', 'sending', 'paused')
+FROM rounds r
+WHERE r.status IN ('pending_approval', 'scheduled', 'sending', 'paused')
+  AND (r.id IN (SELECT l.round_id FROM round_lists l WHERE l.list_id = :listId)
+       OR r.id IN (SELECT x.round_id FROM round_excluded_lists x WHERE x.list_id = :listId))
 ORDER BY r.id
-FOR UPDATE OF r
+FOR UPDATE
 
 -- name: page-deliveries
 SELECT id, contact_id, email, status, provider_message_id, attempts, last_error, sent_at
@@ -173,19 +178,19 @@ WHERE id = :roundId AND status = :fromStatus
 
 -- name: copy-rounds
 -- New drafts from one round (:roundId) or every round of a campaign (:sourceCampaignId), into :campaignId: the
--- message and its lists, no time, no approval. Created a microsecond apart in the source's order, so that they are
--- listed in it. Answers each source with its copy.
+-- message, its lists and its audience (conditions, segment, excluded lists), no time, no approval. Created a
+-- microsecond apart in the source's order, so that they are listed in it. Answers each source with its copy.
 WITH source AS (
     SELECT r.id, gen_random_uuid() AS copy_id, r.name, r.subject, r.html_body, r.text_body, r.template_id,
-           row_number() OVER (ORDER BY r.created_at, r.id) AS position
+           r.conditions, r.segment_id, row_number() OVER (ORDER BY r.created_at, r.id) AS position
     FROM rounds r
     WHERE r.id = :roundId OR r.campaign_id = :sourceCampaignId
 ),
 copied AS (
-    INSERT INTO rounds (id, campaign_id, name, subject, html_body, text_body, template_id, created_by, created_at,
-                        updated_at)
+    INSERT INTO rounds (id, campaign_id, name, subject, html_body, text_body, template_id, conditions, segment_id,
+                        created_by, created_at, updated_at)
     SELECT s.copy_id, :campaignId, COALESCE(:name, s.name), s.subject, s.html_body, s.text_body, s.template_id,
-           :createdBy,
+           s.conditions, s.segment_id, :createdBy,
            now() + s.position * interval '1 microsecond', now()
     FROM source s
     RETURNING id
@@ -193,6 +198,10 @@ copied AS (
 lists AS (
     INSERT INTO round_lists (round_id, list_id)
     SELECT s.copy_id, l.list_id FROM source s JOIN round_lists l ON l.round_id = s.id
+),
+excluded AS (
+    INSERT INTO round_excluded_lists (round_id, list_id)
+    SELECT s.copy_id, x.list_id FROM source s JOIN round_excluded_lists x ON x.round_id = s.id
 )
 SELECT s.id AS source_id, s.copy_id
 FROM source s
@@ -205,5 +214,39 @@ SELECT r.id, r.status, (r.launched_at IS NOT NULL) AS launched
 FROM rounds r
 WHERE r.template_id = :templateId
   AND r.status IN ('draft', 'pending_approval', 'scheduled', 'sending', 'paused')
+ORDER BY r.id
+FOR UPDATE
+
+-- name: set-round-conditions
+-- The round's own conditions (validated by the application; NULL: everyone on its lists), tied to no segment.
+UPDATE rounds SET conditions = :conditions::jsonb, segment_id = NULL WHERE id = :roundId
+
+-- name: copy-segment-conditions
+-- The saved segment's conditions copied onto the round, which is what the round is approved with. FOR SHARE: an
+-- edit of the segment in progress finishes first, and this copies what it wrote.
+UPDATE rounds r
+SET conditions = s.conditions, segment_id = s.id
+FROM (SELECT id, conditions FROM segments WHERE id = :segmentId FOR SHARE) s
+WHERE r.id = :roundId
+
+-- name: set-round-excluded-lists
+-- Replaces the lists whose contacts the round skips (a JSON array of ids).
+WITH wanted AS (
+    SELECT value::uuid AS list_id FROM json_array_elements_text(:listIds)
+),
+removed AS (
+    DELETE FROM round_excluded_lists x WHERE x.round_id = :roundId AND x.list_id NOT IN (SELECT list_id FROM wanted)
+)
+INSERT INTO round_excluded_lists (round_id, list_id)
+SELECT :roundId, list_id FROM wanted
+ON CONFLICT DO NOTHING
+
+-- name: lock-rounds-using-segment
+-- The rounds that copy their conditions from the segment and have not started sending, locked as the launcher
+-- claims them (a launch and a segment edit happen one after the other).
+SELECT r.id, r.status, (r.launched_at IS NOT NULL) AS launched
+FROM rounds r
+WHERE r.segment_id = :segmentId AND r.launched_at IS NULL
+  AND r.status IN ('draft', 'pending_approval', 'scheduled')
 ORDER BY r.id
 FOR UPDATE

@@ -11,6 +11,7 @@ import com.campaignmanager.shared.audience.ProviderEventRepository;
 import com.campaignmanager.shared.audience.SuppressedMemberships;
 import com.campaignmanager.shared.audience.SuppressionRepository;
 import com.campaignmanager.shared.audience.Unsubscriptions;
+import com.campaignmanager.shared.audience.segments.SegmentRepository;
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.ApprovalReminders;
 import com.campaignmanager.shared.campaigns.Approvals;
@@ -79,6 +80,7 @@ class SqlOwnershipTest {
             entry("audience/suppressed_memberships.sql", SuppressedMemberships.class),
             entry("audience/suppressions.sql", SuppressionRepository.class),
             entry("audience/unsubscriptions.sql", Unsubscriptions.class),
+            entry("audience/segments/segments.sql", SegmentRepository.class),
             entry("audit/audit.sql", AuditTrail.class),
             entry("db/migration/migrations.sql", MigrationRunner.class),
             entry("email/outbox.sql", OutboxRepository.class),

@@ -62,7 +62,10 @@ interface McpComponent {
                 what. Before approve_round or reject_round, read the round with get_round and pass its version. \
                 No tool sends a round immediately: an approved round goes out at its scheduled time; a round that is \
                 sending can be paused (pause_round), resumed (resume_round) or stopped for good with a reason \
-                (stop_round), by the roles the user has. Times are \
+                (stop_round), by the roles the user has. Before submitting a round, audience_preview says how \
+                many it would reach (its lists, excluded lists and conditions, or a saved segment from \
+                list_segments) and preview_round shows the message as a recipient gets it (its template from \
+                list_templates, merge fields, unsubscribe link). Times are \
                 ISO-8601 with their offset; a round's times are in its campaign's time zone. A refused operation \
                 answers isError with the reason: tell the user, do not work around it.""";
 

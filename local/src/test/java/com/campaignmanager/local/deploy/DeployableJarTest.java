@@ -54,7 +54,7 @@ class DeployableJarTest {
         assertThat(serving).as(String.join("\n", lines)).isNotNegative();
         List<String> init = lines.subList(0, serving);
         assertThat(init).as(String.join("\n", lines))
-                .anyMatch(l -> l.contains("primed: 2 call(s) answered as expected, SDK warm-up done"));
+                .anyMatch(l -> l.contains("primed: 3 call(s) answered as expected, SDK warm-up done"));
         // Priming published no metric: its requests are not the function's.
         assertThat(init).noneMatch(l -> l.contains("\"_aws\""));
         assertThat(lines).anyMatch(l -> l.startsWith("RESULT 200 {\"status\":\"ok\""));

@@ -7,7 +7,8 @@ import com.campaignmanager.shared.db.RetryPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
@@ -15,8 +16,8 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 /**
  * Our own statement path - {@link Database}, its parameters, the SDK's ExecuteStatement marshalling and the
  * unmarshalling of typed fields into rows - run once against the SDK's canned HTTP client, which answers without
- * any network. It has its own client with anonymous credentials: the function's client, its credentials and its
- * connections are not touched.
+ * any network. It has its own client, whose fixed priming credentials let the request be signed (SigV4) as the
+ * function's will be: the function's client, its credentials and its connections are not touched.
  */
 final class CannedDataApi {
     private static final byte[] ANSWER = ("{\"columnMetadata\":[{\"name\":\"up\",\"label\":\"up\",\"typeName\":\"int4\"},"
@@ -27,6 +28,9 @@ final class CannedDataApi {
             "arn:aws:rds:us-east-1:000000000000:cluster:priming",
             "arn:aws:secretsmanager:us-east-1:000000000000:secret:priming", "priming", "us-east-1",
             Optional.empty());
+    /** Not a key of anyone: the canned client never sends the request it signs. */
+    private static final StaticCredentialsProvider PRIMING_CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIAPRIMINGPRIMING00", "priming-not-a-secret"));
 
     private CannedDataApi() {
     }
@@ -34,7 +38,7 @@ final class CannedDataApi {
     static void select() {
         try (RdsDataClient client = RdsDataClient.builder()
                 .httpClient(CannedResponseHttpClient.builder().statusCode(200).responseBody(ANSWER).build())
-                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .credentialsProvider(PRIMING_CREDENTIALS)
                 .region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://localhost"))
                 .build()) {

@@ -14,9 +14,15 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 /**
  * A function's priming for SnapStart: in {@code beforeCheckpoint} (and once in the ordinary init, where it is cheap
  * too) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database), one
- * SELECT through our {@code Database} over a canned answer ({@link CannedDataApi}), and the function's
- * {@link PrimingCall}s, so that classes, JSON serialisers and the routing are loaded and compiled
- * before the snapshot instead of on the first request after a restore.
+ * SELECT through our {@code Database} over a canned answer ({@link CannedDataApi}), signed with fixed priming
+ * credentials, EMF's serialisation of a metrics document that is never published ({@link CannedMetrics}), and the
+ * function's {@link PrimingCall}s (requests answered before any SQL, and representative response bodies written
+ * through the function's JSON), so that classes, JSON serialisers and the routing are loaded and compiled before
+ * the snapshot instead of on the first request after a restore.
+ *
+ * <p>Left to the first request, because they must be fresh after a restore: the function's credentials (resolved
+ * by its own provider chain, which on Lambda fetches them from the runtime), its connection to the Data API (and
+ * the TLS session on it), and EMF's environment (resolved by probing, on the network off Lambda).
  *
  * <p>Priming writes nothing: no SQL (the calls are answered before any), no provider call, no metric (the
  * dispatcher primes without telemetry), and no id, secret or random value (the requests carry a fixed id). The
@@ -64,6 +70,11 @@ public final class Priming implements Resource {
         boolean warmedUp = warmUpSdk();
         List<String> primed = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        try {
+            CannedMetrics.serialise();
+        } catch (RuntimeException | LinkageError e) {
+            failed.add("metrics serialisation: " + e.getMessage());
+        }
         for (PrimingCall call : calls) {
             try {
                 call.call().run();

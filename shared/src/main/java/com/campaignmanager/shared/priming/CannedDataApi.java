@@ -6,9 +6,11 @@ import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.RetryPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
@@ -41,6 +43,10 @@ final class CannedDataApi {
                 .credentialsProvider(PRIMING_CREDENTIALS)
                 .region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://localhost"))
+                // Configured as RdsDataClientFactory configures the function's client, so that the same code runs:
+                // the call timeout (a scheduled task per call) and no SDK retries.
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(65))
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build()) {
             Database database = new Database(client, SETTINGS, RetryPolicy.standard());
             long up = database.query("SELECT :up AS up, :label AS label", Params.of("label", "primed").put("up", 1L),

@@ -84,6 +84,8 @@ class DeployableJarTest {
         builder.environment().put("POWERTOOLS_SERVICE_NAME", service);
         // As Lambda sets it: the EMF library then writes metrics to stdout (elsewhere, to a CloudWatch agent).
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", service);
+        // As template.yaml sets it: priming then resolves EMF's environment, and must still publish no metric.
+        builder.environment().put("AWS_EMF_ENVIRONMENT", "Lambda");
         Process process = builder.start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,6 @@
 package com.campaignmanager.shared.priming;
 
+import software.amazon.cloudwatchlogs.emf.environment.EnvironmentProvider;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
 import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
@@ -9,11 +10,26 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
  * the end of every invocation, and the first flush builds its serialisers (the library's own Jackson mapper and
  * model), the largest part of what a primed function's first request still did.
  *
- * <p>Nothing is published: the document never reaches a sink (stdout, or an agent). The library's environment
- * (Lambda, or else EC2 and ECS probed over the network) is not resolved here either; the first real flush does that.
+ * <p>Nothing is published: the document never reaches a sink (stdout, or an agent). The library's environment is
+ * resolved here only when {@code AWS_EMF_ENVIRONMENT} names it (template.yaml sets {@code Lambda}): then it is read from
+ * that variable and cached, with no network. Without it the library probes for ECS and EC2 over the network, which
+ * priming must not do, so the first real flush does it.
  */
 final class CannedMetrics {
     private CannedMetrics() {
+    }
+
+    /** EMF's own configuration variable, which it reads from the process environment. */
+    static final String ENVIRONMENT_OVERRIDE = "AWS_EMF_ENVIRONMENT";
+
+    /** Whether the library's environment was resolved (and cached), i.e. whether the override names one. */
+    static boolean resolveEnvironment() {
+        String override = System.getenv(ENVIRONMENT_OVERRIDE);
+        if (override == null || override.isBlank()) {
+            return false;
+        }
+        new EnvironmentProvider().resolveEnvironment().join();
+        return true;
     }
 
     static void serialise() {

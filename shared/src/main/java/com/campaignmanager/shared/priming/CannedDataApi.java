@@ -32,7 +32,7 @@ final class CannedDataApi {
             Optional.empty());
     /** Not a key of anyone: the canned client never sends the request it signs. */
     private static final StaticCredentialsProvider PRIMING_CREDENTIALS = StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIAPRIMINGPRIMING00", "priming-not-a-secret"));
+            AwsBasicCredentials.create("priming", "priming"));
 
     private CannedDataApi() {
     }

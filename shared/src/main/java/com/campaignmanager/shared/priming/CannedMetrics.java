@@ -11,8 +11,8 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
  * model), the largest part of what a primed function's first request still did.
  *
  * <p>Nothing is published: the document never reaches a sink (stdout, or an agent). The library's environment is
- * resolved here only when {@code AWS_EMF_ENVIRONMENT} names it (template.yaml sets {@code Lambda}): then it is read from
- * that variable and cached, with no network. Without it the library probes for ECS and EC2 over the network, which
+ * resolved here only when {@code AWS_EMF_ENVIRONMENT} is {@code Lambda}, as template.yaml sets it: then it is read
+ * from variables and cached, with no network. Without it the library probes for ECS and EC2 over the network, which
  * priming must not do, so the first real flush does it.
  */
 final class CannedMetrics {
@@ -22,10 +22,12 @@ final class CannedMetrics {
     /** EMF's own configuration variable, which it reads from the process environment. */
     static final String ENVIRONMENT_OVERRIDE = "AWS_EMF_ENVIRONMENT";
 
-    /** Whether the library's environment was resolved (and cached), i.e. whether the override names one. */
+    /**
+     * Whether the library's environment was resolved (and cached): only when the override says Lambda, whose
+     * environment is read from variables; another (EC2, an agent) may reach for the network when used.
+     */
     static boolean resolveEnvironment() {
-        String override = System.getenv(ENVIRONMENT_OVERRIDE);
-        if (override == null || override.isBlank()) {
+        if (!"Lambda".equals(System.getenv(ENVIRONMENT_OVERRIDE))) {
             return false;
         }
         new EnvironmentProvider().resolveEnvironment().join();

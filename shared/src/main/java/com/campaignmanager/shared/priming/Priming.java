@@ -24,7 +24,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * <p>Left to the first request: what must be fresh after a restore - the function's credentials (resolved by its own
  * provider chain, which on Lambda fetches them from the runtime), its connection to the Data API and the TLS session
  * on it - what belongs to a request (Powertools' logging context and cold-start flag), and, unless
- * {@code AWS_EMF_ENVIRONMENT} names it, EMF's environment, which the library would probe for over the network.
+ * {@code AWS_EMF_ENVIRONMENT} is {@code Lambda}, EMF's environment, which the library would probe for over the
+ * network.
  *
  * <p>Priming writes nothing: no SQL (the calls are answered before any), no provider call, no metric (the
  * dispatcher primes without telemetry), and no id, secret or random value (the requests carry a fixed id). The

@@ -1,12 +1,13 @@
 package com.campaignmanager.functions.health;
 
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.health.HealthReport;
 import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
-import com.campaignmanager.shared.team.TeamModule;
 import com.campaignmanager.shared.priming.Priming;
 import com.campaignmanager.shared.priming.PrimingCall;
+import com.campaignmanager.shared.team.TeamModule;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
@@ -24,10 +25,12 @@ interface HealthComponent {
 
     /**
      * Priming: requests answered by this function's real routing and problem mapping before any SQL (no token, no body, an id that is none,
-     * no route), so that nothing is read or written.
+     * no route), and a representative answer of its main read written
+     * through its JSON (made-up values), so that nothing is read or written.
      */
     static Priming priming(RouteDispatcher dispatcher) {
         return Priming.of(
+                PrimingCall.answer(dispatcher, "GET /health", new HealthReport("ok", new HealthReport.DatabaseStatus("ok", 1), "priming")),
                 PrimingCall.request(dispatcher, "POST /health", "/health", 405),
                 PrimingCall.request(dispatcher, "GET /priming/unknown", "/priming/unknown", 404));
     }

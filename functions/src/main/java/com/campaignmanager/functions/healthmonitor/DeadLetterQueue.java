@@ -1,5 +1,7 @@
 package com.campaignmanager.functions.healthmonitor;
 
+import com.campaignmanager.shared.aws.SqsQueues;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -8,21 +10,19 @@ import javax.inject.Provider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The jobs' dead-letter queue ({@code JOBS_DEAD_LETTER_QUEUE_URL}): how many scheduled runs gave up after their
- * retries. Not configured (local runs) means nothing to watch; the client is built only when it is.
+ * retries. Not configured (local runs) means nothing to watch; the SQS access is built only when it is.
  */
 final class DeadLetterQueue {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueue.class);
 
     private final Optional<String> queueUrl;
-    private final Provider<SqsClient> sqs;
+    private final Provider<SqsQueues> sqs;
 
     @Inject
-    DeadLetterQueue(DeadLetterQueueSettings settings, Provider<SqsClient> sqs) {
+    DeadLetterQueue(DeadLetterQueueSettings settings, Provider<SqsQueues> sqs) {
         this.queueUrl = settings.queueUrl().map(URI::toString);
         this.sqs = sqs;
     }
@@ -33,11 +33,9 @@ final class DeadLetterQueue {
             return OptionalLong.empty();
         }
         try {
-            String count = sqs.get().getQueueAttributes(r -> r.queueUrl(queueUrl.get())
-                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
-            return count == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(count));
-        } catch (SdkException | NumberFormatException e) {
+            return OptionalLong.of(sqs.get().approximateNumberOfMessages(queueUrl.get()));
+        } catch (SqsQueues.SqsCallException | SdkException | UncheckedIOException e) {
+            // SdkException: the credentials could not be resolved.
             LOG.warn("could not read the dead-letter queue: {}", e.getMessage());
             return OptionalLong.empty();
         }

@@ -18,7 +18,7 @@ public final class HealthMonitorHandler implements RequestStreamHandler {
     private static final HealthMonitorJob JOB = COMPONENT.job();
 
     static {
-        // The SQS client is built on first use; its settings are read now, so that a malformed one stops the start.
+        // The SQS access is built on first use; its settings are read now, so that a malformed one stops the start.
         COMPONENT.sqsSettings();
     }
 

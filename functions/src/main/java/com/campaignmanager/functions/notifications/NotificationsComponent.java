@@ -1,15 +1,21 @@
 package com.campaignmanager.functions.notifications;
 
 import com.campaignmanager.shared.aws.DataApiModule;
+import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.http.HttpModule;
+import com.campaignmanager.shared.http.PageResponse;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
-import com.campaignmanager.shared.team.TeamModule;
+import com.campaignmanager.shared.notifications.Inbox;
 import com.campaignmanager.shared.priming.Priming;
 import com.campaignmanager.shared.priming.PrimingCall;
+import com.campaignmanager.shared.team.TeamModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
+import java.time.Instant;
+import java.util.List;
 import javax.inject.Singleton;
 
 @Singleton
@@ -24,10 +30,14 @@ interface NotificationsComponent {
 
     /**
      * Priming: requests answered by this function's real routing and problem mapping before any SQL (no token, no body, an id that is none,
-     * no route), so that nothing is read or written.
+     * no route), and a representative answer of its main read written
+     * through its JSON (made-up values), so that nothing is read or written.
      */
     static Priming priming(RouteDispatcher dispatcher) {
         return Priming.of(
+                PrimingCall.answer(dispatcher, "GET /notifications", PageResponse.of(new Page<>(List.of(new Inbox.Item(PrimingCall.ID,
+                        "priming", "info", "Priming", "made up", "campaign", PrimingCall.ID.toString(),
+                        JsonNodeFactory.instance.objectNode().put("priming", true), Instant.EPOCH, null)), "priming"))),
                 PrimingCall.request(dispatcher, "GET /notifications", "/notifications", 401),
                 PrimingCall.request(dispatcher, "POST /notifications/read-all", "/notifications/read-all", 401),
                 PrimingCall.request(dispatcher, "GET /priming/unknown", "/priming/unknown", 404));

@@ -4,12 +4,14 @@ import com.campaignmanager.shared.aws.DataApiModule;
 import com.campaignmanager.shared.http.HttpModule;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.Routes;
-import com.campaignmanager.shared.team.TeamModule;
 import com.campaignmanager.shared.priming.Priming;
 import com.campaignmanager.shared.priming.PrimingCall;
+import com.campaignmanager.shared.team.Team;
+import com.campaignmanager.shared.team.TeamModule;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
+import java.util.List;
 import javax.inject.Singleton;
 
 @Singleton
@@ -24,10 +26,13 @@ interface TeamComponent {
 
     /**
      * Priming: requests answered by this function's real routing and problem mapping before any SQL (no token, no body, an id that is none,
-     * no route), so that nothing is read or written.
+     * no route), and a representative answer of its main read written
+     * through its JSON (made-up values), so that nothing is read or written.
      */
     static Priming priming(RouteDispatcher dispatcher) {
         return Priming.of(
+                PrimingCall.answer(dispatcher, "GET /me", new Team.Me("priming", "priming@example.com", List.of("admin"), PrimingCall.ID,
+                        "Priming", 0)),
                 PrimingCall.request(dispatcher, "GET /me", "/me", 401),
                 PrimingCall.request(dispatcher, "POST /team/members", "/team/members", 400),
                 PrimingCall.request(dispatcher, "GET /priming/unknown", "/priming/unknown", 404));

@@ -8,22 +8,30 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.campaignmanager.functions.testing.FunctionEnvironment;
 import com.campaignmanager.functions.testing.SampleEvents;
+import com.campaignmanager.shared.aws.SqsQueues;
+import com.campaignmanager.shared.aws.SqsSettings;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /** The scheduled health monitor, with a real HTTP server (WireMock) standing in for SQS. */
 @ExtendWith(LocalDataApiExtension.class)
@@ -96,5 +104,50 @@ class HealthMonitorHandlerTest {
         sqs.verify(postRequestedFor(urlEqualTo("/"))
                 .withRequestBody(containing("\"QueueUrl\":\"" + QUEUE_URL + "\""))
                 .withRequestBody(containing("ApproximateNumberOfMessages")));
+    }
+
+    @Test
+    void sendsGetQueueAttributesAsTheSqsJsonProtocolSignedWithSigV4() throws Exception {
+        sqs.resetRequests();
+
+        new HealthMonitorHandler().handleRequest(SampleEvents.open("events/health-monitor/scheduled.json"),
+                new ByteArrayOutputStream(), null);
+
+        var requests = sqs.findAll(postRequestedFor(urlEqualTo("/")));
+        assertThat(requests).hasSize(1);
+        var request = requests.get(0);
+        assertThat(request.getHeader("Content-Type")).isEqualTo("application/x-amz-json-1.0");
+        assertThat(request.getHeader("X-Amz-Target")).isEqualTo("AmazonSQS.GetQueueAttributes");
+        assertThat(request.getHeader("X-Amz-Date")).matches("\\d{8}T\\d{6}Z");
+        // SigV4 for SQS in the function's region, over the target header and the payload's hash.
+        assertThat(request.getHeader("Authorization"))
+                .matches("AWS4-HMAC-SHA256 Credential=\\w+/\\d{8}/us-east-1/sqs/aws4_request, "
+                        + "SignedHeaders=[a-z0-9;-]*x-amz-target[a-z0-9;-]*, Signature=[0-9a-f]{64}");
+        assertThat(request.getHeader("x-amz-content-sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(request.getBody())));
+        JsonNode body = new ObjectMapper().readTree(request.getBodyAsString());
+        assertThat(body.get("QueueUrl").asText()).isEqualTo(QUEUE_URL);
+        assertThat(body.get("AttributeNames").toString()).isEqualTo("[\"ApproximateNumberOfMessages\"]");
+    }
+
+    @Test
+    void aQueueSqsDoesNotKnowLeavesTheCountOut() throws Exception {
+        String missing = "https://sqs.us-east-1.amazonaws.com/000000000000/gone";
+        sqs.stubFor(post(urlEqualTo("/"))
+                .withRequestBody(containing(missing))
+                .willReturn(aResponse().withStatus(400)
+                        .withHeader("content-type", "application/x-amz-json-1.0")
+                        .withBody("{\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\","
+                                + "\"message\":\"The specified queue does not exist.\"}")));
+        SqsQueues queues = new SqsQueues(new SqsSettings("us-east-1", Optional.of(URI.create(sqs.baseUrl()))),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")),
+                UrlConnectionHttpClient.create(), new ObjectMapper());
+        DeadLetterQueue queue = new DeadLetterQueue(new DeadLetterQueueSettings(Optional.of(URI.create(missing))),
+                () -> queues);
+
+        assertThat(queue.depth()).isEmpty();
+        assertThatThrownBy(() -> queues.approximateNumberOfMessages(missing))
+                .isInstanceOf(SqsQueues.SqsCallException.class)
+                .hasMessageContaining("400").hasMessageContaining("QueueDoesNotExist");
     }
 }

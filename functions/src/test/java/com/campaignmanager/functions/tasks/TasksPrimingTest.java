@@ -15,6 +15,8 @@ class TasksPrimingTest {
                     DaggerTasksComponent.builder().settingsModule(settings).build().dispatcher()));
 
         assertThat(report.primed()).anyMatch(call -> call.endsWith("-> 404"));
+            // Its main read's response type was written through its JSON, with made-up values.
+            assertThat(report.primed()).contains("GET /tasks answer");
         }
     }
 }

@@ -10,6 +10,7 @@ import com.campaignmanager.shared.db.RetryPolicy;
 import com.campaignmanager.shared.db.migration.MigrationRunner;
 import com.campaignmanager.shared.db.migration.Migrations;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.zip.ZipFile;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
@@ -70,6 +72,8 @@ final class FunctionBenchmarks {
                             Map<String, String> database, Launcher launcher) throws IOException, InterruptedException {
         List<FunctionDefinition> functions = template.functions().values().stream()
                 .filter(f -> only.isEmpty() || only.contains(f.logicalId()))
+                // The functions deployed from this jar: McpFunction has its own (the mcp variant measures it).
+                .filter(f -> inJar(Path.of(classpath.get(0)), f.handlerClass()))
                 .sorted((a, b) -> a.logicalId().compareTo(b.logicalId()))
                 .toList();
         List<Result> results = new ArrayList<>();
@@ -94,6 +98,14 @@ final class FunctionBenchmarks {
             System.err.printf("%s done%n", function.logicalId());
         }
         return results;
+    }
+
+    private static boolean inJar(Path jar, String className) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.getEntry(className.replace('.', '/') + ".class") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> probeArgs(FunctionDefinition function, int warm) {

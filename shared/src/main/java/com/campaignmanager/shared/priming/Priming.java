@@ -10,13 +10,22 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import software.amazon.awssdk.core.warmup.SdkWarmUp;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * A function's priming for SnapStart: in {@code beforeCheckpoint} (and once in the ordinary init, where it is cheap
  * too) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database), one
- * SELECT through our {@code Database} over a canned answer ({@link CannedDataApi}), and the function's
- * {@link PrimingCall}s, so that classes, JSON serialisers and the routing are loaded and compiled
- * before the snapshot instead of on the first request after a restore.
+ * SELECT through our {@code Database} over a canned answer ({@link CannedDataApi}), signed with fixed priming
+ * credentials, EMF's serialisation of a metrics document that is never published ({@link CannedMetrics}), and the
+ * function's {@link PrimingCall}s (requests answered before any SQL, and representative response bodies written
+ * through the function's JSON), so that classes, JSON serialisers and the routing are loaded and compiled before
+ * the snapshot instead of on the first request after a restore.
+ *
+ * <p>Left to the first request: what must be fresh after a restore - the function's credentials (resolved by its own
+ * provider chain, which on Lambda fetches them from the runtime), its connection to the Data API and the TLS session
+ * on it - what belongs to a request (Powertools' logging context and cold-start flag), and, unless
+ * {@code AWS_EMF_ENVIRONMENT} is {@code Lambda}, EMF's environment, which the library would probe for over the
+ * network.
  *
  * <p>Priming writes nothing: no SQL (the calls are answered before any), no provider call, no metric (the
  * dispatcher primes without telemetry), and no id, secret or random value (the requests carry a fixed id). The
@@ -64,6 +73,17 @@ public final class Priming implements Resource {
         boolean warmedUp = warmUpSdk();
         List<String> primed = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        try {
+            CannedMetrics.serialise();
+            CannedMetrics.resolveEnvironment();
+        } catch (RuntimeException | LinkageError e) {
+            failed.add("metrics: " + e.getMessage());
+        }
+        try {
+            initialiseLogging();
+        } catch (RuntimeException | LinkageError e) {
+            failed.add("logging: " + e.getMessage());
+        }
         for (PrimingCall call : calls) {
             try {
                 call.call().run();
@@ -87,6 +107,16 @@ public final class Priming implements Resource {
         // over a canned response), resolved no credentials and kept no clock or random state. What is left is
         // the logging context, which must not carry into the first real request.
         MDC.clear();
+    }
+
+    /**
+     * Powertools logging sets its log level and finds its logging manager (log4j's) when its class initialises, which
+     * is otherwise in the first request. Clearing the log buffer is the one call that does no more than that: the
+     * functions configure no buffering appender, so there is nothing to clear, and nothing of a request (the cold
+     * start flag, the Lambda context) is touched.
+     */
+    private static void initialiseLogging() {
+        PowertoolsLogging.clearBuffer();
     }
 
     private static boolean warmUpSdk() {

@@ -1,13 +1,17 @@
 package com.campaignmanager.shared.priming;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.campaignmanager.shared.http.ApiResponse;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.jobs.JobRunner;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One representative piece of a function's work that reaches neither the database nor a provider: a request
- * answered before any SQL (no route, wrong method, no token), or a job's event read and its result written.
+ * answered before any SQL (no route, wrong method, no token), a representative answer written, or a job's event
+ * read and its result written.
  */
 public record PrimingCall(String name, Runnable call) {
     /** The request id every priming request carries: fixed, so that priming creates no random id. */
@@ -31,6 +35,25 @@ public record PrimingCall(String name, Runnable call) {
             int status = dispatcher.prime(event).getStatusCode();
             if (status != expectedStatus) {
                 throw new IllegalStateException(name + " answered " + status);
+            }
+        });
+    }
+
+    /** The id of every made-up record a priming answer carries: fixed, and no row's. */
+    public static final UUID ID = new UUID(0, 0);
+
+    /**
+     * A representative answer of the function - made-up values of its real response type, a page of one campaign,
+     * say - written through the dispatcher's JSON: Jackson builds that type's serialisers now rather than for the
+     * first response after a restore. Nothing is read: the values are the caller's, fixed ({@link #ID},
+     * {@code Instant.EPOCH}).
+     */
+    public static PrimingCall answer(RouteDispatcher dispatcher, String routeKey, Object body) {
+        String name = routeKey + " answer";
+        return new PrimingCall(name, () -> {
+            APIGatewayV2HTTPResponse response = dispatcher.primeAnswer(ApiResponse.ok(body));
+            if (response.getStatusCode() != 200 || response.getBody() == null || response.getBody().isEmpty()) {
+                throw new IllegalStateException(name + " was not written");
             }
         });
     }

@@ -1,0 +1,133 @@
+package com.campaignmanager.local.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.spi.ToolProvider;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.logging.log4j.core.config.plugins.processor.PluginCache;
+import org.apache.logging.log4j.core.config.plugins.processor.PluginEntry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployable jar leaves out classes of log4j-core, commons-lang3 and the SDK that no function uses (the shade
+ * filters of functions/pom.xml). What is left must be closed: no class in it refers to a class of those libraries
+ * that is not in it, and every class the jar names for loading by name (log4j's plugin cache, service files) is in
+ * it. A filter that cuts too much fails here, not in a function at run time.
+ *
+ * <p>The plugin cache of log4j-core is deployed trimmed (functions/src/main/resources/META-INF/...): log4j loads every
+ * class it lists when it starts. To rewrite it after a log4j upgrade or a filter change, run this test with
+ * {@code -Dcampaignmanager.writePluginCache=true}.
+ */
+class DeployableJarClosureTest {
+    private static final Path JAR = Path.of("..", "functions", "target", "campaign-functions.jar");
+    private static final String PLUGIN_CACHE = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
+    private static final Path TRIMMED_CACHE = Path.of("..", "functions", "src", "main", "resources", PLUGIN_CACHE);
+    /** The libraries the shade filters trim, and so whose references must all resolve inside the jar. */
+    private static final List<String> TRIMMED = List.of("org.apache.logging.", "org.apache.commons.lang3.",
+            "software.amazon.awssdk.");
+    /** Optional parts of the SDK that were never in the jar (the CRT HTTP client and its native bindings). */
+    private static final List<String> NEVER_DEPLOYED = List.of("software.amazon.awssdk.crt.",
+            "software.amazon.awssdk.crtcore.");
+
+    @Test
+    void noClassInTheJarRefersToATrimmedLibraryClassThatIsNotInIt() {
+        assertThat(JAR).as("built by the functions module before this one").exists();
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+        StringWriter out = new StringWriter();
+        int exit = jdeps.run(new PrintWriter(out), new PrintWriter(out), "--multi-release", "17", "-verbose:class",
+                "-filter:none", JAR.toString());
+        assertThat(exit).as(out.toString()).isZero();
+
+        // jdeps writes "   a.B   -> c.D   not found" for a class referred to that is in neither the jar nor the JDK.
+        Set<String> missing = new TreeSet<>();
+        for (String line : out.toString().lines().toList()) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 5 && parts[1].equals("->") && line.endsWith("not found") && trimmed(parts[2])) {
+                missing.add(parts[2] + " (referred to by " + parts[0] + ")");
+            }
+        }
+        assertThat(missing).as("classes the jar refers to but leaves out").isEmpty();
+    }
+
+    @Test
+    void everyClassTheJarLoadsByNameIsInIt() throws IOException {
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            List<String> named = new ArrayList<>();
+            PluginCache plugins = pluginCache(List.of(new URL("jar:" + JAR.toUri() + "!/" + PLUGIN_CACHE)));
+            plugins.getAllCategories().values().forEach(c -> c.values().forEach(e -> named.add(e.getClassName())));
+            for (ZipEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().startsWith("META-INF/services/") && !entry.isDirectory()) {
+                    String services = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                    services.lines().map(l -> l.replaceAll("#.*", "").trim()).filter(l -> !l.isEmpty()).forEach(named::add);
+                }
+            }
+
+            assertThat(named).hasSizeGreaterThan(100);
+            assertThat(named).as("classes the plugin cache or a service file names")
+                    .allMatch(c -> jar.getEntry(c.replace('.', '/') + ".class") != null);
+            // What the functions' log4j2.xml and Powertools use is still there.
+            assertThat(plugins.getCategory("core")).containsKeys("console", "jsontemplatelayout", "logger", "root",
+                    "appenderref", "bufferingappender");
+        }
+    }
+
+    @Test
+    void theDeployedPluginCacheIsLog4jCoresWithoutThePluginsLeftOut() throws IOException {
+        byte[] expected = trimmedPluginCache();
+        if (Boolean.getBoolean("campaignmanager.writePluginCache")) {
+            Files.createDirectories(TRIMMED_CACHE.getParent());
+            Files.write(TRIMMED_CACHE, expected);
+        }
+
+        assertThat(TRIMMED_CACHE).as("rewrite it: -Dcampaignmanager.writePluginCache=true").hasBinaryContent(expected);
+    }
+
+    /** log4j-core's own plugin cache, less the plugins whose classes the shade filters leave out of the jar. */
+    private static byte[] trimmedPluginCache() throws IOException {
+        List<URL> log4jCore = new ArrayList<>();
+        Enumeration<URL> caches = DeployableJarClosureTest.class.getClassLoader().getResources(PLUGIN_CACHE);
+        while (caches.hasMoreElements()) {
+            URL cache = caches.nextElement();
+            if (cache.toString().contains("/log4j-core-")) {
+                log4jCore.add(cache);
+            }
+        }
+        assertThat(log4jCore).as("log4j-core's plugin cache on the test class path").hasSize(1);
+        PluginCache cache = pluginCache(log4jCore);
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            for (Map<String, PluginEntry> category : cache.getAllCategories().values()) {
+                category.values().removeIf(e -> jar.getEntry(e.getClassName().replace('.', '/') + ".class") == null);
+            }
+        }
+        cache.getAllCategories().values().removeIf(Map::isEmpty);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        cache.writeCache(out);
+        return out.toByteArray();
+    }
+
+    private static PluginCache pluginCache(List<URL> files) throws IOException {
+        PluginCache cache = new PluginCache();
+        cache.loadCacheFiles(Collections.enumeration(files));
+        return cache;
+    }
+
+    private static boolean trimmed(String className) {
+        return TRIMMED.stream().anyMatch(className::startsWith) && NEVER_DEPLOYED.stream().noneMatch(className::startsWith);
+    }
+}

@@ -40,7 +40,8 @@ import java.util.UUID;
 /**
  * {@code campaign-local.jar bench-send [--recipients N]}: a round to N recipients (default 100,000) sent through
  * the outbox provider by the launch job's code, on the local Data API; a round a tenth of the size is sent first,
- * to show whether memory grows with the round.
+ * to show whether memory grows with the round. With {@code --provider mailjet}: one round through
+ * {@code MailjetProvider} against a local Mailjet stand-in that answers each call after {@code --latency-ms}.
  */
 public final class SendBenchmark {
     static final String SECTION = "send";
@@ -52,6 +53,13 @@ public final class SendBenchmark {
     }
 
     public static int run(String[] args) throws Exception {
+        Optional<MailjetOptions> mailjet = MailjetOptions.parse(args);
+        if (mailjet == null) {
+            return 2;
+        }
+        if (mailjet.isPresent()) {
+            return runMailjet(mailjet.get());
+        }
         Optional<SizeOptions> options = SizeOptions.parse(args, "bench-send", "--recipients", 100_000);
         if (options.isEmpty()) {
             return 2;
@@ -77,28 +85,7 @@ public final class SendBenchmark {
 
     private static Measured sendRound(Database database, ObjectMapper json, RoundLauncher launcher, int recipients,
                                       String tag) throws InterruptedException {
-        ContactRepository contacts = new ContactRepository(json, new AuditTrail(json));
-        ContactList list = new ListRepository().create(database, "Send benchmark " + tag, "");
-        List<ContactInput> people = new ArrayList<>(recipients);
-        for (int i = 0; i < recipients; i++) {
-            people.add(new ContactInput(EmailAddress.parse(tag + i + "@example" + (i % 97) + ".com"), "First" + i,
-                    "Last" + i, Map.of("plan", i % 3 == 0 ? "pro" : "free")));
-        }
-        contacts.addToList(database, list.id(), people, "benchmark");
-        people.clear();
-
-        CampaignRepository campaigns = new CampaignRepository();
-        RoundRepository rounds = new RoundRepository(json);
-        Campaign campaign = campaigns.create(database, new Campaign(null, "Benchmark " + tag, "", "news@example.com",
-                "News", null, "UTC", CampaignStatus.ACTIVE, "benchmark", null, null));
-        UUID roundId = rounds.create(database, campaign.id(), new RoundRepository.Content("Round", "Hello {{firstName}}",
-                "<p>Hello {{firstName}} {{lastName}}, your plan: {{attributes.plan}}</p><p>{{unsubscribeUrl}}</p>",
-                "Hello {{firstName}}", Instant.now().plusSeconds(1)), List.of(list.id()), "benchmark");
-        rounds.transition(database, roundId, RoundStatus.DRAFT, RoundStatus.PENDING_APPROVAL, "benchmark", null);
-        rounds.transition(database, roundId, RoundStatus.PENDING_APPROVAL, RoundStatus.SCHEDULED, "approver", null);
-        // Wait for the round to fall due by the database's clock.
-        Thread.sleep(1_500);
-
+        dueRound(database, json, recipients, tag);
         System.gc();
         long usedBefore = usedHeap();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -121,6 +108,140 @@ public final class SendBenchmark {
         System.gc();
         long retained = Math.max(0, usedHeap() - usedBefore);
         return new Measured(recipients, millis, sendCalls, peak / (1024 * 1024), retained / (1024 * 1024));
+    }
+
+    /** A list of {@code recipients} contacts and an approved round to it, due by the database's clock. */
+    private static void dueRound(Database database, ObjectMapper json, int recipients, String tag)
+            throws InterruptedException {
+        ContactRepository contacts = new ContactRepository(json, new AuditTrail(json));
+        ContactList list = new ListRepository().create(database, "Send benchmark " + tag, "");
+        List<ContactInput> people = new ArrayList<>(recipients);
+        for (int i = 0; i < recipients; i++) {
+            people.add(new ContactInput(EmailAddress.parse(tag + i + "@example" + (i % 97) + ".com"), "First" + i,
+                    "Last" + i, Map.of("plan", i % 3 == 0 ? "pro" : "free")));
+        }
+        contacts.addToList(database, list.id(), people, "benchmark");
+        people.clear();
+
+        CampaignRepository campaigns = new CampaignRepository();
+        RoundRepository rounds = new RoundRepository(json);
+        Campaign campaign = campaigns.create(database, new Campaign(null, "Benchmark " + tag, "", "news@example.com",
+                "News", null, "UTC", CampaignStatus.ACTIVE, "benchmark", null, null));
+        UUID roundId = rounds.create(database, campaign.id(), new RoundRepository.Content("Round", "Hello {{firstName}}",
+                "<p>Hello {{firstName}} {{lastName}}, your plan: {{attributes.plan}}</p><p>{{unsubscribeUrl}}</p>",
+                "Hello {{firstName}}", Instant.now().plusSeconds(1)), List.of(list.id()), "benchmark");
+        rounds.transition(database, roundId, RoundStatus.DRAFT, RoundStatus.PENDING_APPROVAL, "benchmark", null);
+        rounds.transition(database, roundId, RoundStatus.PENDING_APPROVAL, RoundStatus.SCHEDULED, "approver", null);
+        // Wait for the round to fall due by the database's clock.
+        Thread.sleep(1_500);
+    }
+
+    /**
+     * {@code bench-send --provider mailjet [--recipients N] [--latency-ms 250] [--out FILE|-]}; {@code --provider
+     * outbox} (or no {@code --provider}) is the outbox benchmark above.
+     */
+    record MailjetOptions(int recipients, int latencyMs, Path out) {
+        static final String USAGE = "usage: bench-send [--provider outbox|mailjet] [--recipients N] "
+                + "[--latency-ms 250 (mailjet)] [--out FILE|-]";
+
+        /** Empty for the outbox benchmark; null, after printing the usage line, for options that are not ours. */
+        static Optional<MailjetOptions> parse(String[] args) {
+            int recipients = 100_000;
+            int latencyMs = 250;
+            Path out = Path.of("docs/benchmarks.md");
+            String provider = "outbox";
+            if (args.length % 2 != 0) {
+                System.err.println(USAGE);
+                return null;
+            }
+            try {
+                for (int i = 0; i < args.length; i += 2) {
+                    switch (args[i]) {
+                        case "--provider" -> provider = args[i + 1];
+                        case "--recipients" -> recipients = Integer.parseInt(args[i + 1]);
+                        case "--latency-ms" -> latencyMs = Integer.parseInt(args[i + 1]);
+                        case "--out" -> out = Path.of(args[i + 1]);
+                        default -> {
+                            System.err.println(USAGE);
+                            return null;
+                        }
+                    }
+                }
+            } catch (NumberFormatException e) {
+                System.err.println(USAGE);
+                return null;
+            }
+            if (provider.equals("outbox") && List.of(args).contains("--latency-ms")) {
+                System.err.println("--latency-ms is for --provider mailjet");
+                return null;
+            }
+            if (!provider.equals("outbox") && !provider.equals("mailjet") || recipients < 1 || latencyMs < 0) {
+                System.err.println(USAGE);
+                return null;
+            }
+            return provider.equals("mailjet") ? Optional.of(new MailjetOptions(recipients, latencyMs, out))
+                    : Optional.empty();
+        }
+    }
+
+    record MailjetMeasured(int recipients, long millis, int providerCalls, int maxInFlight, long dataApiCalls) {
+        double perSecond() {
+            return recipients * 1000.0 / Math.max(1, millis);
+        }
+    }
+
+    static final String MAILJET_SECTION = "send-mailjet";
+
+    private static int runMailjet(MailjetOptions options) throws Exception {
+        try (BenchDatabase bench = BenchDatabase.start();
+             MailjetStandIn mailjet = new MailjetStandIn(options.latencyMs(), 64)) {
+            Database database = bench.database();
+            ObjectMapper json = JsonMapper.create();
+            Environment env = Environment.of(Map.of("EMAIL_PROVIDER", "mailjet", "MAILJET_API_KEY", "bench",
+                    "MAILJET_API_SECRET", "bench", "MAILJET_API_URL", mailjet.baseUrl()));
+            var provider = EmailModule.create(env, database);
+            RoundLauncher launcher = new RoundLauncher(database, provider,
+                    new UnsubscribeTokens("bench-unsubscribe-signing-key-not-for-production"),
+                    new AuditTrail(json), new Preflight(new RoundRepository(json), new CampaignRepository(), provider,
+                            json, SenderDomains.ANY),
+                    json, new Notifications(json, NotificationChannels.from(Environment.of(Map.of()))),
+                    new PublicApiUrl("http://127.0.0.1:3000"), new DeliveryLedger());
+            List<MailjetMeasured> rows = new ArrayList<>();
+            dueRound(database, json, options.recipients(), "mailjet");
+            mailjet.resetCounts();
+            long calls = database.calls();
+            long started = System.nanoTime();
+            RoundLauncher.LaunchReport report = launcher.launchDue(() -> true);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (report.messagesSent() != options.recipients()) {
+                throw new IllegalStateException("sent " + report.messagesSent() + " of " + options.recipients());
+            }
+            rows.add(new MailjetMeasured(options.recipients(), millis, mailjet.sendCalls(), mailjet.maxInFlight(),
+                    database.calls() - calls));
+            BenchmarkDoc.publish(options.out(), MAILJET_SECTION, mailjetReport(options, rows));
+        }
+        return 0;
+    }
+
+    private static String mailjetReport(MailjetOptions options, List<MailjetMeasured> rows) throws Exception {
+        StringBuilder md = new StringBuilder();
+        md.append(BenchmarkDoc.begin(MAILJET_SECTION)).append('\n');
+        md.append("## Sending a round through Mailjet (a stand-in with real latency)\n\n");
+        md.append(String.format(Locale.ROOT, "Measured %s on %s. One round sent by the launch job's code "
+                + "(`RoundLauncher` + `MailjetProvider`, calls of 50 messages) on the local Data API, against a "
+                + "local Mailjet stand-in (WireMock) that answers each send call after %d ms. Rerun: "
+                + "`java -jar local/target/campaign-local.jar bench-send --provider mailjet --recipients %d "
+                + "--latency-ms %d`.%n%n", LocalDate.now(), BenchmarkDoc.machine(), options.latencyMs(),
+                options.recipients(), options.latencyMs()));
+        md.append("| recipients | latency per call | wall | messages per second | provider calls "
+                + "| max calls in flight | Data API calls |\n|---|---|---|---|---|---|---|\n");
+        for (MailjetMeasured m : rows) {
+            md.append(String.format(Locale.ROOT, "| %,d | %d ms | %.1f s | %,.0f | %,d | %d | %,d |%n",
+                    m.recipients(), options.latencyMs(), m.millis() / 1000.0, m.perSecond(), m.providerCalls(),
+                    m.maxInFlight(), m.dataApiCalls()));
+        }
+        md.append(BenchmarkDoc.end(MAILJET_SECTION)).append('\n');
+        return md.toString();
     }
 
     private static long usedHeap() {

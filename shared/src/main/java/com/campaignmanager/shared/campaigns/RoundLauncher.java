@@ -8,6 +8,7 @@ import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.db.StoredText;
+import com.campaignmanager.shared.email.Batches;
 import com.campaignmanager.shared.email.EmailProvider;
 import com.campaignmanager.shared.email.MessageRenderer;
 import com.campaignmanager.shared.email.OutgoingMessage;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +52,12 @@ public final class RoundLauncher {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     static final int MAX_ATTEMPTS = 5;
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** One ledger read stays well inside the Data API's 1 MiB answer; a larger wave reads several times. */
+    static final int READ_ROWS = 500;
+    /** Bounds what one wave holds, hands over and records (32 Mailjet calls of 50; 4 outbox calls of 500). */
+    static final int WAVE_ROWS = 2_000;
+    /** A Retry-After no longer than this is waited out in place; the lease, just extended, outlasts it. */
+    static final Duration LONGEST_WAIT_IN_PLACE = Duration.ofSeconds(60);
 
     /** What one invocation did. */
     public record LaunchReport(List<UUID> finished, int messagesSent, int messagesFailed, int messagesSkipped) {
@@ -64,12 +72,14 @@ public final class RoundLauncher {
     private final Notifications notifications;
     private final String publicApiUrl;
     private final DeliveryLedger ledger;
+    private final ProviderCalls calls;
 
     @Inject
     public RoundLauncher(Database database, EmailProvider provider, UnsubscribeTokens tokens, AuditTrail audit,
                          Preflight preflight, ObjectMapper json, Notifications notifications,
-                         PublicApiUrl publicApiUrl, DeliveryLedger ledger) {
+                         PublicApiUrl publicApiUrl, DeliveryLedger ledger, ProviderCalls calls) {
         this.ledger = ledger;
+        this.calls = calls;
         this.notifications = notifications;
         this.database = database;
         this.provider = provider;
@@ -128,20 +138,34 @@ public final class RoundLauncher {
                            boolean suppressed) {
     }
 
-    /** True when nothing is left to send now; false when it stopped early (time, lease lost, retries waiting). */
+    /**
+     * True when nothing is left to send now; false when it stopped early (time, lease lost, retries waiting, rate
+     * limited for longer than it can wait).
+     *
+     * <p>In waves: up to {@code SEND_CONCURRENCY} provider calls' worth of pending messages is read, handed over in
+     * one statement (the pause/stop check, before any call of the wave), sent in that many calls at once, and its
+     * results recorded in one statement. So a pause or stop is obeyed within the wave in flight: at most
+     * {@code SEND_CONCURRENCY} × the provider's batch size messages go out after it (one batch at a concurrency
+     * of 1). No call starts before a Retry-After has passed; the rate-limited messages stay pending until then.
+     */
     private boolean send(Claimed round, String owner, BooleanSupplier timeLeft, int[] totals) {
+        int perCall = provider.maxBatchSize();
+        int waveRows = perCall * Math.max(1, Math.min(calls.concurrency(), WAVE_ROWS / perCall));
         while (timeLeft.getAsBoolean()) {
-            List<Pending> batch = ledger.nextBatch(database, round.id(), provider.maxBatchSize(), r -> new Pending(
-                            r.uuid("id"), r.string("email"), r.intValue("attempts"), r.uuid("contact_id"),
-                            new Recipient(r.string("email"), r.string("first_name"), r.string("last_name"),
-                                    attributes(r.json("attributes"))),
-                            Boolean.TRUE.equals(r.bool("suppressed"))));
+            if (!calls.awaitNotBefore(timeLeft, LONGEST_WAIT_IN_PLACE)) {
+                // Rate limited beyond what this worker waits (or its time is up): the round is let go until then.
+                database.updateIdempotent(WAIT_FOR_RETRIES, Params.of("roundId", round.id()).put("owner", owner)
+                        .put("until", calls.notBefore()));
+                return false;
+            }
+            List<Pending> batch = wave(round.id(), waveRows);
             if (batch.isEmpty()) {
                 // Nothing left now: unless the round was paused or stopped meanwhile (then it is let go, settled).
                 return handOver(round.id(), owner, List.of()) && waitForRetries(round.id(), owner);
             }
             List<OutgoingMessage> messages = new ArrayList<>();
             List<String> handed = new ArrayList<>();
+            Map<String, Pending> byId = new HashMap<>();
             ArrayNode results = json.createArrayNode();
             int suppressed = 0;
             for (Pending pending : batch) {
@@ -152,18 +176,17 @@ public final class RoundLauncher {
                 } else {
                     messages.add(message(round, pending));
                     handed.add(pending.id().toString());
+                    byId.put(pending.id().toString(), pending);
                 }
             }
-            // Checked before every provider call: a pause or a stop is obeyed within the batch in flight.
+            // Checked before every wave of provider calls: a pause or a stop is obeyed within the wave in flight.
             if (!handOver(round.id(), owner, handed)) {
                 return false;
             }
             totals[2] += suppressed;
-            List<SendResult> sent = messages.isEmpty() ? List.of() : provider.send(messages);
-            for (int i = 0; i < sent.size(); i++) {
-                SendResult outcome = sent.get(i);
-                Pending pending = batch.stream().filter(p -> p.id().toString().equals(outcome.customId()))
-                        .findFirst().orElseThrow();
+            List<SendResult> sent = messages.isEmpty() ? List.of() : calls.send(Batches.of(messages, perCall));
+            for (SendResult outcome : sent) {
+                Pending pending = byId.get(outcome.customId());
                 switch (outcome.outcome()) {
                     case SENT -> {
                         results.add(result(pending.id(), DeliveryStatus.SENT, outcome.providerMessageId(), null, 1, null));
@@ -175,8 +198,11 @@ public final class RoundLauncher {
                     }
                     case RETRYABLE -> {
                         boolean lastAttempt = pending.attempts() + 1 >= MAX_ATTEMPTS;
-                        results.add(result(pending.id(), lastAttempt ? DeliveryStatus.FAILED : DeliveryStatus.PENDING, null, outcome.error(), 1,
-                                lastAttempt ? null : Instant.now().plus(backoff(pending.attempts()))));
+                        // Rate limited: due again when the provider said, not after the backoff.
+                        Instant next = outcome.retryAfter() != null ? calls.notBefore()
+                                : Instant.now().plus(backoff(pending.attempts()));
+                        results.add(result(pending.id(), lastAttempt ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
+                                null, outcome.error(), 1, lastAttempt ? null : next));
                         if (lastAttempt) {
                             totals[1]++;
                         }
@@ -187,6 +213,26 @@ public final class RoundLauncher {
             ledger.record(database, provider.name(), results.toString());
         }
         return false;
+    }
+
+    /** Up to {@code rows} pending messages that are due, in ledger order, read {@link #READ_ROWS} at a time. */
+    private List<Pending> wave(UUID roundId, int rows) {
+        List<Pending> wave = new ArrayList<>(Math.min(rows, READ_ROWS));
+        UUID after = DeliveryLedger.START;
+        while (wave.size() < rows) {
+            int limit = Math.min(READ_ROWS, rows - wave.size());
+            List<Pending> read = ledger.nextBatch(database, roundId, after, limit, r -> new Pending(
+                    r.uuid("id"), r.string("email"), r.intValue("attempts"), r.uuid("contact_id"),
+                    new Recipient(r.string("email"), r.string("first_name"), r.string("last_name"),
+                            attributes(r.json("attributes"))),
+                    Boolean.TRUE.equals(r.bool("suppressed"))));
+            wave.addAll(read);
+            if (read.size() < limit) {
+                break;
+            }
+            after = read.get(read.size() - 1).id();
+        }
+        return wave;
     }
 
     private record HandOver(boolean sending, RoundStatus status, String stopReason) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -87,47 +88,65 @@ public final class ProviderCalls {
 
     /** Sends every call (at most {@link #concurrency()} at once) and answers one result per message, in order. */
     public List<SendResult> send(List<List<OutgoingMessage>> calls) {
-        List<List<SendResult>> answered = new ArrayList<>(calls.size());
-        if (pool == null || calls.size() == 1) {
-            calls.forEach(call -> answered.add(call(call)));
-        } else {
-            List<Future<List<SendResult>>> inFlight = new ArrayList<>(calls.size());
-            calls.forEach(call -> inFlight.add(pool.submit(() -> call(call))));
-            // Every call is waited for before anything is answered: none is left running behind the caller.
+        return start(calls).results();
+    }
+
+    /**
+     * Starts every call (at most {@link #concurrency()} at once) and returns at once, so that the caller can
+     * prepare the next wave meanwhile; with a concurrency of 1 the calls have run when this returns.
+     */
+    public Wave start(List<List<OutgoingMessage>> calls) {
+        List<Future<List<SendResult>>> inFlight = new ArrayList<>(calls.size());
+        for (List<OutgoingMessage> call : calls) {
+            inFlight.add(pool == null ? CompletableFuture.completedFuture(call(call)) : pool.submit(() -> call(call)));
+        }
+        return new Wave(calls, inFlight);
+    }
+
+    /** The calls of one wave, in flight. */
+    public final class Wave {
+        private final List<List<OutgoingMessage>> calls;
+        private final List<Future<List<SendResult>>> inFlight;
+
+        private Wave(List<List<OutgoingMessage>> calls, List<Future<List<SendResult>>> inFlight) {
+            this.calls = calls;
+            this.inFlight = inFlight;
+        }
+
+        /** Waits for every call of the wave; one result per message, in the order the calls were given. */
+        public List<SendResult> results() {
+            List<SendResult> results = new ArrayList<>();
+            Duration longestWait = Duration.ZERO;
             boolean interrupted = false;
             for (int i = 0; i < calls.size(); i++) {
-                List<SendResult> results;
+                List<SendResult> answered;
                 while (true) {
                     try {
-                        results = inFlight.get(i).get();
+                        answered = inFlight.get(i).get();
                         break;
                     } catch (InterruptedException e) {
+                        // Every call is waited for: none is left running behind the caller.
                         interrupted = true;
                     } catch (ExecutionException e) {
-                        results = failed(calls.get(i), e.getCause());
+                        answered = failed(calls.get(i), e.getCause());
                         break;
                     }
                 }
-                answered.add(results);
+                for (SendResult result : answered) {
+                    results.add(result);
+                    if (result.retryAfter() != null && result.retryAfter().compareTo(longestWait) > 0) {
+                        longestWait = result.retryAfter();
+                    }
+                }
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-        List<SendResult> results = new ArrayList<>();
-        Duration longestWait = Duration.ZERO;
-        for (List<SendResult> call : answered) {
-            for (SendResult result : call) {
-                results.add(result);
-                if (result.retryAfter() != null && result.retryAfter().compareTo(longestWait) > 0) {
-                    longestWait = result.retryAfter();
-                }
+            if (!longestWait.isZero()) {
+                waitAtLeast(longestWait);
             }
+            return results;
         }
-        if (!longestWait.isZero()) {
-            waitAtLeast(longestWait);
-        }
-        return results;
     }
 
     private synchronized void waitAtLeast(Duration wait) {

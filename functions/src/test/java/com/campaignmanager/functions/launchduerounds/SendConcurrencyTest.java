@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.campaignmanager.functions.campaigns.CampaignsHandler;
 import com.campaignmanager.functions.lists.ListsHandler;
+import com.campaignmanager.functions.testing.ApiCall;
+import com.campaignmanager.functions.testing.ApiCall.Response;
 import com.campaignmanager.functions.testing.FunctionDatabase;
 import com.campaignmanager.functions.testing.FunctionEnvironment;
 import com.campaignmanager.functions.testing.RoundFixtures;
@@ -52,6 +54,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,6 +255,48 @@ class SendConcurrencyTest {
         assertThat(new HashSet<>(CallLog.addressees(accepted))).hasSize(200);
         assertThat(CallLog.addressees(accepted)).hasSize(200);
         assertThat(ledger(roundId)).isEqualTo("sent:200");
+    }
+
+    @Test
+    void aPauseLetsAtMostTheWaveInFlightGoOutAndAResumeSendsTheRestOnce() throws Exception {
+        String roundId = dueRound(RoundFixtures.tag(), 600);
+        mailjetAnswersIn(400);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                launcher(4).launchDue(() -> true);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "launcher");
+        worker.start();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (LOG.of(roundId).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Response paused = ApiCall.to(new CampaignsHandler(), "POST /rounds/{roundId}/pause", roundId).as("ed", "editor")
+                .send();
+        long pausedAt = System.nanoTime();
+        worker.join(60_000);
+        List<Call> beforeResume = LOG.of(roundId);
+        String whilePaused = ledger(roundId);
+        Response resumed = ApiCall.to(new CampaignsHandler(), "POST /rounds/{roundId}/resume", roundId)
+                .as("boss", "approver").send();
+        mailjetAnswersIn(0);
+        launcher(4).launchDue(() -> true);
+
+        assertThat(failure.get()).isNull();
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+        // After the pause: no more than the one wave (4 calls) that was handed over before it.
+        assertThat(beforeResume.stream().filter(c -> c.receivedNanos() > pausedAt)).hasSizeLessThanOrEqualTo(4);
+        assertThat(beforeResume).hasSizeLessThan(12);
+        assertThat(whilePaused).isEqualTo("pending:" + (600 - BATCH * beforeResume.size()) + ",sent:"
+                + BATCH * beforeResume.size());
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        List<String> to = CallLog.addressees(LOG.of(roundId));
+        assertThat(to).hasSize(600);
+        assertThat(new HashSet<>(to)).hasSize(600);
+        assertThat(ledger(roundId)).isEqualTo("sent:600");
     }
 
     @Test

@@ -58,7 +58,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Pause, resume and stop a round while the launch job's code sends it, with WireMock as a Mailjet that answers
  * slowly: from the pause to the last provider call is at most one batch, a resumed round sends each recipient
- * exactly once, a stop skips what is left with its reason, and a paused round changed needs a new approval.
+ * exactly once, a stop skips what is left with its reason, and a paused round changed needs a new approval. At
+ * {@code SEND_CONCURRENCY} 1, so that a wave is one batch; with more, the bound is the wave in flight
+ * ({@link SendConcurrencyTest}).
  */
 @ExtendWith(LocalDataApiExtension.class)
 class PauseResumeStopTest {

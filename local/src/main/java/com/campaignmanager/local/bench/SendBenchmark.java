@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -194,7 +196,7 @@ public final class SendBenchmark {
     }
 
     record MailjetMeasured(int concurrency, int recipients, long millis, int providerCalls, int maxInFlight,
-                           long dataApiCalls) {
+                           long dataApiCalls, String load) {
         double perSecond() {
             return recipients * 1000.0 / Math.max(1, millis);
         }
@@ -225,6 +227,7 @@ public final class SendBenchmark {
                         new ProviderCalls(provider, settings));
                 dueRound(database, json, options.recipients(), "mailjet" + concurrency + "-");
                 mailjet.resetCounts();
+                String loadBefore = loadAverage();
                 long calls = database.calls();
                 long started = System.nanoTime();
                 RoundLauncher.LaunchReport report = launcher.launchDue(() -> true);
@@ -233,7 +236,7 @@ public final class SendBenchmark {
                     throw new IllegalStateException("sent " + report.messagesSent() + " of " + options.recipients());
                 }
                 rows.add(new MailjetMeasured(concurrency, options.recipients(), millis, mailjet.sendCalls(),
-                        mailjet.maxInFlight(), database.calls() - calls));
+                        mailjet.maxInFlight(), database.calls() - calls, loadBefore + " → " + loadAverage()));
                 System.out.println(rows.get(rows.size() - 1));
             }
             BenchmarkDoc.publish(options.out(), MAILJET_SECTION, mailjetReport(options, rows));
@@ -252,16 +255,26 @@ public final class SendBenchmark {
                 + "--latency-ms %d`.%n%n", LocalDate.now(), BenchmarkDoc.machine(), options.latencyMs(),
                 options.recipients(), options.latencyMs()));
         md.append("| SEND_CONCURRENCY | recipients | latency per call | wall | messages per second | provider calls "
-                + "| max calls in flight | Data API calls |\n|---|---|---|---|---|---|---|---|\n");
+                + "| max calls in flight | Data API calls | machine load (1 min, start → end) |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (MailjetMeasured m : rows) {
-            md.append(String.format(Locale.ROOT, "| %d | %,d | %d ms | %.1f s | %,.0f | %,d | %d | %,d |%n",
+            md.append(String.format(Locale.ROOT, "| %d | %,d | %d ms | %.1f s | %,.0f | %,d | %d | %,d | %s |%n",
                     m.concurrency(), m.recipients(), options.latencyMs(), m.millis() / 1000.0, m.perSecond(),
-                    m.providerCalls(), m.maxInFlight(), m.dataApiCalls()));
+                    m.providerCalls(), m.maxInFlight(), m.dataApiCalls(), m.load()));
         }
         md.append(String.format(Locale.ROOT, "%nTargets at 250 ms per call: ≥ 1,000 messages per second for one "
                 + "round, and 100,000 recipients within one 300 s invocation (less the launcher's 20 s margin).%n"));
         md.append(BenchmarkDoc.end(MAILJET_SECTION)).append('\n');
         return md.toString();
+    }
+
+    /** The machine's 1-minute load average: everything here (Data API, PostgreSQL, stand-in) shares its cores. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static long usedHeap() {

@@ -22,6 +22,7 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The provider calls of one wave, up to {@code SEND_CONCURRENCY} in flight at once, each carrying its own
@@ -97,8 +98,19 @@ public final class ProviderCalls {
      */
     public Wave start(List<List<OutgoingMessage>> calls) {
         List<Future<List<SendResult>>> inFlight = new ArrayList<>(calls.size());
+        // The invocation's log context (request id, correlation id) goes with each call to its thread.
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         for (List<OutgoingMessage> call : calls) {
-            inFlight.add(pool == null ? CompletableFuture.completedFuture(call(call)) : pool.submit(() -> call(call)));
+            inFlight.add(pool == null ? CompletableFuture.completedFuture(call(call)) : pool.submit(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
+                }
+                try {
+                    return call(call);
+                } finally {
+                    MDC.clear();
+                }
+            }));
         }
         return new Wave(calls, inFlight);
     }

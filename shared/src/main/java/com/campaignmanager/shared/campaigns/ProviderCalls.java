@@ -87,21 +87,16 @@ public final class ProviderCalls {
         }
     }
 
-    /** Sends every call (at most {@link #concurrency()} at once) and answers one result per message, in order. */
-    public List<SendResult> send(List<List<OutgoingMessage>> calls) {
-        return start(calls).results();
-    }
-
     /**
      * Starts every call (at most {@link #concurrency()} at once) and returns at once, so that the caller can
      * prepare the next wave meanwhile; with a concurrency of 1 the calls have run when this returns.
      */
-    public Wave start(List<List<OutgoingMessage>> calls) {
-        List<Future<List<SendResult>>> inFlight = new ArrayList<>(calls.size());
+    public InFlight start(List<List<OutgoingMessage>> calls) {
+        List<Future<List<SendResult>>> futures = new ArrayList<>(calls.size());
         // The invocation's log context (request id, correlation id) goes with each call to its thread.
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         for (List<OutgoingMessage> call : calls) {
-            inFlight.add(pool == null ? CompletableFuture.completedFuture(call(call)) : pool.submit(() -> {
+            futures.add(pool == null ? CompletableFuture.completedFuture(call(call)) : pool.submit(() -> {
                 if (logContext != null) {
                     MDC.setContextMap(logContext);
                 }
@@ -112,17 +107,17 @@ public final class ProviderCalls {
                 }
             }));
         }
-        return new Wave(calls, inFlight);
+        return new InFlight(calls, futures);
     }
 
     /** The calls of one wave, in flight. */
-    public final class Wave {
+    public final class InFlight {
         private final List<List<OutgoingMessage>> calls;
-        private final List<Future<List<SendResult>>> inFlight;
+        private final List<Future<List<SendResult>>> futures;
 
-        private Wave(List<List<OutgoingMessage>> calls, List<Future<List<SendResult>>> inFlight) {
+        private InFlight(List<List<OutgoingMessage>> calls, List<Future<List<SendResult>>> futures) {
             this.calls = calls;
-            this.inFlight = inFlight;
+            this.futures = futures;
         }
 
         /** Waits for every call of the wave; one result per message, in the order the calls were given. */
@@ -134,7 +129,7 @@ public final class ProviderCalls {
                 List<SendResult> answered;
                 while (true) {
                     try {
-                        answered = inFlight.get(i).get();
+                        answered = futures.get(i).get();
                         break;
                     } catch (InterruptedException e) {
                         // Every call is waited for: none is left running behind the caller.

@@ -163,7 +163,7 @@ public final class RoundLauncher {
         int waveRows = perCall * Math.max(1, Math.min(calls.concurrency(), WAVE_ROWS / perCall));
         Wave next = wave(round, waveRows, DeliveryLedger.START);
         Wave sending = null;
-        ProviderCalls.Wave inFlight = null;
+        ProviderCalls.InFlight inFlight = null;
         try {
             while (timeLeft.getAsBoolean()) {
                 List<SendResult> answered = sending == null ? null : inFlight.results();

@@ -35,8 +35,11 @@ public final class CampaignLocal {
                   Run from the repository root after `mvn -B verify`.
               bench-import [--rows 100000] [--out FILE|-]
                   A CSV import of N contacts through the local Data API; writes docs/benchmarks.md.
-              bench-send [--recipients 100000] [--segment] [--out FILE|-]
-                  A round to N recipients through the outbox provider; writes docs/benchmarks.md.
+              bench-send [--provider outbox|mailjet] [--recipients 100000] [--latency-ms 250]
+                         [--concurrency 8,16] [--segment] [--out FILE|-]
+                  A round to N recipients through the outbox provider, or through Mailjet against a local
+                  stand-in answering each call after --latency-ms; with --segment, the ledger of a
+                  two-condition segment of N contacts; writes docs/benchmarks.md.
               bench-team-views [--rows 100000] [--out FILE|-]
                   Dashboard, search, approvals and timeline over a growing database; writes docs/benchmarks.md.
             """;

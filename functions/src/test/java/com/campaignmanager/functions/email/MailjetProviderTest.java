@@ -188,7 +188,28 @@ class MailjetProviderTest {
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.RETRYABLE);
             assertThat(r.error()).contains("429", "Retry-After: 30");
+            assertThat(r.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(30));
         });
+    }
+
+    @Test
+    void aRetryAfterIsReadAsSecondsOrADateWithinBoundsAndDefaultsToFiveSeconds() {
+        String inAMinute = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(61));
+
+        assertThat(retryAfterWhenMailjetSays(null)).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(retryAfterWhenMailjetSays("soon")).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(retryAfterWhenMailjetSays("0")).isEqualTo(java.time.Duration.ofSeconds(1));
+        assertThat(retryAfterWhenMailjetSays("999999")).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(retryAfterWhenMailjetSays(inAMinute)).isBetween(java.time.Duration.ofSeconds(55),
+                java.time.Duration.ofSeconds(61));
+    }
+
+    private java.time.Duration retryAfterWhenMailjetSays(String header) {
+        mailjet.resetAll();
+        mailjet.stubFor(post(urlEqualTo(SEND)).willReturn(header == null ? aResponse().withStatus(429)
+                : aResponse().withStatus(429).withHeader("Retry-After", header)));
+        return provider(false).send(List.of(message("d-1"))).get(0).retryAfter();
     }
 
     @Test

@@ -22,8 +22,10 @@ import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
 import com.campaignmanager.shared.campaigns.DeliveryLedger;
 import com.campaignmanager.shared.campaigns.Preflight;
+import com.campaignmanager.shared.campaigns.ProviderCalls;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
+import com.campaignmanager.shared.campaigns.SendSettings;
 import com.campaignmanager.shared.campaigns.SenderDomains;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.config.PublicApiUrl;
@@ -74,7 +76,8 @@ class MailjetPartialFailureTest {
                 new UnsubscribeTokens(UnsubscribeSigningKey.from(Environment.system())), new AuditTrail(JSON),
                 new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider, JSON, SenderDomains.ANY), JSON,
                 new Notifications(JSON, NotificationChannels.from(Environment.of(Map.of()))),
-                new PublicApiUrl("https://api.test.example"), new DeliveryLedger());
+                new PublicApiUrl("https://api.test.example"), new DeliveryLedger(),
+                new ProviderCalls(provider, SendSettings.from(Environment.of(Map.of()))));
     }
 
     @AfterAll

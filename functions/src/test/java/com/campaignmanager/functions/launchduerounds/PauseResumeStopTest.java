@@ -22,8 +22,10 @@ import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.campaigns.CampaignRepository;
 import com.campaignmanager.shared.campaigns.DeliveryLedger;
 import com.campaignmanager.shared.campaigns.Preflight;
+import com.campaignmanager.shared.campaigns.ProviderCalls;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.campaigns.RoundRepository;
+import com.campaignmanager.shared.campaigns.SendSettings;
 import com.campaignmanager.shared.campaigns.SenderDomains;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.config.PublicApiUrl;
@@ -56,7 +58,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Pause, resume and stop a round while the launch job's code sends it, with WireMock as a Mailjet that answers
  * slowly: from the pause to the last provider call is at most one batch, a resumed round sends each recipient
- * exactly once, a stop skips what is left with its reason, and a paused round changed needs a new approval.
+ * exactly once, a stop skips what is left with its reason, and a paused round changed needs a new approval. At
+ * {@code SEND_CONCURRENCY} 1, so that a wave is one batch; with more, the bound is the wave in flight
+ * ({@link SendConcurrencyTest}).
  */
 @ExtendWith(LocalDataApiExtension.class)
 class PauseResumeStopTest {
@@ -82,7 +86,8 @@ class PauseResumeStopTest {
                 new UnsubscribeTokens(UnsubscribeSigningKey.from(Environment.system())), new AuditTrail(JSON),
                 new Preflight(new RoundRepository(JSON), new CampaignRepository(), provider, JSON, SenderDomains.ANY),
                 JSON, new Notifications(JSON, NotificationChannels.from(Environment.of(Map.of()))),
-                new PublicApiUrl("https://api.test.example"), new DeliveryLedger());
+                new PublicApiUrl("https://api.test.example"), new DeliveryLedger(),
+                new ProviderCalls(provider, new SendSettings(1)));
         campaigns = new CampaignsHandler();
         fixtures = new RoundFixtures(campaigns, new ListsHandler());
     }

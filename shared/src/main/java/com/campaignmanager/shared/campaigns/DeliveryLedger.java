@@ -102,9 +102,17 @@ public final class DeliveryLedger {
         return statement.replace(CONDITIONS_MARKER, conditions.sql());
     }
 
+    /** Before every delivery id: the start of the ledger. */
+    public static final UUID START = new UUID(0, 0);
+
     /** The next pending messages that are due (not waiting for a retry), in ledger order. */
     public <T> List<T> nextBatch(SqlExecutor sql, UUID roundId, int limit, RowMapper<T> mapper) {
-        return sql.query(NEXT_BATCH, Params.of("roundId", roundId).put("limit", limit), mapper);
+        return nextBatch(sql, roundId, START, limit, mapper);
+    }
+
+    /** As {@link #nextBatch(SqlExecutor, UUID, int, RowMapper)}, from the first id after {@code after}. */
+    public <T> List<T> nextBatch(SqlExecutor sql, UUID roundId, UUID after, int limit, RowMapper<T> mapper) {
+        return sql.query(NEXT_BATCH, Params.of("roundId", roundId).put("after", after).put("limit", limit), mapper);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlStatements;
 import com.campaignmanager.shared.db.StoredText;
+import com.campaignmanager.shared.email.Batches;
 import com.campaignmanager.shared.email.EmailProvider;
 import com.campaignmanager.shared.email.OutgoingMessage;
 import com.campaignmanager.shared.email.Recipient;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,12 @@ public final class RoundLauncher {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     static final int MAX_ATTEMPTS = 5;
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** One ledger read stays well inside the Data API's 1 MiB answer; a larger wave reads several times. */
+    static final int READ_ROWS = 500;
+    /** Bounds what one wave holds, hands over and records (32 Mailjet calls of 50; 4 outbox calls of 500). */
+    static final int WAVE_ROWS = 2_000;
+    /** A Retry-After no longer than this is waited out in place; the lease, just extended, outlasts it. */
+    static final Duration LONGEST_WAIT_IN_PLACE = Duration.ofSeconds(60);
 
     /** What one invocation did. */
     public record LaunchReport(List<UUID> finished, int messagesSent, int messagesFailed, int messagesSkipped) {
@@ -62,12 +70,14 @@ public final class RoundLauncher {
     private final Notifications notifications;
     private final String publicApiUrl;
     private final DeliveryLedger ledger;
+    private final ProviderCalls calls;
 
     @Inject
     public RoundLauncher(Database database, EmailProvider provider, UnsubscribeTokens tokens, AuditTrail audit,
                          Preflight preflight, ObjectMapper json, Notifications notifications,
-                         PublicApiUrl publicApiUrl, DeliveryLedger ledger) {
+                         PublicApiUrl publicApiUrl, DeliveryLedger ledger, ProviderCalls calls) {
         this.ledger = ledger;
+        this.calls = calls;
         this.notifications = notifications;
         this.database = database;
         this.provider = provider;
@@ -128,65 +138,163 @@ public final class RoundLauncher {
                            boolean suppressed) {
     }
 
-    /** True when nothing is left to send now; false when it stopped early (time, lease lost, retries waiting). */
+    /** The pending messages of one wave, read and rendered; {@code skipped} are suppressed since the ledger. */
+    private record Wave(List<Pending> rows, List<Pending> skipped, List<OutgoingMessage> messages,
+                        Map<String, Pending> byId) {
+        List<String> handed() {
+            return List.copyOf(byId.keySet());
+        }
+    }
+
+    /**
+     * True when nothing is left to send now; false when it stopped early (time, lease lost, retries waiting, rate
+     * limited for longer than it can wait).
+     *
+     * <p>In waves: up to {@code SEND_CONCURRENCY} provider calls' worth of pending messages is handed over in one
+     * statement (the pause/stop check, just before the wave's calls start), sent in that many calls at once, and
+     * its results recorded in one statement. While a wave is in flight the next one is read and rendered (the
+     * ledger rows after the wave's last, so no row is in two waves) and the wave before it recorded. So a pause or
+     * stop is obeyed within the wave in flight: at most {@code SEND_CONCURRENCY} × the provider's batch size
+     * messages go out after it (one batch at a concurrency of 1). No call starts before a Retry-After has passed;
+     * the rate-limited messages stay pending until then.
+     */
     private boolean send(Claimed round, String owner, BooleanSupplier timeLeft, int[] totals) {
-        while (timeLeft.getAsBoolean()) {
-            List<Pending> batch = ledger.nextBatch(database, round.id(), provider.maxBatchSize(), r -> new Pending(
-                            r.uuid("id"), r.string("email"), r.intValue("attempts"), r.uuid("contact_id"),
-                            new Recipient(r.string("email"), r.string("first_name"), r.string("last_name"),
-                                    attributes(r.json("attributes"))),
-                            Boolean.TRUE.equals(r.bool("suppressed"))));
-            if (batch.isEmpty()) {
-                // Nothing left now: unless the round was paused or stopped meanwhile (then it is let go, settled).
-                return handOver(round.id(), owner, List.of()) && waitForRetries(round.id(), owner);
+        int perCall = provider.maxBatchSize();
+        int waveRows = perCall * Math.max(1, Math.min(calls.concurrency(), WAVE_ROWS / perCall));
+        Wave next = wave(round, waveRows, DeliveryLedger.START);
+        Wave sending = null;
+        ProviderCalls.InFlight inFlight = null;
+        try {
+            while (timeLeft.getAsBoolean()) {
+                List<SendResult> answered = sending == null ? null : inFlight.results();
+                if (!calls.awaitNotBefore(timeLeft, LONGEST_WAIT_IN_PLACE)) {
+                    // Rate limited beyond what this worker waits (or its time is up): the round waits until then.
+                    if (sending != null) {
+                        record(sending, answered, totals);
+                        sending = null;
+                    }
+                    database.updateIdempotent(WAIT_FOR_RETRIES, Params.of("roundId", round.id()).put("owner", owner)
+                            .put("until", calls.notBefore()));
+                    return false;
+                }
+                if (next.rows().isEmpty() && sending != null) {
+                    // The end of the ledger: once the last wave is recorded, what has fallen due since is read.
+                    record(sending, answered, totals);
+                    sending = null;
+                    next = wave(round, waveRows, DeliveryLedger.START);
+                    continue;
+                }
+                if (next.rows().isEmpty()) {
+                    // Nothing left now: unless the round was paused or stopped meanwhile (then it is let go, settled).
+                    return handOver(round.id(), owner, List.of()) && waitForRetries(round.id(), owner);
+                }
+                // Checked before every wave of provider calls: a pause or a stop is obeyed within the wave in flight.
+                if (!handOver(round.id(), owner, next.handed())) {
+                    if (sending != null) {
+                        // Handed over before the pause or stop: recorded as usual, and the counts settled again.
+                        record(sending, answered, totals);
+                        sending = null;
+                        ledger.settleCounts(database, round.id());
+                    }
+                    return false;
+                }
+                totals[2] += next.skipped().size();
+                Wave previous = sending;
+                inFlight = calls.start(Batches.of(next.messages(), perCall));
+                sending = next;
+                // While the wave is in flight: the one before it recorded, the next one read and rendered.
+                if (previous != null) {
+                    record(previous, answered, totals);
+                }
+                next = wave(round, waveRows, sending.rows().get(sending.rows().size() - 1).id());
             }
-            List<OutgoingMessage> messages = new ArrayList<>();
-            List<String> handed = new ArrayList<>();
-            ArrayNode results = json.createArrayNode();
-            int suppressed = 0;
-            for (Pending pending : batch) {
-                if (pending.suppressed() || pending.email() == null) {
-                    // Suppressed (or erased) after the ledger was written: never sent.
-                    results.add(result(pending.id(), DeliveryStatus.SKIPPED, null, "suppressed at send time", 0, null));
-                    suppressed++;
-                } else {
-                    messages.add(message(round, pending));
-                    handed.add(pending.id().toString());
+            if (sending != null) {
+                record(sending, inFlight.results(), totals);
+                sending = null;
+            }
+            return false;
+        } catch (RuntimeException e) {
+            // The wave in flight is still recorded (its calls are waited for), so that none of it is sent again.
+            if (sending != null) {
+                try {
+                    record(sending, inFlight.results(), totals);
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
                 }
             }
-            // Checked before every provider call: a pause or a stop is obeyed within the batch in flight.
-            if (!handOver(round.id(), owner, handed)) {
-                return false;
+            throw e;
+        }
+    }
+
+    /**
+     * The next wave: up to {@code rows} pending messages that are due, after {@code after} in ledger order, read
+     * {@link #READ_ROWS} at a time and rendered.
+     */
+    private Wave wave(Claimed round, int rows, UUID after) {
+        List<Pending> read = new ArrayList<>(Math.min(rows, READ_ROWS));
+        UUID from = after;
+        while (read.size() < rows) {
+            int limit = Math.min(READ_ROWS, rows - read.size());
+            List<Pending> page = ledger.nextBatch(database, round.id(), from, limit, r -> new Pending(
+                    r.uuid("id"), r.string("email"), r.intValue("attempts"), r.uuid("contact_id"),
+                    new Recipient(r.string("email"), r.string("first_name"), r.string("last_name"),
+                            attributes(r.json("attributes"))),
+                    Boolean.TRUE.equals(r.bool("suppressed"))));
+            read.addAll(page);
+            if (page.size() < limit) {
+                break;
             }
-            totals[2] += suppressed;
-            List<SendResult> sent = messages.isEmpty() ? List.of() : provider.send(messages);
-            for (int i = 0; i < sent.size(); i++) {
-                SendResult outcome = sent.get(i);
-                Pending pending = batch.stream().filter(p -> p.id().toString().equals(outcome.customId()))
-                        .findFirst().orElseThrow();
-                switch (outcome.outcome()) {
-                    case SENT -> {
-                        results.add(result(pending.id(), DeliveryStatus.SENT, outcome.providerMessageId(), null, 1, null));
-                        totals[0]++;
-                    }
-                    case REJECTED -> {
-                        results.add(result(pending.id(), DeliveryStatus.FAILED, null, outcome.error(), 1, null));
+            from = page.get(page.size() - 1).id();
+        }
+        List<Pending> skipped = new ArrayList<>();
+        List<OutgoingMessage> messages = new ArrayList<>(read.size());
+        Map<String, Pending> byId = new LinkedHashMap<>();
+        for (Pending pending : read) {
+            if (pending.suppressed() || pending.email() == null) {
+                // Suppressed (or erased) after the ledger was written: never sent.
+                skipped.add(pending);
+            } else {
+                messages.add(message(round, pending));
+                byId.put(pending.id().toString(), pending);
+            }
+        }
+        return new Wave(read, skipped, messages, byId);
+    }
+
+    /** Each message's result of {@code wave}, in one statement. */
+    private void record(Wave wave, List<SendResult> sent, int[] totals) {
+        ArrayNode results = json.createArrayNode();
+        for (Pending pending : wave.skipped()) {
+            results.add(result(pending.id(), DeliveryStatus.SKIPPED, null, "suppressed at send time", 0, null));
+        }
+        for (SendResult outcome : sent) {
+            Pending pending = wave.byId().get(outcome.customId());
+            switch (outcome.outcome()) {
+                case SENT -> {
+                    results.add(result(pending.id(), DeliveryStatus.SENT, outcome.providerMessageId(), null, 1, null));
+                    totals[0]++;
+                }
+                case REJECTED -> {
+                    results.add(result(pending.id(), DeliveryStatus.FAILED, null, outcome.error(), 1, null));
+                    totals[1]++;
+                }
+                case RETRYABLE -> {
+                    boolean lastAttempt = pending.attempts() + 1 >= MAX_ATTEMPTS;
+                    // Rate limited: due again when the provider said, not after the backoff.
+                    Instant next = outcome.retryAfter() != null ? calls.notBefore()
+                            : Instant.now().plus(backoff(pending.attempts()));
+                    results.add(result(pending.id(), lastAttempt ? DeliveryStatus.FAILED : DeliveryStatus.PENDING,
+                            null, outcome.error(), 1, lastAttempt ? null : next));
+                    if (lastAttempt) {
                         totals[1]++;
                     }
-                    case RETRYABLE -> {
-                        boolean lastAttempt = pending.attempts() + 1 >= MAX_ATTEMPTS;
-                        results.add(result(pending.id(), lastAttempt ? DeliveryStatus.FAILED : DeliveryStatus.PENDING, null, outcome.error(), 1,
-                                lastAttempt ? null : Instant.now().plus(backoff(pending.attempts()))));
-                        if (lastAttempt) {
-                            totals[1]++;
-                        }
-                    }
-                    default -> throw new IllegalStateException(outcome.outcome().toString());
                 }
+                default -> throw new IllegalStateException(outcome.outcome().toString());
             }
+        }
+        if (!results.isEmpty()) {
             ledger.record(database, provider.name(), results.toString());
         }
-        return false;
     }
 
     private record HandOver(boolean sending, RoundStatus status, String stopReason) {

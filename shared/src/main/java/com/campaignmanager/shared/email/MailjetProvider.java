@@ -13,6 +13,10 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * call would mail the delivered ones twice, so only the failed messages come back as RETRYABLE or REJECTED.
  *
  * <p>Whole-call failures: refused credentials (401/403) reject every message, loudly, since retrying cannot help;
- * 429, 5xx and no answer at all make every message RETRYABLE. Resending after no answer is safe because each
+ * 429, 5xx and no answer at all make every message RETRYABLE (a 429's results carry its {@code Retry-After}, so
+ * that the caller starts no new call before it has passed). Resending after no answer is safe because each
  * message carries its round as {@code CustomCampaign} with {@code DeduplicateCampaign}: Mailjet does not deliver a
  * second message of the campaign to the same address. Once one call fails as a whole, the remaining calls of the
  * same {@link #send} are not attempted (a Lambda should not wait out one timeout per 50 messages).
@@ -47,6 +52,9 @@ public final class MailjetProvider implements EmailProvider {
     static final String CAMPAIGN_PATH = "/v3/REST/campaign?CustomCampaign=";
     static final String STATCOUNTERS_PATH =
             "/v3/REST/statcounters?CounterSource=Campaign&CounterTiming=Message&CounterResolution=Lifetime&SourceId=";
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+    static final Duration MIN_RETRY_AFTER = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     /** Test sends get their own campaign, so that they neither count in the round's statistics nor dedupe it. */
     static final String TEST_CAMPAIGN_SUFFIX = "-test";
 
@@ -84,7 +92,8 @@ public final class MailjetProvider implements EmailProvider {
             if (stop != null) {
                 CallFailure earlier = stop;
                 batch.forEach(m -> results.add(new SendResult(m.customId(), earlier.outcome(), null,
-                        "not attempted: an earlier call of this batch failed: " + earlier.error())));
+                        "not attempted: an earlier call of this batch failed: " + earlier.error(),
+                        earlier.retryAfter())));
                 continue;
             }
             CallOutcome outcome = sendBatch(batch);
@@ -157,7 +166,7 @@ public final class MailjetProvider implements EmailProvider {
     private record CallOutcome(List<SendResult> results, CallFailure failure) {
     }
 
-    private record CallFailure(SendResult.Outcome outcome, String error) {
+    private record CallFailure(SendResult.Outcome outcome, String error, Duration retryAfter) {
     }
 
     private record Answer(int status, String body, String retryAfter) {
@@ -186,7 +195,8 @@ public final class MailjetProvider implements EmailProvider {
         }
         if (status == 429) {
             return whole(batch, SendResult.Outcome.RETRYABLE, "rate limited by Mailjet (HTTP 429)"
-                    + (answer.retryAfter() != null ? "; Retry-After: " + answer.retryAfter() + " s" : ""));
+                    + (answer.retryAfter() != null ? "; Retry-After: " + answer.retryAfter() + " s" : ""),
+                    retryAfter(answer.retryAfter()));
         }
         if (status >= 500) {
             return whole(batch, SendResult.Outcome.RETRYABLE, "Mailjet failed (HTTP " + status + ")"
@@ -290,9 +300,34 @@ public final class MailjetProvider implements EmailProvider {
     }
 
     private static CallOutcome whole(List<OutgoingMessage> batch, SendResult.Outcome outcome, String error) {
+        return whole(batch, outcome, error, null);
+    }
+
+    private static CallOutcome whole(List<OutgoingMessage> batch, SendResult.Outcome outcome, String error,
+                                     Duration retryAfter) {
         List<SendResult> results = new ArrayList<>(batch.size());
-        batch.forEach(m -> results.add(new SendResult(m.customId(), outcome, null, error)));
-        return new CallOutcome(results, new CallFailure(outcome, error));
+        batch.forEach(m -> results.add(new SendResult(m.customId(), outcome, null, error, retryAfter)));
+        return new CallOutcome(results, new CallFailure(outcome, error, retryAfter));
+    }
+
+    /**
+     * How long a 429 asks us to wait: {@code Retry-After} in seconds or as an HTTP date, 1 s to an hour; a 429
+     * without a readable one waits {@link #DEFAULT_RETRY_AFTER}.
+     */
+    static Duration retryAfter(String header) {
+        Duration wait = DEFAULT_RETRY_AFTER;
+        if (header != null && !header.isBlank()) {
+            String value = header.strip();
+            try {
+                wait = value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
+                        : Duration.between(Instant.now(), ZonedDateTime.parse(value,
+                                DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (NumberFormatException | DateTimeParseException e) {
+                wait = DEFAULT_RETRY_AFTER;
+            }
+        }
+        return wait.compareTo(MIN_RETRY_AFTER) < 0 ? MIN_RETRY_AFTER
+                : wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     private JsonNode messagesOf(String body) {

@@ -2,6 +2,7 @@ package com.campaignmanager.shared.settings;
 
 import com.campaignmanager.shared.audience.SoftBounceSettings;
 import com.campaignmanager.shared.audience.UnsubscribeSigningKey;
+import com.campaignmanager.shared.campaigns.SendSettings;
 import com.campaignmanager.shared.campaigns.SenderDomains;
 import com.campaignmanager.shared.config.Environment;
 import com.campaignmanager.shared.config.PublicApiUrl;
@@ -78,5 +79,11 @@ public final class SettingsModule {
     @Singleton
     static SenderDomains senderDomains(Environment environment) {
         return SenderDomains.from(environment);
+    }
+
+    @Provides
+    @Singleton
+    static SendSettings sendSettings(Environment environment) {
+        return SendSettings.from(environment);
     }
 }

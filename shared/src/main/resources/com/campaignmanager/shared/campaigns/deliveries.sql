@@ -48,12 +48,14 @@ SELECT (SELECT count(*) FROM audience) AS recipients,
 SELECT conditions FROM rounds WHERE id = :roundId
 
 -- name: next-batch
+-- :after is the last id of the read before in the same wave (a wave larger than one read), or the nil UUID.
 SELECT d.id, d.email, d.attempts, d.contact_id, c.first_name, c.last_name, c.attributes,
        EXISTS (SELECT 1 FROM suppressions s WHERE s.email_hash = d.email_hash) AS suppressed
 FROM deliveries d
 LEFT JOIN contacts c ON c.id = d.contact_id
 WHERE d.round_id = :roundId AND d.status = 'pending' AND NOT d.test
   AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now())
+  AND d.id > :after
 ORDER BY d.id
 LIMIT :limit
 

@@ -110,13 +110,13 @@ final class RoundsRoutes {
     private ApiResponse approve(ApiRequest request) {
         UUID roundId = request.pathUuid("roundId");
         Integer inBody = request.bodyText().isBlank() ? null : request.body(Approval.class).version();
-        return versioned(workflow.approve(acting(request), roundId, seenVersion(request, inBody)));
+        return versioned(workflow.approve(acting(request), roundId, request.seenVersion(inBody)));
     }
 
     private ApiResponse reject(ApiRequest request) {
         UUID roundId = request.pathUuid("roundId");
         Rejection body = request.body(Rejection.class);
-        return versioned(workflow.reject(acting(request), roundId, body.reason(), seenVersion(request, body.version())));
+        return versioned(workflow.reject(acting(request), roundId, body.reason(), request.seenVersion(body.version())));
     }
 
     private ApiResponse cancel(ApiRequest request) {
@@ -196,35 +196,11 @@ final class RoundsRoutes {
                 request.queryInstant("to").orElse(null)), request.page())));
     }
 
-    /**
-     * The version a decision is about: {@code If-Match} ({@code "3"}, {@code W/"3"}; {@code *} is any) or the body's
-     * {@code version}; neither means "whatever it is now" (scripts), and the decision records which that was.
-     */
-    static Optional<Integer> seenVersion(ApiRequest request, Integer inBody) {
-        Optional<String> ifMatch = request.header("if-match").map(String::strip).filter(v -> !v.equals("*"));
-        if (ifMatch.isEmpty()) {
-            return Optional.ofNullable(inBody);
-        }
-        String tag = ifMatch.get().startsWith("W/") ? ifMatch.get().substring(2) : ifMatch.get();
-        int version;
-        try {
-            version = Integer.parseInt(tag.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("If-Match", "must be the ETag of GET /rounds/{roundId}, e.g. \"3\"");
-        }
-        if (inBody != null && inBody != version) {
-            throw ApiProblem.invalid("version", "differs from If-Match");
-        }
-        return Optional.of(version);
-    }
-
     private static ApiResponse versioned(Round round) {
         return versioned(ApiResponse.ok(round), round);
     }
 
     private static ApiResponse versioned(ApiResponse response, Round round) {
-        Map<String, String> headers = new HashMap<>(response.headers());
-        headers.put("etag", "\"" + round.version() + "\"");
-        return new ApiResponse(response.status(), response.body(), headers);
+        return response.withVersion(round.version());
     }
 }

@@ -41,7 +41,7 @@ final class TemplatesRoutes {
 
     private ApiResponse create(ApiRequest request) {
         Template created = templates.create(acting(request), request.body(Templates.TemplateFields.class));
-        return versioned(ApiResponse.created(created, "/templates/" + created.id()), created);
+        return ApiResponse.created(created, "/templates/" + created.id()).withVersion(created.version());
     }
 
     private ApiResponse page(ApiRequest request) {
@@ -54,7 +54,7 @@ final class TemplatesRoutes {
         Optional<Integer> version = request.query("version").isEmpty() ? Optional.empty()
                 : Optional.of(request.queryInt("version", 1, 1, Integer.MAX_VALUE));
         Template template = templates.get(acting(request), templateId, version);
-        return versioned(ApiResponse.ok(template), template);
+        return ApiResponse.ok(template).withVersion(template.version());
     }
 
     /** {@code If-Match} (the ETag of GET) makes an edit of a template changed since a 412. */
@@ -62,8 +62,8 @@ final class TemplatesRoutes {
         UUID templateId = request.pathUuid("templateId");
         Templates.TemplateFields fields = request.body(Templates.TemplateFields.class);
         Template updated = templates.update(acting(request), templateId, fields,
-                RoundsRoutes.seenVersion(request, null));
-        return versioned(ApiResponse.ok(updated), updated);
+                request.seenVersion(null));
+        return ApiResponse.ok(updated).withVersion(updated.version());
     }
 
     private ApiResponse archive(ApiRequest request) {
@@ -74,23 +74,7 @@ final class TemplatesRoutes {
     /** {@code ?contactId=}: that contact (editors, approvers, admins); without it a sample contact. */
     private ApiResponse preview(ApiRequest request) {
         UUID roundId = request.pathUuid("roundId");
-        Optional<UUID> contactId = request.query("contactId").map(value -> {
-            try {
-                UUID id = UUID.fromString(value);
-                if (!id.toString().equalsIgnoreCase(value)) {
-                    throw new IllegalArgumentException(value);
-                }
-                return id;
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalid("contactId", "is not a contact id (a UUID)");
-            }
-        });
+        Optional<UUID> contactId = request.queryUuid("contactId");
         return ApiResponse.ok(previews.preview(acting(request), roundId, contactId, request.gatewayDomain()));
-    }
-
-    private static ApiResponse versioned(ApiResponse response, Template template) {
-        Map<String, String> headers = new HashMap<>(response.headers());
-        headers.put("etag", "\"" + template.version() + "\"");
-        return new ApiResponse(response.status(), response.body(), headers);
     }
 }

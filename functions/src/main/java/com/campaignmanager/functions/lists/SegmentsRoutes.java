@@ -24,10 +24,11 @@ final class SegmentsRoutes {
         routes.add("POST /segments", this::create)
                 .add("GET /segments", request -> ApiResponse.ok(PageResponse.of(segments.page(request.acting(),
                         request.query("q").orElse(null), request.page()))))
-                .add("GET /segments/{segmentId}", request -> ApiResponse.ok(segments.get(request.acting(),
+                .add("GET /segments/{segmentId}", request -> versioned(segments.get(request.acting(),
                         request.pathUuid("segmentId"))))
-                .add("PATCH /segments/{segmentId}", request -> ApiResponse.ok(segments.update(request.acting(),
-                        request.pathUuid("segmentId"), request.body(Segments.SegmentFields.class))))
+                .add("PATCH /segments/{segmentId}", request -> versioned(segments.update(request.acting(),
+                        request.pathUuid("segmentId"), request.body(Segments.SegmentFields.class),
+                        request.seenVersion(null))))
                 .add("DELETE /segments/{segmentId}", request -> {
                     segments.delete(request.acting(), request.pathUuid("segmentId"));
                     return ApiResponse.noContent();
@@ -39,6 +40,11 @@ final class SegmentsRoutes {
 
     private ApiResponse create(ApiRequest request) {
         Segment created = segments.create(request.acting(), request.body(Segments.SegmentFields.class));
-        return ApiResponse.created(created, "/segments/" + created.id());
+        return ApiResponse.created(created, "/segments/" + created.id()).withVersion(created.version());
+    }
+
+    /** With its version as the {@code ETag}: an edit taking it back as {@code If-Match} is a 412 if it changed. */
+    private static ApiResponse versioned(Segment segment) {
+        return ApiResponse.ok(segment).withVersion(segment.version());
     }
 }

@@ -258,8 +258,12 @@ class SegmentsTest {
                 .json(Map.of("conditions", everyone)).send();
         Response badEdit = ApiCall.to(lists, "PATCH /segments/{segmentId}", segmentId).as("sam", "editor")
                 .json(Map.of("conditions", Map.of("all", List.of(condition("email", "before", "2020-01-01"))))).send();
+        Response stale = ApiCall.to(lists, "PATCH /segments/{segmentId}", segmentId).as("sam", "editor")
+                .header("If-Match", "\"7\"").json(Map.of("conditions", everyone)).send();
+        String etag = ApiCall.to(lists, "GET /segments/{segmentId}", segmentId).as("v", "viewer").send()
+                .raw().getHeaders().get("etag");
         Response edited = ApiCall.to(lists, "PATCH /segments/{segmentId}", segmentId).as("sam", "editor")
-                .json(Map.of("conditions", everyone)).send();
+                .header("If-Match", etag).json(Map.of("conditions", everyone)).send();
         JsonNode approved = ApiCall.to(campaigns, "GET /rounds/{roundId}", approvedId).as("v", "viewer").send().json();
         JsonNode draft = ApiCall.to(campaigns, "GET /rounds/{roundId}", draftId).as("v", "viewer").send().json();
         Response samApproves = ApiCall.to(campaigns, "POST /rounds/{roundId}/approve", approvedId).as("sam", "approver")
@@ -270,8 +274,11 @@ class SegmentsTest {
         assertThat(viewerEdit.status()).isEqualTo(403);
         assertThat(badEdit.status()).isEqualTo(400);
         assertThat(field(badEdit)).isEqualTo("conditions.all[0].op");
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+        assertThat(etag).isEqualTo("\"1\"");
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         assertThat(edited.json().get("version").asInt()).isEqualTo(2);
+        assertThat(edited.raw().getHeaders().get("etag")).isEqualTo("\"2\"");
         assertThat(approved.get("status").asText()).isEqualTo("pending_approval");
         assertThat(approved.get("conditions")).isEqualTo(JSON.valueToTree(everyone));
         assertThat(draft.get("status").asText()).isEqualTo("draft");

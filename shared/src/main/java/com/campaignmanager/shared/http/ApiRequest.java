@@ -102,15 +102,45 @@ public final class ApiRequest {
     /** A path id: one that is not a UUID cannot name anything, so it is a 404 like any unknown id. */
     public UUID pathUuid(String name) {
         String value = pathParameter(name);
+        return uuid(value).orElseThrow(() -> ApiProblem.notFound(name + " " + value + " does not exist"));
+    }
+
+    /** {@code ?name=<uuid>}; empty when absent, 400 naming it when it is not a UUID. */
+    public Optional<UUID> queryUuid(String name) {
+        return query(name).map(value -> uuid(value)
+                .orElseThrow(() -> ApiProblem.invalid(name, "is not an id (a UUID)")));
+    }
+
+    /** Only the canonical form: {@code UUID.fromString} also takes short groups such as {@code 1-1-1-1-1}. */
+    private static Optional<UUID> uuid(String value) {
         try {
             UUID id = UUID.fromString(value);
-            if (!id.toString().equalsIgnoreCase(value)) {
-                throw new IllegalArgumentException(value);
-            }
-            return id;
+            return id.toString().equalsIgnoreCase(value) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound(name + " " + value + " does not exist");
+            return Optional.empty();
         }
+    }
+
+    /**
+     * The version a change or a decision is about: {@code If-Match} (the ETag of the resource's GET: {@code "3"},
+     * {@code W/"3"}; {@code *} is any) or the body's {@code version}; neither means "whatever it is now" (scripts).
+     */
+    public Optional<Integer> seenVersion(Integer inBody) {
+        Optional<String> ifMatch = header("if-match").map(String::strip).filter(v -> !v.equals("*"));
+        if (ifMatch.isEmpty()) {
+            return Optional.ofNullable(inBody);
+        }
+        String tag = ifMatch.get().startsWith("W/") ? ifMatch.get().substring(2) : ifMatch.get();
+        int version;
+        try {
+            version = Integer.parseInt(tag.replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("If-Match", "must be the ETag its GET answered, e.g. \"3\"");
+        }
+        if (inBody != null && inBody != version) {
+            throw ApiProblem.invalid("version", "differs from If-Match");
+        }
+        return Optional.of(version);
     }
 
     /** {@code ?name=}, trimmed; empty when absent or blank, 400 naming it for text the database cannot take. */

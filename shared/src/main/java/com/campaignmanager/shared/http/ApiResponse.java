@@ -1,5 +1,6 @@
 package com.campaignmanager.shared.http;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,5 +25,12 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
 
     public static ApiResponse status(int status, Object body) {
         return new ApiResponse(status, body, Map.of());
+    }
+
+    /** With the resource's version as its {@code ETag}, which edits and decisions take back as {@code If-Match}. */
+    public ApiResponse withVersion(int version) {
+        Map<String, String> withTag = new HashMap<>(headers);
+        withTag.put("etag", "\"" + version + "\"");
+        return new ApiResponse(status, body, withTag);
     }
 }

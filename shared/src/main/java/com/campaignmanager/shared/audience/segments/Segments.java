@@ -11,6 +11,7 @@ import com.campaignmanager.shared.http.PageRequest;
 import com.campaignmanager.shared.http.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -94,11 +95,20 @@ public final class Segments {
      * Edits the segment; when its conditions change, the rounds that copy them and have not started sending take
      * the new ones, in the same transaction (an approved round goes back for approval, the approvers told).
      */
-    public Segment update(Acting acting, UUID segmentId, SegmentFields fields) {
+    /**
+     * {@code seenVersion}: the version the editor changed (If-Match); a segment changed since is a 412. Changed
+     * conditions reach the rounds that copy them, in the same transaction.
+     */
+    public Segment update(Acting acting, UUID segmentId, SegmentFields fields, Optional<Integer> seenVersion) {
         acting.caller().require(Role.EDITOR, Role.APPROVER);
         try {
             return database.inTransaction(tx -> {
                 Segment before = segments.lock(tx, segmentId).orElseThrow(() -> notFound(segmentId));
+                if (seenVersion.isPresent() && seenVersion.get() != before.version()) {
+                    throw ApiProblem.preconditionFailed("the segment changed since you saw it (version "
+                            + seenVersion.get() + ", now " + before.version() + ")",
+                            Map.of("version", before.version()));
+                }
                 Segment after = segments.update(tx, segmentId, fields.name(), fields.description(),
                         fields.conditions() == null ? null : fields.conditions().toString());
                 audit.record(tx, acting.actor(), "segment.updated", "segment", segmentId.toString(),

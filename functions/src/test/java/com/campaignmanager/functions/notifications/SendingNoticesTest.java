@@ -41,8 +41,8 @@ class SendingNoticesTest {
     private static Round round(RoundStatus status, int version) {
         Instant now = Instant.now();
         return new Round(UUID.randomUUID(), UUID.randomUUID(), "Autumn", new Round.Message("Hi", "", "Hello",
-                List.of(), null), status, new Round.Counts(250, 100, 0, status == RoundStatus.STOPPED ? 150 : 0),
-                new Round.Approval("ed@example.com", now, "boss@example.com", now, 3, null),
+                List.of(), null, null), status, new Round.Counts(250, 100, 0, status == RoundStatus.STOPPED ? 150 : 0),
+                new Round.Approval("ed@example.com", now, "boss@example.com", now, 3, null, null),
                 new Round.Lifecycle(now, null, null, null, status == RoundStatus.STOPPED ? "boss@example.com" : null,
                         status == RoundStatus.STOPPED ? "the wrong list" : null),
                 "ed@example.com", now, now, version, new Round.Audience(null, List.of(), null));

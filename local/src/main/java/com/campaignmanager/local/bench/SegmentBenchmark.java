@@ -98,7 +98,7 @@ final class SegmentBenchmark {
 
     private static UUID round(RoundRepository rounds, Database database, Campaign campaign, ContactList list) {
         return rounds.create(database, campaign.id(), new RoundRepository.Content("Round", "Hello", "", "Hello",
-                Instant.now().plusSeconds(3600)), List.of(list.id()), "benchmark");
+                Instant.now().plusSeconds(3600), null), List.of(list.id()), "benchmark");
     }
 
     private static long recipients(Database database, RoundRepository rounds, UUID roundId) {

@@ -145,7 +145,7 @@ public final class SendBenchmark {
                 "News", null, "UTC", CampaignStatus.ACTIVE, "benchmark", null, null));
         UUID roundId = rounds.create(database, campaign.id(), new RoundRepository.Content("Round", "Hello {{firstName}}",
                 "<p>Hello {{firstName}} {{lastName}}, your plan: {{attributes.plan}}</p><p>{{unsubscribeUrl}}</p>",
-                "Hello {{firstName}}", Instant.now().plusSeconds(1)), List.of(list.id()), "benchmark");
+                "Hello {{firstName}}", Instant.now().plusSeconds(1), null), List.of(list.id()), "benchmark");
         rounds.transition(database, roundId, RoundStatus.DRAFT, RoundStatus.PENDING_APPROVAL, "benchmark", null);
         rounds.transition(database, roundId, RoundStatus.PENDING_APPROVAL, RoundStatus.SCHEDULED, "approver", null);
         // Wait for the round to fall due by the database's clock.

@@ -23,10 +23,6 @@ public record Round(UUID id, UUID campaignId, String name, @JsonUnwrapped Messag
      */
     public record Message(String subject, String htmlBody, String textBody, List<UUID> listIds,
                           OffsetDateTime scheduledAt, UUID templateId) {
-        public Message(String subject, String htmlBody, String textBody, List<UUID> listIds,
-                       OffsetDateTime scheduledAt) {
-            this(subject, htmlBody, textBody, listIds, scheduledAt, null);
-        }
     }
 
     /**
@@ -46,10 +42,6 @@ public record Round(UUID id, UUID campaignId, String name, @JsonUnwrapped Messag
      */
     public record Approval(String submittedBy, Instant submittedAt, String approvedBy, Instant approvedAt,
                            Integer approvedVersion, String rejectionReason, Integer approvedTemplateVersion) {
-        public Approval(String submittedBy, Instant submittedAt, String approvedBy, Instant approvedAt,
-                        Integer approvedVersion, String rejectionReason) {
-            this(submittedBy, submittedAt, approvedBy, approvedAt, approvedVersion, rejectionReason, null);
-        }
     }
 
     /**

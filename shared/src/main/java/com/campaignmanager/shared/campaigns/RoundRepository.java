@@ -59,9 +59,6 @@ public final class RoundRepository {
     /** The editable content of a round; {@code templateId}: the template its bodies fill (null for none). */
     public record Content(String name, String subject, String htmlBody, String textBody, Instant scheduledAt,
                           UUID templateId) {
-        public Content(String name, String subject, String htmlBody, String textBody, Instant scheduledAt) {
-            this(name, subject, htmlBody, textBody, scheduledAt, null);
-        }
     }
 
     private final ObjectMapper json;

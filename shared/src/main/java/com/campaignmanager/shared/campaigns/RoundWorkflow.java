@@ -100,11 +100,6 @@ public final class RoundWorkflow {
             }
             listIds = listIds == null ? null : List.copyOf(new LinkedHashSet<>(listIds));
         }
-
-        public RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
-                           OffsetDateTime scheduledAt) {
-            this(name, subject, htmlBody, textBody, listIds, scheduledAt, null, null, null, null);
-        }
     }
 
     private final Database database;

@@ -33,11 +33,12 @@ interface ListsComponent {
 
     /**
      * Priming: requests answered by this function's real routing and problem mapping before any SQL (no token, no body, an id that is none,
-     * no route), and a representative answer of its main read written
+     * no route), a signed-in caller's claims read (no lookup), and a representative answer of its main read written
      * through its JSON (made-up values), so that nothing is read or written.
      */
     static Priming priming(RouteDispatcher dispatcher) {
         return Priming.of(
+                PrimingCall.caller(dispatcher),
                 PrimingCall.answer(dispatcher, "GET /lists", PageResponse.of(new Page<>(List.of(new ContactList(PrimingCall.ID,
                         "Priming", "made up", 1, Instant.EPOCH, Instant.EPOCH)), "priming"))),
                 PrimingCall.request(dispatcher, "GET /contacts", "/contacts", 401),

@@ -26,11 +26,12 @@ interface SearchComponent {
 
     /**
      * Priming: requests answered by this function's real routing and problem mapping before any SQL (no token, no body, an id that is none,
-     * no route), and a representative answer of its main read written
+     * no route), a signed-in caller's claims read (no lookup), and a representative answer of its main read written
      * through its JSON (made-up values), so that nothing is read or written.
      */
     static Priming priming(RouteDispatcher dispatcher) {
         return Priming.of(
+                PrimingCall.caller(dispatcher),
                 PrimingCall.answer(dispatcher, "GET /search", new SiteSearch.Results("priming", List.of(new SiteSearch.Hit("campaign",
                         PrimingCall.ID, "Priming", "<b>Priming</b>", "made up", PrimingCall.ID, 1.0)), List.of(), "priming")),
                 PrimingCall.request(dispatcher, "GET /search", "/search", 401),

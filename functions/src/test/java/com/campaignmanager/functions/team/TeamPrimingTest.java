@@ -17,6 +17,8 @@ class TeamPrimingTest {
         assertThat(report.primed()).anyMatch(call -> call.endsWith("-> 404"));
             // Its main read's response type was written through its JSON, with made-up values.
             assertThat(report.primed()).contains("GET /me answer");
+            // A signed-in caller's claims were read (no priming request carries a token).
+            assertThat(report.primed()).contains("caller claims");
         }
     }
 }

@@ -159,6 +159,8 @@ public final class ColdStartBenchmark {
         // McpFunction's own settings (the others ignore them).
         env.put("JWT_ISSUER", "https://campaign-manager.local/issuer");
         env.put("PUBLIC_API_URL", "http://127.0.0.1:3000");
+        // Required by McpFunction since its template tools preview rounds (unsubscribe links): its local stand-in.
+        env.put("UNSUBSCRIBE_SIGNING_KEY", "local-unsubscribe-signing-key-not-for-production");
         return env;
     }
 

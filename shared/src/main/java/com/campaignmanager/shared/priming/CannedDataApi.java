@@ -4,9 +4,11 @@ import com.campaignmanager.shared.config.DatabaseSettings;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.RetryPolicy;
+import com.campaignmanager.shared.db.Row;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,10 +24,18 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
  * function's will be: the function's client, its credentials and its connections are not touched.
  */
 final class CannedDataApi {
-    private static final byte[] ANSWER = ("{\"columnMetadata\":[{\"name\":\"up\",\"label\":\"up\",\"typeName\":\"int4\"},"
-            + "{\"name\":\"label\",\"label\":\"label\",\"typeName\":\"text\"}],"
-            + "\"records\":[[{\"longValue\":1},{\"stringValue\":\"primed\"}]],\"numberOfRecordsUpdated\":0}")
-            .getBytes(StandardCharsets.UTF_8);
+    /**
+     * Shaped as the Data API answers a read (as the local one does): every column's full metadata, and the field
+     * kinds rows carry (text, a uuid and a timestamp as text, a number, a boolean, a null), so that unmarshalling
+     * each of them is not first done for the first request.
+     */
+    private static final byte[] ANSWER = ("{\"records\":[[{\"longValue\":1},{\"stringValue\":\"primed\"},"
+            + "{\"stringValue\":\"00000000-0000-0000-0000-000000000000\"},{\"stringValue\":\"1970-01-01 00:00:00\"},"
+            + "{\"booleanValue\":true},{\"isNull\":true}]],\"columnMetadata\":["
+            + column("up", 4, "int4", true) + "," + column("label", 12, "text", false) + ","
+            + column("id", 1111, "uuid", false) + "," + column("at", 93, "timestamptz", false) + ","
+            + column("active", -7, "bool", false) + "," + column("gone", 12, "text", false)
+            + "],\"numberOfRecordsUpdated\":0}").getBytes(StandardCharsets.UTF_8);
     private static final DatabaseSettings SETTINGS = new DatabaseSettings(
             "arn:aws:rds:us-east-1:000000000000:cluster:priming",
             "arn:aws:secretsmanager:us-east-1:000000000000:secret:priming", "priming", "us-east-1",
@@ -37,7 +47,15 @@ final class CannedDataApi {
     private CannedDataApi() {
     }
 
-    static void select() {
+    private static String column(String name, int type, String typeName, boolean signed) {
+        return "{\"name\":\"" + name + "\",\"type\":" + type + ",\"typeName\":\"" + typeName + "\",\"label\":\"" + name
+                + "\",\"schemaName\":\"\",\"tableName\":\"priming\",\"isAutoIncrement\":false,\"isSigned\":" + signed
+                + ",\"isCurrency\":false,\"isCaseSensitive\":true,\"nullable\":0,\"precision\":10,\"scale\":0,"
+                + "\"arrayBaseColumnType\":0}";
+    }
+
+    /** {@code times} SELECTs over one canned client: more than one, so that the statement path is not left cold. */
+    static void select(int times) {
         try (RdsDataClient client = RdsDataClient.builder()
                 .httpClient(CannedResponseHttpClient.builder().statusCode(200).responseBody(ANSWER).build())
                 .credentialsProvider(PRIMING_CREDENTIALS)
@@ -49,11 +67,24 @@ final class CannedDataApi {
                         .retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build()) {
             Database database = new Database(client, SETTINGS, RetryPolicy.standard());
-            long up = database.query("SELECT :up AS up, :label AS label", Params.of("label", "primed").put("up", 1L),
-                    row -> row.longValue("up") + (row.string("label").isEmpty() ? 1 : 0)).get(0);
-            if (up != 1) {
-                throw new IllegalStateException("canned SELECT answered " + up);
+            for (int i = 0; i < times; i++) {
+                long up = database.query("SELECT :up AS up, :label AS label, :id AS id, :at AS at, :active AS active,"
+                                + " NULL AS gone",
+                        Params.of("label", "primed").put("up", 1L).put("id", PrimingCall.ID).put("at", Instant.EPOCH)
+                                .put("active", true),
+                        CannedDataApi::read).get(0);
+                if (up != 1) {
+                    throw new IllegalStateException("canned SELECT answered " + up);
+                }
             }
         }
+    }
+
+    /** Each column read as the repositories read theirs; 1 when every one holds what the canned answer says. */
+    private static long read(Row row) {
+        boolean expected = "primed".equals(row.string("label")) && PrimingCall.ID.equals(row.uuid("id"))
+                && Instant.EPOCH.equals(row.instant("at")) && Boolean.TRUE.equals(row.bool("active"))
+                && row.isNull("gone") && row.string("gone") == null;
+        return expected ? row.longValue("up") : 0;
     }
 }

@@ -3,6 +3,8 @@ package com.campaignmanager.shared.priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.campaignmanager.shared.http.ApiResponse;
+import com.campaignmanager.shared.http.Caller;
+import com.campaignmanager.shared.http.Role;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.jobs.JobRunner;
 import java.util.Map;
@@ -54,6 +56,21 @@ public record PrimingCall(String name, Runnable call) {
             APIGatewayV2HTTPResponse response = dispatcher.primeAnswer(ApiResponse.ok(body));
             if (response.getStatusCode() != 200 || response.getBody() == null || response.getBody().isEmpty()) {
                 throw new IllegalStateException(name + " was not written");
+            }
+        });
+    }
+
+    /**
+     * A signed-in caller's claims (made up: a subject and an address of no one, every role in API Gateway's list
+     * form) read through the dispatcher's claims rules, which no priming request reaches: they carry no token, and
+     * a request with one would look its caller up in the team.
+     */
+    public static PrimingCall caller(RouteDispatcher dispatcher) {
+        return new PrimingCall("caller claims", () -> {
+            Caller caller = dispatcher.primeCaller(Map.of("sub", REQUEST_ID, "email", "priming@example.invalid",
+                    "email_verified", "true"), "[viewer editor approver admin]");
+            if (!caller.isAuthenticated() || !caller.has(Role.ADMIN)) {
+                throw new IllegalStateException("caller claims read as " + caller.roles());
             }
         });
     }

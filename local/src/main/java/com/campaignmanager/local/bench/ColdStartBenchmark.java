@@ -246,8 +246,8 @@ public final class ColdStartBenchmark {
         double toDefaults = (double) wall.get("ours") / wall.get("sdk-defaults");
         double crtToOurs = (double) wall.get("crt") / wall.get("ours");
         md.append('\n');
-        md.append(String.format(Locale.ROOT, "- ours / floor: **%.2f×** (target ≤ 4×)%n", toFloor));
-        md.append(String.format(Locale.ROOT, "- ours / sdk-defaults: **%.2f×** (target ≤ 0.6×)%n", toDefaults));
+        md.append(String.format(Locale.ROOT, "- ours / floor: **%.2f×** (target ≤ 6×, issue 14; ≤ 4× before it)%n", toFloor));
+        md.append(String.format(Locale.ROOT, "- ours / sdk-defaults: **%.2f×** (target ≤ 0.7×, issue 14; ≤ 0.6× before it)%n", toDefaults));
         long crtBytes = 0;
         for (String jar : jars(benchLib.resolve("crt"))) {
             crtBytes += Files.size(Path.of(jar));
@@ -264,7 +264,7 @@ public final class ColdStartBenchmark {
                         ? "the MCP SDK would slow the other functions: it stays in McpFunction's own jar."
                         : "within noise; McpFunction keeps its own jar all the same, so the others carry none of it."));
         md.append("- Data API calls for one health request: 1; for McpFunction's first tool call: 2 (team, campaigns)\n");
-        md.append(String.format(Locale.ROOT, "- deployable jars: `%s` %.1f MiB, `%s` %.1f MiB%n", functionsJar,
+        md.append(String.format(Locale.ROOT, "- deployable jars: `%s` %.2f MiB (target ≤ 10 MiB), `%s` %.1f MiB%n", functionsJar,
                 Files.size(functionsJar) / (1024.0 * 1024.0), mcpJar, Files.size(mcpJar) / (1024.0 * 1024.0)));
         md.append(BenchmarkDoc.end(SECTION)).append('\n');
         return md.toString();

@@ -166,7 +166,7 @@ final class FunctionBenchmarks {
                     warm > 0 ? (double) firstPrimed / warm : 0, r.endurance().getOrDefault("rssKb", -1L) / 1024.0));
         }
         md.append('\n');
-        md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.1f MiB%n", functionsJar,
+        md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.2f MiB (target ≤ 10 MiB)%n", functionsJar,
                 Files.size(functionsJar) / (1024.0 * 1024.0)));
         md.append(BenchmarkDoc.end(SECTION)).append('\n');
         return md.toString();

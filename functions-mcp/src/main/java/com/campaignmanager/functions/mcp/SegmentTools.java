@@ -2,6 +2,7 @@ package com.campaignmanager.functions.mcp;
 
 import static com.campaignmanager.functions.mcp.Schema.anyObject;
 import static com.campaignmanager.functions.mcp.Schema.array;
+import static com.campaignmanager.functions.mcp.Schema.bool;
 import static com.campaignmanager.functions.mcp.Schema.dateTime;
 import static com.campaignmanager.functions.mcp.Schema.integer;
 import static com.campaignmanager.functions.mcp.Schema.nullable;
@@ -44,7 +45,8 @@ final class SegmentTools {
         return List.of(
                 new Tool("audience_preview", "Preview a round's audience", "How many people the round would go to"
                         + " now: its lists, less suppressed addresses and its excluded lists, narrowed by its"
-                        + " conditions, exactly as its ledger will be written at launch. With a sample of them by"
+                        + " conditions, exactly as its ledger will be written at launch (once launched: its ledger,"
+                        + " what it goes to whatever happens to its lists). With a sample of them by"
                         + " address for the roles editor, approver and admin (a viewer gets the count only).",
                         Schema.input().required("roundId", uuid("The round's id."))
                                 .optional("limit", integer("How many of them to show (1-" + RoundAudience.MAX_LIMIT
@@ -58,6 +60,8 @@ final class SegmentTools {
                                         .required("email", string("The address."))
                                         .required("firstName", nullable(string("First name.")))
                                         .required("lastName", nullable(string("Last name."))).build())))
+                                .required("ledger", bool("Whether the count is its ledger (it was launched) rather"
+                                        + " than its lists as they stand."))
                                 .build(),
                         Tool.reads(), (acting, args) -> audience.preview(acting, args.uuid("roundId"),
                                 args.integer("limit").orElse(RoundAudience.DEFAULT_LIMIT))),

@@ -183,6 +183,18 @@ class SegmentsTest {
         assertThat(ledger).containsExactlyElementsOf(previewed);
         JsonNode sent = ApiCall.to(campaigns, "GET /rounds/{roundId}", roundId).as("v", "viewer").send().json();
         assertThat(sent.get("counts").get("recipients").asInt()).isEqualTo(2);
+        assertThat(full.json().get("ledger").asBoolean()).isFalse();
+
+        // Launched, the round's audience is its ledger: a new pro customer is not one of its recipients.
+        Response joined = ApiCall.to(lists, "POST /lists/{listId}/imports", customers).as("ed", "editor")
+                .body("text/csv", "email,first_name,plan\ng-" + tag + "@x.com,Gil,pro\n").send();
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        JsonNode afterLaunch = preview(roundId, "approver", null).json();
+        assertThat(afterLaunch.get("ledger").asBoolean()).isTrue();
+        assertThat(afterLaunch.get("recipients").asLong()).isEqualTo(2);
+        TreeSet<String> ledgerSample = new TreeSet<>();
+        afterLaunch.get("sample").forEach(m -> ledgerSample.add(m.get("email").asText()));
+        assertThat(ledgerSample).containsExactlyElementsOf(previewed);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.campaignmanager.shared.campaigns;
 
 import com.campaignmanager.shared.audience.segments.ConditionSql;
 import com.campaignmanager.shared.db.Params;
+import com.campaignmanager.shared.db.Row;
 import com.campaignmanager.shared.db.RowMapper;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
@@ -29,6 +30,7 @@ public final class DeliveryLedger {
     private static final String MATERIALISE_LEDGER = withAudience(SQL.statement("materialise-ledger"));
     private static final String PREVIEW_AUDIENCE = withAudience(SQL.statement("preview-audience"));
     private static final String FIND_ROUND_CONDITIONS = SQL.statement("find-round-conditions");
+    private static final String LEDGER_AUDIENCE = SQL.statement("ledger-audience");
     private static final String NEXT_BATCH = SQL.statement("next-batch");
     private static final String RECORD_RESULTS = SQL.statement("record-results");
     private static final String EARLIEST_RETRY = SQL.statement("earliest-retry");
@@ -58,30 +60,54 @@ public final class DeliveryLedger {
     public record AudienceMember(UUID contactId, String email, String firstName, String lastName) {
     }
 
-    /** How many the round would go to now, and the first {@code limit} of them by address (none for 0). */
-    public record AudienceCount(long recipients, List<AudienceMember> sample) {
+    /**
+     * How many the round goes to, and the first {@code limit} of them by address (none for 0); {@code ledger}: the
+     * count is its ledger (a launched round), not its lists as they stand now.
+     */
+    public record AudienceCount(long recipients, List<AudienceMember> sample, boolean ledger) {
     }
 
-    /** The round's audience as the ledger would be written now: the same statement, the same conditions. */
+    private record AudienceRule(String conditions, boolean ledgerWritten) {
+    }
+
+    /**
+     * The round's audience: before launch as the ledger would be written now (the same statement, the same
+     * conditions); once launched, the ledger itself, whatever has happened to its lists since.
+     */
     public AudienceCount preview(SqlExecutor sql, UUID roundId, int limit) {
-        ConditionSql.Fragment conditions = conditions(sql, roundId);
-        return sql.querySingle(withConditions(PREVIEW_AUDIENCE, conditions),
-                conditions.bindTo(Params.of("roundId", roundId).put("limit", limit)), r -> {
-                    try {
-                        return new AudienceCount(r.longValue("recipients"),
-                                List.of(JSON.readValue(r.json("sample"), AudienceMember[].class)));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("the audience sample is not JSON", e);
-                    }
-                });
+        AudienceRule rule = audienceRule(sql, roundId);
+        Params params = Params.of("roundId", roundId).put("limit", limit);
+        if (rule.ledgerWritten()) {
+            return sql.querySingle(LEDGER_AUDIENCE, params, r -> audienceCount(r, true));
+        }
+        ConditionSql.Fragment conditions = compiled(rule);
+        return sql.querySingle(withConditions(PREVIEW_AUDIENCE, conditions), conditions.bindTo(params),
+                r -> audienceCount(r, false));
+    }
+
+    private static AudienceCount audienceCount(Row r, boolean ledger) {
+        try {
+            return new AudienceCount(r.longValue("recipients"),
+                    List.of(JSON.readValue(r.json("sample"), AudienceMember[].class)), ledger);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the audience sample is not JSON", e);
+        }
     }
 
     private ConditionSql.Fragment conditions(SqlExecutor sql, UUID roundId) {
+        return compiled(audienceRule(sql, roundId));
+    }
+
+    private AudienceRule audienceRule(SqlExecutor sql, UUID roundId) {
         // A list, not querySingle: a round without conditions answers one row holding NULL.
-        String stored = sql.query(FIND_ROUND_CONDITIONS, Params.of("roundId", roundId), r -> r.json("conditions"))
-                .get(0);
+        return sql.query(FIND_ROUND_CONDITIONS, Params.of("roundId", roundId),
+                r -> new AudienceRule(r.json("conditions"), Boolean.TRUE.equals(r.bool("ledger_written")))).get(0);
+    }
+
+    private static ConditionSql.Fragment compiled(AudienceRule rule) {
         try {
-            return stored == null ? ConditionSql.EVERYONE : ConditionSql.compile(JSON.readTree(stored));
+            return rule.conditions() == null ? ConditionSql.EVERYONE
+                    : ConditionSql.compile(JSON.readTree(rule.conditions()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the round's conditions are not JSON", e);
         }

@@ -9,9 +9,10 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Who a round would go to now, for every entry point: the count and a sample, from the statement the ledger is
- * written with (lists, suppressions, excluded lists, conditions), so the preview is what will be sent. Every member
- * sees the count; the sample's addresses and names only those who may see personal data.
+ * Who a round goes to, for every entry point: the count and a sample, before launch from the statement the ledger is
+ * written with (lists, suppressions, excluded lists, conditions), so the preview is what will be sent; once launched
+ * from its ledger ({@code ledger: true}). Every member sees the count; the sample's addresses and names only those
+ * who may see personal data.
  */
 @Singleton
 public final class RoundAudience {
@@ -19,7 +20,7 @@ public final class RoundAudience {
     public static final int MAX_LIMIT = 100;
 
     /** {@code sample} is null when the caller may not see personal data. */
-    public record Preview(UUID roundId, long recipients, List<DeliveryLedger.AudienceMember> sample) {
+    public record Preview(UUID roundId, long recipients, List<DeliveryLedger.AudienceMember> sample, boolean ledger) {
     }
 
     private final Database database;
@@ -41,6 +42,6 @@ public final class RoundAudience {
         rounds.find(database, roundId).orElseThrow(() -> ApiProblem.notFound("round " + roundId + " does not exist"));
         boolean personal = acting.caller().maySeePersonalData();
         DeliveryLedger.AudienceCount count = ledger.preview(database, roundId, personal ? limit : 0);
-        return new Preview(roundId, count.recipients(), personal ? count.sample() : null);
+        return new Preview(roundId, count.recipients(), personal ? count.sample() : null, count.ledger());
     }
 }

@@ -45,7 +45,18 @@ SELECT (SELECT count(*) FROM audience) AS recipients,
                        ORDER BY a.email, a.id LIMIT :limit) s), '[]'::json) AS sample
 
 -- name: find-round-conditions
-SELECT conditions FROM rounds WHERE id = :roundId
+SELECT conditions, ledger_written_at IS NOT NULL AS ledger_written FROM rounds WHERE id = :roundId
+
+-- name: ledger-audience
+-- A launched round's audience is its ledger, written once at launch: its recipients, and the first :limit of them by
+-- address (an erased recipient is counted, not shown: it has none).
+SELECT (SELECT count(*) FROM deliveries WHERE round_id = :roundId AND NOT test) AS recipients,
+       COALESCE((SELECT json_agg(json_build_object('contactId', s.contact_id, 'email', s.email, 'firstName',
+                                                   s.first_name, 'lastName', s.last_name) ORDER BY s.email, s.id)
+                 FROM (SELECT d.id, d.contact_id, d.email, c.first_name, c.last_name
+                       FROM deliveries d LEFT JOIN contacts c ON c.id = d.contact_id
+                       WHERE d.round_id = :roundId AND NOT d.test AND d.email IS NOT NULL
+                       ORDER BY d.email, d.id LIMIT :limit) s), '[]'::json) AS sample
 
 -- name: next-batch
 -- :after is the last id of the read before in the same wave (a wave larger than one read), or the nil UUID.

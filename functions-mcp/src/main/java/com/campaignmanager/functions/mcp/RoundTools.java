@@ -20,6 +20,7 @@ import com.campaignmanager.shared.campaigns.RoundWorkflow;
 import com.campaignmanager.shared.campaigns.Rounds;
 import com.campaignmanager.shared.http.Acting;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -235,7 +236,7 @@ final class RoundTools {
     private static RoundWorkflow.RoundFields fields(ToolArguments args) {
         return new RoundWorkflow.RoundFields(args.text("name").orElse(null), args.text("subject").orElse(null),
                 args.text("htmlBody").orElse(null), args.text("textBody").orElse(null), args.uuids("listIds"),
-                args.dateTime("scheduledAt").orElse(null), args.optionalUuid("templateId").orElse(null),
+                args.dateTime("scheduledAt").orElse(null), args.optionalUuid("templateId").map(id -> (JsonNode) TextNode.valueOf(id.toString())).orElse(null),
                 args.json("conditions").orElse(null), args.uuids("excludedListIds"),
                 args.optionalUuid("segmentId").orElse(null));
     }

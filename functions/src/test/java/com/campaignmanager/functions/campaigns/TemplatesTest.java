@@ -356,6 +356,35 @@ class TemplatesTest {
     }
 
     @Test
+    void anEditTakesTheTemplateAwayWithNullAndNothingElse() {
+        String tag = RoundFixtures.tag();
+        String[] ann = listWithAnn(tag);
+        String roundId = templatedRound(fixtures.campaign(tag), ann[0], template("Taken away " + tag));
+
+        Response notAnId = patchRound(roundId, "{\"templateId\": \"nope\"}");
+        Response aNumber = patchRound(roundId, "{\"templateId\": 5}");
+        Response otherEdit = patchRound(roundId, "{\"subject\": \"Still templated\"}");
+        Response takenAway = patchRound(roundId, "{\"templateId\": null}");
+        JsonNode preview = ApiCall.to(campaigns, "GET /rounds/{roundId}/preview", roundId).as("ed", "editor").send()
+                .json();
+
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(notAnId.json().at("/errors/0/field").asText()).isEqualTo("templateId");
+        assertThat(aNumber.status()).isEqualTo(400);
+        assertThat(aNumber.json().at("/errors/0/field").asText()).isEqualTo("templateId");
+        assertThat(otherEdit.json().get("templateId").isNull()).isFalse();
+        assertThat(takenAway.status()).as(takenAway.toString()).isEqualTo(200);
+        assertThat(takenAway.json().get("templateId").isNull()).isTrue();
+        assertThat(preview.get("html").asText()).startsWith("<p>Hello Ann").doesNotContain("Example News");
+        assertThat(preview.get("templateId").isNull()).isTrue();
+    }
+
+    private static Response patchRound(String roundId, String json) {
+        return ApiCall.to(campaigns, "PATCH /rounds/{roundId}", roundId).as("ed", "editor")
+                .body("application/json", json).send();
+    }
+
+    @Test
     void thePreviewKeepsPersonalDataFromViewersAndNamesWhatIsWrong() {
         String tag = RoundFixtures.tag();
         String[] ann = listWithAnn(tag);

@@ -70,14 +70,18 @@ public final class RoundWorkflow {
     private static final Set<RoundStatus> APPROVED = EnumSet.of(SCHEDULED, PAUSED);
 
     /**
-     * What a create or an edit gives; on an edit, an absent (null) field keeps its value. The audience: conditions
-     * ({@link Conditions}; JSON {@code null} removes them) or a saved segment to copy them from, and excluded lists.
+     * What a create or an edit gives; on an edit, an absent (null) field keeps its value. {@code templateId}: a
+     * template's id, or JSON {@code null} to send the bodies without one. The audience: conditions ({@link Conditions};
+     * JSON {@code null} removes them) or a saved segment to copy them from, and excluded lists.
      */
     public record RoundFields(String name, String subject, String htmlBody, String textBody, List<UUID> listIds,
-                              OffsetDateTime scheduledAt, UUID templateId, JsonNode conditions,
+                              OffsetDateTime scheduledAt, JsonNode templateId, JsonNode conditions,
                               List<UUID> excludedListIds, UUID segmentId) {
         @JsonCreator
         public RoundFields {
+            if (templateId != null && !templateId.isNull() && uuid(templateId).isEmpty()) {
+                throw new InvalidFieldException("templateId", "must be a template's id (a UUID) or null for none");
+            }
             if (conditions != null && !conditions.isNull()) {
                 Conditions.parse("conditions", conditions);
             }
@@ -99,6 +103,24 @@ public final class RoundWorkflow {
                 throw new InvalidFieldException("listIds", "must not contain null");
             }
             listIds = listIds == null ? null : List.copyOf(new LinkedHashSet<>(listIds));
+        }
+
+        /** The template these fields name; empty when they name none (absent or null). */
+        public Optional<UUID> template() {
+            return templateId == null ? Optional.empty() : uuid(templateId);
+        }
+
+        /** An edit that takes the round's template away ({@code "templateId": null}). */
+        public boolean removesTemplate() {
+            return templateId != null && templateId.isNull();
+        }
+
+        private static Optional<UUID> uuid(JsonNode value) {
+            try {
+                return value.isTextual() ? Optional.of(UUID.fromString(value.asText())) : Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -140,10 +162,11 @@ public final class RoundWorkflow {
             }
             List<UUID> listIds = fields.listIds() == null ? List.of() : fields.listIds();
             requireLists(tx, listIds);
-            requireTemplate(tx, fields.templateId());
+            requireTemplate(tx, fields.template().orElse(null));
             UUID id = rounds.create(tx, campaignId, new RoundRepository.Content(fields.name(), text(fields.subject()),
                     text(fields.htmlBody()), text(fields.textBody()),
-                    fields.scheduledAt() == null ? null : fields.scheduledAt().toInstant(), fields.templateId()),
+                    fields.scheduledAt() == null ? null : fields.scheduledAt().toInstant(),
+                    fields.template().orElse(null)),
                     listIds, acting.actor());
             setAudience(tx, id, fields);
             Round created = rounds.find(tx, id).orElseThrow();
@@ -236,7 +259,8 @@ public final class RoundWorkflow {
                 requireLists(tx, fields.listIds());
                 rounds.setLists(tx, roundId, fields.listIds());
             }
-            UUID templateId = fields.templateId() != null ? fields.templateId() : before.message().templateId();
+            UUID templateId = fields.removesTemplate() ? null
+                    : fields.template().orElse(before.message().templateId());
             if (!Objects.equals(templateId, before.message().templateId())) {
                 requireTemplate(tx, templateId);
             }

@@ -271,7 +271,8 @@ class SendConcurrencyTest {
         }, "launcher");
         worker.start();
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (LOG.of(roundId).isEmpty() && System.nanoTime() < deadline) {
+        while (LOG.of(roundId).isEmpty()) {
+            assertThat(System.nanoTime()).as("waiting for the first Mailjet call").isLessThan(deadline);
             Thread.sleep(10);
         }
         Response paused = ApiCall.to(new CampaignsHandler(), "POST /rounds/{roundId}/pause", roundId).as("ed", "editor")

@@ -1,6 +1,7 @@
 package com.campaignmanager.shared.audience;
 
 import com.campaignmanager.shared.db.CreatedAtKeyset;
+import com.campaignmanager.shared.db.LikeText;
 import com.campaignmanager.shared.db.Params;
 import java.time.Instant;
 import java.util.List;
@@ -11,13 +12,8 @@ final class Search {
     private Search() {
     }
 
-    /** {@code q} for LIKE: its own wildcards are escaped, so that "50%" finds "50%". */
-    static String likeText(String q) {
-        return q == null ? null : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
     static Params byCreatedAt(Params params, String q, List<String> after) {
-        return CreatedAtKeyset.bind(params.put("q", likeText(q)), after);
+        return CreatedAtKeyset.bind(params.put("q", LikeText.escaped(q)), after);
     }
 
     static String cursor(Instant createdAt, UUID id) {

@@ -2,6 +2,7 @@ package com.campaignmanager.shared.audience;
 
 import com.campaignmanager.shared.audit.AuditTrail;
 import com.campaignmanager.shared.db.Cursor;
+import com.campaignmanager.shared.db.LikeText;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlExecutor;
@@ -90,7 +91,7 @@ public final class SuppressionRepository {
     }
 
     public Page<Suppression> page(SqlExecutor sql, SuppressionReason reason, String q, List<String> after, int limit) {
-        Params params = Params.of("reason", reason == null ? null : reason.wireName()).put("q", Search.likeText(q));
+        Params params = Params.of("reason", reason == null ? null : reason.wireName()).put("q", LikeText.escaped(q));
         if (after == null) {
             params.put("afterCreatedAt", (Instant) null).put("afterHash", (String) null);
         } else {

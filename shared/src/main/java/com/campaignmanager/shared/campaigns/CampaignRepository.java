@@ -1,6 +1,7 @@
 package com.campaignmanager.shared.campaigns;
 
 import com.campaignmanager.shared.db.CreatedAtKeyset;
+import com.campaignmanager.shared.db.LikeText;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
@@ -44,7 +45,7 @@ public final class CampaignRepository {
 
     public Page<Campaign> page(SqlExecutor sql, CampaignStatus status, String q, List<String> after, int limit) {
         Params params = CreatedAtKeyset.bind(Params.of().put("status", status)
-                .put("q", q == null ? null : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")), after);
+                .put("q", LikeText.escaped(q)), after);
         return sql.queryPage(PAGE_CAMPAIGNS, params, limit, CampaignRepository::map,
                 c -> CreatedAtKeyset.cursor(c.createdAt(), c.id()));
     }

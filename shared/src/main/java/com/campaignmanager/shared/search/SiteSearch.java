@@ -2,6 +2,7 @@ package com.campaignmanager.shared.search;
 
 import com.campaignmanager.shared.db.Cursor;
 import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.LikeText;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.SqlExecutor;
 import com.campaignmanager.shared.db.SqlStatements;
@@ -105,7 +106,7 @@ public final class SiteSearch {
     }
 
     public Hits search(SqlExecutor sql, String q, Set<Type> types, int offset, int limit) {
-        String prefix = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String prefix = LikeText.escaped(q.toLowerCase(Locale.ROOT));
         List<Hit> rows = sql.query(SEARCH, Params.of("q", q).put("emailPrefix", prefix)
                         .put("campaigns", types.contains(Type.CAMPAIGN)).put("rounds", types.contains(Type.ROUND))
                         .put("lists", types.contains(Type.LIST)).put("contacts", types.contains(Type.CONTACT))

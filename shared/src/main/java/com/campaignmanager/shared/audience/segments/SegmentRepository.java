@@ -1,6 +1,7 @@
 package com.campaignmanager.shared.audience.segments;
 
 import com.campaignmanager.shared.db.CreatedAtKeyset;
+import com.campaignmanager.shared.db.LikeText;
 import com.campaignmanager.shared.db.Page;
 import com.campaignmanager.shared.db.Params;
 import com.campaignmanager.shared.db.Row;
@@ -44,9 +45,10 @@ public final class SegmentRepository {
         return sql.queryOptional(LOCK_SEGMENT, Params.of("segmentId", segmentId), this::map);
     }
 
-    /** {@code q}: already escaped for LIKE. */
+    /** {@code q}: text the name or description contains (null: any). */
     public Page<Segment> page(SqlExecutor sql, String q, List<String> after, int limit) {
-        return sql.queryPage(PAGE_SEGMENTS, CreatedAtKeyset.bind(Params.of("q", q), after), limit, this::map,
+        return sql.queryPage(PAGE_SEGMENTS, CreatedAtKeyset.bind(Params.of("q", LikeText.escaped(q)), after), limit,
+                this::map,
                 s -> CreatedAtKeyset.cursor(s.createdAt(), s.id()));
     }
 

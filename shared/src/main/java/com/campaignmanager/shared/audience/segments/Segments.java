@@ -82,8 +82,7 @@ public final class Segments {
 
     public Page<Segment> page(Acting acting, String q, PageRequest page) {
         acting.caller().requireReader();
-        String like = q == null ? null : q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return segments.page(database, like, page.after(2), page.limit());
+        return segments.page(database, q, page.after(2), page.limit());
     }
 
     public Segment get(Acting acting, UUID segmentId) {

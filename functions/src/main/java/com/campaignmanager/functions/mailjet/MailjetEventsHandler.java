@@ -13,9 +13,11 @@ import java.util.Set;
 public final class MailjetEventsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         ServesRoutes {
     // Built when the class initialises, in Lambda's init phase: with SnapStart it is part of the snapshot.
-    private static final RouteDispatcher DISPATCHER = MailjetEventsComponent.create().dispatcher();
+    private static final MailjetEventsComponent COMPONENT = MailjetEventsComponent.create();
+    private static final RouteDispatcher DISPATCHER = COMPONENT.dispatcher();
     // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
-    private static final Priming PRIMING = MailjetEventsComponent.priming(DISPATCHER).primeAndRegister();
+    private static final Priming PRIMING = MailjetEventsComponent.priming(DISPATCHER, COMPONENT.json())
+            .primeAndRegister();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

@@ -22,7 +22,8 @@ import java.util.Map;
  * primes unless {@code -Dcampaignmanager.priming=off}), the first request, then {@code warm} more requests of
  * which the median is reported, and the peak RSS at the end.
  *
- * <p>Arguments: {@code HANDLER_CLASS warm api ROUTE_KEY RAW_PATH [BODY]}, or {@code HANDLER_CLASS warm job}.
+ * <p>Arguments: {@code HANDLER_CLASS warm api|api-public ROUTE_KEY RAW_PATH [BODY]} ({@code api-public}: no
+ * token claims, as API Gateway passes a public route's requests), or {@code HANDLER_CLASS warm job}.
  */
 public final class FunctionProbe {
     /** The signed-in caller of the API requests: the first admin (ADMIN_EMAIL), who becomes a member. */
@@ -71,6 +72,7 @@ public final class FunctionProbe {
                 }
             };
         }
+        boolean signedIn = !args[2].equals("api-public");
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api =
                 (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler;
         String routeKey = args[3];
@@ -84,7 +86,9 @@ public final class FunctionProbe {
             jwt.setClaims(Map.of("sub", "bench-admin", "email", ADMIN_EMAIL, "email_verified", "true",
                     "cognito:groups", "[admin]"));
             authorizer.setJwt(jwt);
-            requestContext.setAuthorizer(authorizer);
+            if (signedIn) {
+                requestContext.setAuthorizer(authorizer);
+            }
             int question = rawPath.indexOf('?');
             APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                     .withRouteKey(routeKey)

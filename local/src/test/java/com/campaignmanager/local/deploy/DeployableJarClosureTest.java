@@ -81,7 +81,7 @@ class DeployableJarClosureTest {
             assertThat(named).hasSizeGreaterThan(100);
             assertThat(named).as("classes the plugin cache or a service file names")
                     .allMatch(c -> jar.getEntry(c.replace('.', '/') + ".class") != null);
-            // What the functions' log4j2.xml and Powertools use is still there.
+            // What the functions' log4j2.properties and Powertools use is still there.
             assertThat(plugins.getCategory("core")).containsKeys("console", "jsontemplatelayout", "logger", "root",
                     "appenderref", "bufferingappender");
         }

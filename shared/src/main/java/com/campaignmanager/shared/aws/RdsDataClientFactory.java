@@ -4,10 +4,6 @@ import com.campaignmanager.shared.config.DatabaseSettings;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -23,8 +19,8 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClientBuilder;
  *       connections are the JDK's keep-alive cache, bounded by {@code http.maxConnections} (default 5), and a
  *       Lambda container calls from one thread.</li>
  *   <li>Timeouts: the Data API lets a statement run 45 s, so the socket and API-call timeouts sit above it.</li>
- *   <li>Credentials: container credentials first, because after a SnapStart restore the runtime provides them
- *       instead of environment keys; then environment variables and system properties (local runs).</li>
+ *   <li>Credentials: {@link RuntimeCredentials}: container credentials when the runtime gives them (after a
+ *       SnapStart restore, instead of environment keys), else environment variables or system properties.</li>
  *   <li>No SDK retries: the SDK would resend a 503/504 that may already have run a write. {@code Database}
  *       retries itself, only where the outcome cannot be applied twice.</li>
  * </ul>
@@ -40,13 +36,18 @@ public final class RdsDataClientFactory {
     }
 
     public static RdsDataClient create(DatabaseSettings settings) {
+        return create(settings, httpClient(SOCKET_TIMEOUT));
+    }
+
+    /** The HTTP client a function's Data API client runs over; priming runs the same one with a short timeout. */
+    public static SdkHttpClient httpClient(Duration socketTimeout) {
         // HttpURLConnection silently resends a POST whose connection dropped before the answer came (on by
         // default): for the Data API that could run a write twice. Read once, when its HTTP client class loads.
         System.setProperty("sun.net.http.retryPost", "false");
-        return create(settings, UrlConnectionHttpClient.builder()
+        return UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT)
-                .build());
+                .socketTimeout(socketTimeout)
+                .build();
     }
 
     /** The same client over another HTTP client: how the benchmark compares HTTP clients. */
@@ -64,14 +65,9 @@ public final class RdsDataClientFactory {
         return client;
     }
 
-    /** Container credentials first (SnapStart), then environment and system properties (local runs). */
+    /** Container credentials where the runtime gives them (SnapStart), else environment keys or system properties. */
     static AwsCredentialsProvider credentials() {
-        return AwsCredentialsProviderChain.builder()
-                .credentialsProviders(
-                        ContainerCredentialsProvider.builder().build(),
-                        EnvironmentVariableCredentialsProvider.create(),
-                        SystemPropertyCredentialsProvider.create())
-                .build();
+        return new RuntimeCredentials();
     }
 
     /** How many clients this JVM has built: one per container is the contract, and tests hold us to it. */

@@ -1,5 +1,6 @@
 package com.campaignmanager.shared.priming;
 
+import com.campaignmanager.shared.aws.RdsDataClientFactory;
 import com.campaignmanager.shared.config.DatabaseSettings;
 import com.campaignmanager.shared.db.Database;
 import com.campaignmanager.shared.db.Params;
@@ -14,14 +15,16 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
- * Our own statement path - {@link Database}, its parameters, the SDK's ExecuteStatement marshalling and the
- * unmarshalling of typed fields into rows - run once against the SDK's canned HTTP client, which answers without
- * any network. It has its own client, whose fixed priming credentials let the request be signed (SigV4) as the
- * function's will be: the function's client, its credentials and its connections are not touched.
+ * Our own statement path - {@link Database}, its parameters, the SDK's ExecuteStatement marshalling, the HTTP
+ * client's exchange and the unmarshalling of typed fields into rows - run against a canned answer from this
+ * process ({@link LoopbackDataApi}), without any network. It has its own client, whose fixed priming credentials
+ * let the request be signed (SigV4) as the function's will be: the function's client, its credentials and its
+ * connections are not touched.
  */
 final class CannedDataApi {
     /**
@@ -40,7 +43,7 @@ final class CannedDataApi {
             "arn:aws:rds:us-east-1:000000000000:cluster:priming",
             "arn:aws:secretsmanager:us-east-1:000000000000:secret:priming", "priming", "us-east-1",
             Optional.empty());
-    /** Not a key of anyone: the canned client never sends the request it signs. */
+    /** Not a key of anyone: the request it signs goes no further than this process. */
     private static final StaticCredentialsProvider PRIMING_CREDENTIALS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("priming", "priming"));
 
@@ -54,29 +57,67 @@ final class CannedDataApi {
                 + "\"arrayBaseColumnType\":0}";
     }
 
-    /** {@code times} SELECTs over one canned client: more than one, so that the statement path is not left cold. */
-    static void select(int times) {
-        try (RdsDataClient client = RdsDataClient.builder()
-                .httpClient(CannedResponseHttpClient.builder().statusCode(200).responseBody(ANSWER).build())
-                .credentialsProvider(PRIMING_CREDENTIALS)
-                .region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://localhost"))
-                // Configured as RdsDataClientFactory configures the function's client, so that the same code runs:
-                // the call timeout (a scheduled task per call) and no SDK retries.
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(65))
-                        .retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build()) {
+    /** What the Data API answers the other operations a statement path uses. */
+    private static final byte[] BEGUN = "{\"transactionId\":\"priming\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMMITTED = "{\"transactionStatus\":\"Transaction Committed\"}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    /** One round's requests: a SELECT on its own, then one in a transaction (begin, SELECT, commit). */
+    static final int REQUESTS_PER_ROUND = 4;
+
+    private static byte[] answer(String path) {
+        return switch (path) {
+            case "/BeginTransaction" -> BEGUN;
+            case "/CommitTransaction" -> COMMITTED;
+            default -> ANSWER;
+        };
+    }
+
+    /**
+     * {@code rounds} times a SELECT, then a SELECT in a transaction, over one client: more than once, so that the
+     * statement path is not left cold. Over the function's kind of HTTP client to a {@link LoopbackDataApi}, or,
+     * where no loopback socket can be opened, over the SDK's canned client in memory (SELECTs only: it answers every
+     * operation alike).
+     */
+    static void statements(int rounds) {
+        Optional<LoopbackDataApi> loopback = LoopbackDataApi.start(CannedDataApi::answer, rounds * REQUESTS_PER_ROUND);
+        try (SdkHttpClient http = loopback.isPresent()
+                ? RdsDataClientFactory.httpClient(Duration.ofMillis(LoopbackDataApi.TIMEOUT_MILLIS))
+                : CannedResponseHttpClient.builder().statusCode(200).responseBody(ANSWER).build();
+             RdsDataClient client = RdsDataClient.builder()
+                     .httpClient(http)
+                     .credentialsProvider(PRIMING_CREDENTIALS)
+                     .region(Region.US_EAST_1)
+                     .endpointOverride(loopback.map(LoopbackDataApi::endpoint).orElse(URI.create("http://localhost")))
+                     // Configured as RdsDataClientFactory configures the function's client, so that the same code
+                     // runs: the call timeout (a scheduled task per call) and no SDK retries.
+                     .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(65))
+                             .retryStrategy(AwsRetryStrategy.doNotRetry()))
+                     .build()) {
             Database database = new Database(client, SETTINGS, RetryPolicy.standard());
-            for (int i = 0; i < times; i++) {
-                long up = database.query("SELECT :up AS up, :label AS label, :id AS id, :at AS at, :active AS active,"
-                                + " NULL AS gone",
-                        Params.of("label", "primed").put("up", 1L).put("id", PrimingCall.ID).put("at", Instant.EPOCH)
-                                .put("active", true),
-                        CannedDataApi::read).get(0);
-                if (up != 1) {
-                    throw new IllegalStateException("canned SELECT answered " + up);
+            for (int i = 0; i < rounds; i++) {
+                expectOne(database.query(SELECT, params(), CannedDataApi::read).get(0));
+                if (loopback.isPresent()) {
+                    expectOne(database.inTransaction(tx -> tx.query(SELECT, params(), CannedDataApi::read).get(0)));
                 }
             }
+        } finally {
+            loopback.ifPresent(LoopbackDataApi::close);
+        }
+    }
+
+    private static final String SELECT = "SELECT :up AS up, :label AS label, :id AS id, :at AS at, :active AS active,"
+            + " NULL AS gone";
+
+    /** Built for each statement, as a repository builds its parameters. */
+    private static Params params() {
+        return Params.of("label", "primed").put("up", 1L).put("id", PrimingCall.ID).put("at", Instant.EPOCH)
+                .put("active", true);
+    }
+
+    private static void expectOne(long up) {
+        if (up != 1) {
+            throw new IllegalStateException("canned SELECT answered " + up);
         }
     }
 

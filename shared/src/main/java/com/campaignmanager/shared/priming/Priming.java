@@ -135,7 +135,7 @@ public final class Priming implements Resource {
     private static boolean warmUpSdk() {
         try {
             SdkWarmUp.warmUp(RdsDataClient.class);
-            CannedDataApi.select(ROUNDS);
+            CannedDataApi.statements(ROUNDS);
             return true;
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("SDK warm-up skipped", e);

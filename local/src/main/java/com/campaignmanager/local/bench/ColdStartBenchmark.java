@@ -244,17 +244,22 @@ public final class ColdStartBenchmark {
         }
         double toFloor = (double) wall.get("ours") / wall.get("floor");
         double toDefaults = (double) wall.get("ours") / wall.get("sdk-defaults");
-        double crtToOurs = (double) wall.get("crt") / wall.get("ours");
+        // The same work on both sides: the Data API part over our client set-up, and over the SDK's defaults.
+        double clientToDefaults = (double) wall.get("ours-steps") / wall.get("sdk-defaults");
+        double crtToOurs = (double) wall.get("crt") / wall.get("ours-steps");
         md.append('\n');
         md.append(String.format(Locale.ROOT, "- ours / floor: **%.2f×** (target ≤ 6×, issue 14; ≤ 4× before it)%n", toFloor));
-        md.append(String.format(Locale.ROOT, "- ours / sdk-defaults: **%.2f×** (target ≤ 0.7×, issue 14; ≤ 0.6× before it)%n", toDefaults));
+        md.append(String.format(Locale.ROOT, "- ours / sdk-defaults: **%.2f×** (target ≤ 0.7×, issue 14; ≤ 0.6× before it):"
+                + " the whole handler, primed, against the Data API part alone%n", toDefaults));
+        md.append(String.format(Locale.ROOT, "- ours-steps / sdk-defaults: **%.2f×**: the same Data API work over our client"
+                + " set-up and over the SDK's defaults%n", clientToDefaults));
         long crtBytes = 0;
         for (String jar : jars(benchLib.resolve("crt"))) {
             crtBytes += Files.size(Path.of(jar));
         }
-        md.append(String.format(Locale.ROOT, "- AwsCrtHttpClient / UrlConnectionHttpClient: **%.2f×** wall, peak RSS %+.0f MiB; "
+        md.append(String.format(Locale.ROOT, "- AwsCrtHttpClient / UrlConnectionHttpClient (crt / ours-steps): **%.2f×** wall, peak RSS %+.0f MiB; "
                 + "the CRT client adds %.1f MiB of jars (native libraries). %s%n", crtToOurs,
-                (medianOf(results.get("crt"), "rssKb") - medianOf(results.get("ours"), "rssKb")) / 1024.0,
+                (medianOf(results.get("crt"), "rssKb") - medianOf(results.get("ours-steps"), "rssKb")) / 1024.0,
                 crtBytes / (1024.0 * 1024.0),
                 crtToOurs < 0.9 ? "CRT is clearly faster here: reconsider the choice in RdsDataClientFactory."
                         : "The functions keep UrlConnectionHttpClient: no faster to start, smaller, pure Java."));

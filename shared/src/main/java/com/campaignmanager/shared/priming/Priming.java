@@ -14,16 +14,17 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * A function's priming for SnapStart: in {@code beforeCheckpoint} (and once in the ordinary init, where it is cheap
- * too) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database), one
- * SELECT through our {@code Database} over a canned answer ({@link CannedDataApi}), signed with fixed priming
- * credentials, EMF's serialisation of metrics documents that are never published, flushed as Powertools flushes a
+ * too) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database),
+ * SELECTs and a transaction through our {@code Database} and the function's kind of HTTP client, answered by a
+ * canned Data API on the loopback interface ({@link CannedDataApi}, {@link LoopbackDataApi}) and signed with fixed
+ * priming credentials, EMF's serialisation of metrics documents that are never published, flushed as Powertools flushes a
  * request's metrics and its cold-start metric ({@link CannedMetrics}), and the function's {@link PrimingCall}s
  * (requests answered before any SQL, a signed-in caller's claims read, and representative response bodies written
  * through the function's JSON), so that classes, JSON serialisers and the routing are loaded and compiled before
  * the snapshot instead of on the first request after a restore. The repeatable part runs {@link #ROUNDS} times.
  *
- * <p>Left to the first request: what must be fresh after a restore - the function's credentials (resolved by its own
- * provider chain, which on Lambda fetches them from the runtime), its connection to the Data API and the TLS session
+ * <p>Left to the first request: what must be fresh after a restore - the function's credentials (chosen and
+ * resolved by its own provider, which after a restore fetches them from the runtime), its connection to the Data API and the TLS session
  * on it - what belongs to a request (Powertools' logging context and cold-start flag), and, unless
  * {@code AWS_EMF_ENVIRONMENT} is {@code Lambda}, EMF's environment, which the library would probe for over the
  * network.
@@ -31,7 +32,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * <p>Priming writes nothing: no SQL (the calls are answered before any), no provider call, no metric (the
  * dispatcher primes without telemetry), and no id, secret or random value (the requests carry a fixed id). The
  * one network use is the SDK warm-up's unsigned HTTPS call that warms TLS, which may fail (no network) and is then
- * skipped. After a restore, {@code afterRestore} drops the diagnostic context priming ran under.
+ * skipped; the loopback Data API is this process talking to itself, closed before priming returns. After a restore, {@code afterRestore} drops the diagnostic context priming ran under.
  *
  * <p>CRaC holds resources weakly: the handler keeps the returned instance in a static field.
  */

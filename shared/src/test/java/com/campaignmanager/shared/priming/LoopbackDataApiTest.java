@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.campaignmanager.shared.aws.RdsDataClientFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -24,7 +25,7 @@ class LoopbackDataApiTest {
         HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
                 .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(api.endpoint().resolve(path))
                         .putHeader("Content-Length", Integer.toString(body.length)).build())
-                .contentStreamProvider(() -> new java.io.ByteArrayInputStream(body))
+                .contentStreamProvider(() -> new ByteArrayInputStream(body))
                 .build()).call();
         try (InputStream in = response.responseBody().orElseThrow()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

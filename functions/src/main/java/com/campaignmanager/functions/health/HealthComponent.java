@@ -24,13 +24,15 @@ interface HealthComponent {
     }
 
     /**
-     * Priming: requests answered by this function's real routing and problem mapping before any SQL (no token, no body, an id that is none,
-     * no route), and a representative answer of its main read written
-     * through its JSON (made-up values), so that nothing is read or written.
+     * Priming: requests answered by this function's real routing and problem mapping before any SQL (a wrong method,
+     * no route), a representative answer of its main read written through its JSON (made-up values), and a caller
+     * read from claims (made up), which even a public route's anonymous caller goes through: nothing is read or
+     * written.
      */
     static Priming priming(RouteDispatcher dispatcher) {
         return Priming.of(
                 PrimingCall.answer(dispatcher, "GET /health", new HealthReport("ok", new HealthReport.DatabaseStatus("ok", 1), "priming")),
+                PrimingCall.caller(dispatcher),
                 PrimingCall.request(dispatcher, "POST /health", "/health", 405),
                 PrimingCall.request(dispatcher, "GET /priming/unknown", "/priming/unknown", 404));
     }

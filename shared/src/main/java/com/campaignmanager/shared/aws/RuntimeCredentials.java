@@ -20,7 +20,6 @@ import software.amazon.awssdk.core.SdkSystemSetting;
  * When none of them is configured the chain of all three answers, with its error naming each.
  */
 final class RuntimeCredentials implements AwsCredentialsProvider {
-
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> properties;
     private volatile AwsCredentialsProvider chosen;

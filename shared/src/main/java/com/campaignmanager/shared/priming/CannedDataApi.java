@@ -57,6 +57,8 @@ final class CannedDataApi {
                 + "\"arrayBaseColumnType\":0}";
     }
 
+    private static final String SELECT = "SELECT :up AS up, :label AS label, :id AS id, :at AS at, :active AS active,"
+            + " NULL AS gone";
     /** What the Data API answers the other operations a statement path uses. */
     private static final byte[] BEGUN = "{\"transactionId\":\"priming\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] COMMITTED = "{\"transactionStatus\":\"Transaction Committed\"}"
@@ -78,9 +80,9 @@ final class CannedDataApi {
 
     /**
      * {@code rounds} times a SELECT, the first {@link #TRANSACTION_ROUNDS} of them followed by a SELECT in a
-     * transaction, over one client: more than once, so that the statement path is not left cold. Over the function's kind of HTTP client to a {@link LoopbackDataApi}, or,
-     * where no loopback socket can be opened, over the SDK's canned client in memory (SELECTs only: it answers every
-     * operation alike).
+     * transaction, over one client: more than once, so that the statement path is not left cold. Over the
+     * function's kind of HTTP client to a {@link LoopbackDataApi}, or, where no loopback socket can be opened, over
+     * the SDK's canned client in memory (SELECTs only: it answers every operation alike).
      */
     static void statements(int rounds) {
         Optional<LoopbackDataApi> loopback = LoopbackDataApi.start(CannedDataApi::answer,
@@ -109,9 +111,6 @@ final class CannedDataApi {
             loopback.ifPresent(LoopbackDataApi::close);
         }
     }
-
-    private static final String SELECT = "SELECT :up AS up, :label AS label, :id AS id, :at AS at, :active AS active,"
-            + " NULL AS gone";
 
     /** Built for each statement, as a repository builds its parameters. */
     private static Params params() {

@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * A function's priming for SnapStart: in {@code beforeCheckpoint} (and once in the ordinary init, where it is cheap
- * too) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database),
+ * A function's priming for SnapStart: in {@code beforeCheckpoint} (and once in the ordinary init; what that costs an
+ * on-demand cold start is measured in docs/benchmarks.md) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database),
  * SELECTs and a transaction through our {@code Database} and the function's kind of HTTP client, answered by a
  * canned Data API on the loopback interface ({@link CannedDataApi}, {@link LoopbackDataApi}) and signed with fixed
  * priming credentials, EMF's serialisation of metrics documents that are never published, flushed as Powertools flushes a

@@ -236,7 +236,8 @@ final class RoundTools {
     private static RoundWorkflow.RoundFields fields(ToolArguments args) {
         return new RoundWorkflow.RoundFields(args.text("name").orElse(null), args.text("subject").orElse(null),
                 args.text("htmlBody").orElse(null), args.text("textBody").orElse(null), args.uuids("listIds"),
-                args.dateTime("scheduledAt").orElse(null), args.optionalUuid("templateId").map(id -> (JsonNode) TextNode.valueOf(id.toString())).orElse(null),
+                args.dateTime("scheduledAt").orElse(null),
+                args.optionalUuid("templateId").map(id -> (JsonNode) TextNode.valueOf(id.toString())).orElse(null),
                 args.json("conditions").orElse(null), args.uuids("excludedListIds"),
                 args.optionalUuid("segmentId").orElse(null));
     }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,11 +32,14 @@ final class LoopbackDataApi implements AutoCloseable {
     private final Function<String, byte[]> answers;
     private final int requests;
     private final AtomicInteger answered = new AtomicInteger();
+    private final Thread answering;
 
     private LoopbackDataApi(ServerSocket server, Function<String, byte[]> answers, int requests) {
         this.server = server;
         this.answers = answers;
         this.requests = requests;
+        this.answering = new Thread(this::answer, "priming-data-api");
+        answering.setDaemon(true);
     }
 
     /** Listening on a free loopback port, answering on a daemon thread; empty if no socket can be opened. */
@@ -48,9 +52,7 @@ final class LoopbackDataApi implements AutoCloseable {
             return Optional.empty();
         }
         LoopbackDataApi api = new LoopbackDataApi(server, answers, requests);
-        Thread answering = new Thread(api::answer, "priming-data-api");
-        answering.setDaemon(true);
-        answering.start();
+        api.answering.start();
         return Optional.of(api);
     }
 
@@ -60,6 +62,12 @@ final class LoopbackDataApi implements AutoCloseable {
 
     int answered() {
         return answered.get();
+    }
+
+    /** Whether it has stopped listening (after its last answer, or a timeout) within {@code timeout}. */
+    boolean awaitClosed(Duration timeout) throws InterruptedException {
+        answering.join(timeout.toMillis());
+        return !answering.isAlive() && server.isClosed();
     }
 
     private void answer() {

@@ -44,19 +44,8 @@ class LoopbackDataApiTest {
         assertThat(api.answered()).isEqualTo(3);
 
         // Done: nothing listens any more, so nothing of it outlives priming (or sits in a snapshot).
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline && isListening(api)) {
-            Thread.sleep(10);
-        }
+        assertThat(api.awaitClosed(Duration.ofSeconds(5))).isTrue();
         assertThatThrownBy(() -> new Socket("127.0.0.1", api.endpoint().getPort()).close())
                 .isInstanceOf(ConnectException.class);
-    }
-
-    private static boolean isListening(LoopbackDataApi api) {
-        try (Socket ignored = new Socket("127.0.0.1", api.endpoint().getPort())) {
-            return true;
-        } catch (IOException refused) {
-            return false;
-        }
     }
 }

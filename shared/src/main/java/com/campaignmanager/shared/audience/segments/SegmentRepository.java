@@ -48,8 +48,7 @@ public final class SegmentRepository {
     /** {@code q}: text the name or description contains (null: any). */
     public Page<Segment> page(SqlExecutor sql, String q, List<String> after, int limit) {
         return sql.queryPage(PAGE_SEGMENTS, CreatedAtKeyset.bind(Params.of("q", LikeText.escaped(q)), after), limit,
-                this::map,
-                s -> CreatedAtKeyset.cursor(s.createdAt(), s.id()));
+                this::map, s -> CreatedAtKeyset.cursor(s.createdAt(), s.id()));
     }
 
     /** Null fields keep their value; a new version either way. */

@@ -32,7 +32,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * <p>Priming writes nothing: no SQL (the calls are answered before any), no provider call, no metric (the
  * dispatcher primes without telemetry), and no id, secret or random value (the requests carry a fixed id). The
  * one network use is the SDK warm-up's unsigned HTTPS call that warms TLS, which may fail (no network) and is then
- * skipped; the loopback Data API is this process talking to itself, closed before priming returns. After a restore, {@code afterRestore} drops the diagnostic context priming ran under.
+ * skipped; the loopback Data API is this process talking to itself, closed before priming returns. After a
+ * restore, {@code afterRestore} drops the diagnostic context priming ran under.
  *
  * <p>CRaC holds resources weakly: the handler keeps the returned instance in a static field.
  */

@@ -50,8 +50,9 @@ final class FunctionBenchmarks {
             "TasksFunction", List.of("GET /tasks", "/tasks"),
             "TeamFunction", List.of("GET /me", "/me"));
 
-    record Result(String function, boolean api, List<Map<String, Long>> primed, List<Map<String, Long>> unprimed,
-                  Map<String, Long> endurance) {
+    /** {@code snapshot}: primed as before a checkpoint, so the first request is the one after a restore. */
+    record Result(String function, boolean api, List<Map<String, Long>> snapshot, List<Map<String, Long>> onDemand,
+                  List<Map<String, Long>> unprimed, Map<String, Long> endurance) {
     }
 
     interface Launcher {
@@ -85,21 +86,25 @@ final class FunctionBenchmarks {
         for (FunctionDefinition function : functions) {
             Map<String, String> environment = environment(function, database);
             List<String> primedArgs = probeArgs(function, WARM);
+            List<String> snapshotDeep = List.of("-Dcampaignmanager.priming=snapshot");
             List<String> off = List.of("-Dcampaignmanager.priming=off");
             launcher.launch(function.logicalId(), List.of(), classpath, FunctionProbe.class.getName(), primedArgs,
                     environment); // warm the page cache; not counted
-            List<Map<String, Long>> primed = new ArrayList<>();
+            List<Map<String, Long>> snapshot = new ArrayList<>();
+            List<Map<String, Long>> onDemand = new ArrayList<>();
             List<Map<String, Long>> unprimed = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                primed.add(launcher.launch(function.logicalId(), List.of(), classpath,
+                snapshot.add(launcher.launch(function.logicalId(), snapshotDeep, classpath,
+                        FunctionProbe.class.getName(), primedArgs, environment));
+                onDemand.add(launcher.launch(function.logicalId(), List.of(), classpath,
                         FunctionProbe.class.getName(), primedArgs, environment));
                 unprimed.add(launcher.launch(function.logicalId(), off, classpath,
                         FunctionProbe.class.getName(), primedArgs, environment));
             }
             Map<String, Long> rss = launcher.launch(function.logicalId(), List.of(), classpath,
                     FunctionProbe.class.getName(), probeArgs(function, endurance), environment);
-            results.add(new Result(function.logicalId(), API_REQUESTS.containsKey(function.logicalId()), primed,
-                    unprimed, rss));
+            results.add(new Result(function.logicalId(), API_REQUESTS.containsKey(function.logicalId()), snapshot,
+                    onDemand, unprimed, rss));
             System.err.printf("%s done%n", function.logicalId());
         }
         return results;
@@ -152,33 +157,46 @@ final class FunctionBenchmarks {
         md.append("## Every function: init, first request, warm requests, memory\n\n");
         md.append("Measured ").append(LocalDate.now()).append(" on ").append(BenchmarkDoc.machine())
                 .append(", **a machine shared with other builds** (compare ratios, not milliseconds); ")
-                .append(runs).append(" runs per function and mode (primed, unprimed: `-Dcampaignmanager.priming=off`), "
-                        + "interleaved, after one uncounted run; JVM flags `").append(String.join(" ", jvmFlags))
+                .append(runs).append(" runs per function and mode, interleaved, after one uncounted run; JVM flags `")
+                .append(String.join(" ", jvmFlags))
                 .append("`. Rerun: `java -jar local/target/campaign-local.jar bench-cold-start --function-runs ")
                 .append(runs).append("`.\n\n");
-        md.append("*init*: the handler class initialised (component built, and primed unless off); *classes*: loaded "
-                + "when init ends; *first*: the first request after init; *warm*: median of the next " + WARM
-                + "; *first / warm* with priming; *RSS*: peak resident memory (VmHWM) after " + endurance
-                + " warm invocations. API functions answer a read as the first admin; jobs run on their schedule's "
-                + "event against an empty, migrated database.\n\n");
-        md.append("| function | init primed (ms) | init unprimed | classes primed / unprimed | first primed (ms) | "
-                + "first unprimed | warm (ms) | first / warm | RSS (MiB) |\n");
+        md.append("Modes: *snapshot*: primed as before a SnapStart checkpoint (`-Dcampaignmanager.priming=snapshot`), "
+                + "so its first request is the one after a restore; *on-demand*: as an init without SnapStart primes "
+                + "(each path once, no SDK warm-up; the default); *unprimed*: `-Dcampaignmanager.priming=off`. "
+                + "*init*: the handler class initialised (component built and primed); *classes*: loaded when init "
+                + "ends; *first*: the first request after init; *cold*: init + first request, what an on-demand cold "
+                + "start waits for; *warm*: median of the next " + WARM + " (snapshot mode); *first / warm*: after a "
+                + "snapshot's priming; *RSS*: peak resident memory (VmHWM) after " + endurance + " warm invocations. "
+                + "API functions answer a read as the first admin; jobs run on their schedule's event against an "
+                + "empty, migrated database.\n\n");
+        md.append("| function | init snapshot / on-demand / unprimed (ms) | classes snapshot / unprimed | "
+                + "first after snapshot (ms) | first on-demand / unprimed | cold on-demand / unprimed (ms) | "
+                + "warm (ms) | first / warm | RSS (MiB) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
-            long warm = median(r.primed(), "warmMedianUs");
-            long firstPrimed = median(r.primed(), "firstUs");
-            md.append(String.format(Locale.ROOT, "| %s%s | %d | %d | %d / %d | %.1f | %.1f | %.2f | %.1f× | %.0f |%n",
+            long warm = median(r.snapshot(), "warmMedianUs");
+            long firstAfterSnapshot = median(r.snapshot(), "firstUs");
+            md.append(String.format(Locale.ROOT,
+                    "| %s%s | %d / %d / %d | %d / %d | %.1f | %.1f / %.1f | %d / %d | %.2f | %.1f× | %.0f |%n",
                     r.function(), r.api() ? "" : " (job)",
-                    median(r.primed(), "initMs"), median(r.unprimed(), "initMs"),
-                    median(r.primed(), "classes"), median(r.unprimed(), "classes"),
-                    firstPrimed / 1000.0, median(r.unprimed(), "firstUs") / 1000.0, warm / 1000.0,
-                    warm > 0 ? (double) firstPrimed / warm : 0, r.endurance().getOrDefault("rssKb", -1L) / 1024.0));
+                    median(r.snapshot(), "initMs"), median(r.onDemand(), "initMs"), median(r.unprimed(), "initMs"),
+                    median(r.snapshot(), "classes"), median(r.unprimed(), "classes"),
+                    firstAfterSnapshot / 1000.0, median(r.onDemand(), "firstUs") / 1000.0,
+                    median(r.unprimed(), "firstUs") / 1000.0, cold(r.onDemand()), cold(r.unprimed()), warm / 1000.0,
+                    warm > 0 ? (double) firstAfterSnapshot / warm : 0,
+                    r.endurance().getOrDefault("rssKb", -1L) / 1024.0));
         }
         md.append('\n');
         md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.2f MiB (target ≤ 10 MiB)%n", functionsJar,
                 Files.size(functionsJar) / (1024.0 * 1024.0)));
         md.append(BenchmarkDoc.end(SECTION)).append('\n');
         return md.toString();
+    }
+
+    /** The median over runs of init + first request. */
+    private static long cold(List<Map<String, Long>> runs) {
+        return ColdStartBenchmark.median(runs.stream().map(r -> r.get("initMs") + r.get("firstUs") / 1000).toList());
     }
 
     private static long median(List<Map<String, Long>> runs, String field) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.zip.ZipFile;
@@ -29,7 +30,7 @@ class DeployableJarTest {
 
     @Test
     void handlerRunsFromTheShadedJarAndLogsJson() throws Exception {
-        List<String> lines = runFromTheJar(DeployableJarProbe.class, "health-monitor");
+        List<String> lines = runFromTheJar(DeployableJarProbe.class, "health-monitor", Map.of());
 
         assertThat(lines).anyMatch(l -> l.startsWith("RESULT {\"status\":\"ok\""));
         List<JsonNode> logs = new ArrayList<>();
@@ -49,13 +50,13 @@ class DeployableJarTest {
 
     @Test
     void primesInInitThenServesARequestAndFlushesItsMetrics() throws Exception {
-        List<String> lines = runFromTheJar(PrimingProbe.class, "health");
+        List<String> lines = runFromTheJar(PrimingProbe.class, "health", Map.of(), SNAPSHOT_DEEP);
 
         int serving = lines.indexOf("SERVING");
         assertThat(serving).as(String.join("\n", lines)).isNotNegative();
         List<String> init = lines.subList(0, serving);
         assertThat(init).as(String.join("\n", lines))
-                .anyMatch(l -> l.contains("primed: 4 call(s) answered as expected, SDK warm-up done"));
+                .anyMatch(l -> l.contains("primed for a snapshot: 4 call(s) answered as expected, SDK warm-up done"));
         // Priming published no metric: its requests are not the function's.
         assertThat(init).noneMatch(l -> l.contains("\"_aws\""));
         assertThat(lines).anyMatch(l -> l.startsWith("RESULT 200 {\"status\":\"ok\""));
@@ -76,7 +77,8 @@ class DeployableJarTest {
      */
     @Test
     void theFirstRequestAfterPrimingLoadsAlmostNothingNew() throws Exception {
-        List<String> lines = runFromTheJar(PrimingProbe.class, "health", "-Xlog:class+load=info:stdout");
+        List<String> lines = runFromTheJar(PrimingProbe.class, "health", Map.of(), SNAPSHOT_DEEP,
+                "-Xlog:class+load=info:stdout");
 
         int serving = lines.indexOf("SERVING");
         int result = indexOfFirst(lines, l -> l.startsWith("RESULT 200"));
@@ -97,6 +99,28 @@ class DeployableJarTest {
                         || c.startsWith("com.fasterxml.jackson.databind.ser."));
     }
 
+    @Test
+    void anOnDemandInitPrimesEachPathOnceWithoutTheSdkWarmUp() throws Exception {
+        List<String> lines = runFromTheJar(PrimingProbe.class, "health", Map.of());
+
+        List<String> init = lines.subList(0, lines.indexOf("SERVING"));
+        assertThat(init).as(String.join("\n", lines))
+                .anyMatch(l -> l.contains("primed on demand: 4 call(s) answered as expected, SDK warm-up skipped"));
+        assertThat(lines).anyMatch(l -> l.startsWith("RESULT 200 {\"status\":\"ok\""));
+    }
+
+    @Test
+    void theInitASnapshotIsTakenOfLeavesPrimingToTheCheckpoint() throws Exception {
+        // SnapStart's init is followed by beforeCheckpoint, which primes for the snapshot: priming here too would
+        // only lengthen every publication.
+        List<String> lines = runFromTheJar(PrimingProbe.class, "health",
+                Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"));
+
+        assertThat(lines.subList(0, lines.indexOf("SERVING"))).as(String.join("\n", lines))
+                .noneMatch(l -> l.contains("primed"));
+        assertThat(lines).anyMatch(l -> l.startsWith("RESULT 200 {\"status\":\"ok\""));
+    }
+
     private static int indexOfFirst(List<String> lines, Predicate<String> matching) {
         for (int i = 0; i < lines.size(); i++) {
             if (matching.test(lines.get(i))) {
@@ -106,7 +130,11 @@ class DeployableJarTest {
         throw new AssertionError("no such line in:\n" + String.join("\n", lines));
     }
 
-    private static List<String> runFromTheJar(Class<?> probe, String service, String... jvmArgs) throws Exception {
+    /** Primes the init as a checkpoint would: the first request is then the one after a restore. */
+    private static final String SNAPSHOT_DEEP = "-Dcampaignmanager.priming=snapshot";
+
+    private static List<String> runFromTheJar(Class<?> probe, String service, Map<String, String> environment,
+                                              String... jvmArgs) throws Exception {
         assertThat(JAR).as("built by the functions module before this one").exists();
         LocalDataApi dataApi = LocalDataApiExtension.dataApi();
         String classpath = String.join(File.pathSeparator, JAR.toString(), "target/test-classes", "target/classes");
@@ -126,6 +154,7 @@ class DeployableJarTest {
         builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", service);
         // As template.yaml sets it: priming then resolves EMF's environment, and must still publish no metric.
         builder.environment().put("AWS_EMF_ENVIRONMENT", "Lambda");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

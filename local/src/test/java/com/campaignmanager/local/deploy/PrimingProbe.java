@@ -6,8 +6,9 @@ import com.campaignmanager.functions.health.HealthHandler;
 import com.campaignmanager.local.lambda.LocalContext;
 
 /**
- * Runs in a JVM whose classpath starts with the deployable jar: HealthFunction's init, which primes (as it does
- * before a SnapStart snapshot; this JVM has no CRaC, so only the init-phase priming runs), then one request.
+ * Runs in a JVM whose classpath starts with the deployable jar: HealthFunction's init, which primes as the test's
+ * settings ask (on demand, for a snapshot with {@code -Dcampaignmanager.priming=snapshot}, or not at all under
+ * {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}; this JVM has no CRaC, so no checkpoint's), then one request.
  */
 public final class PrimingProbe {
     private PrimingProbe() {

@@ -13,21 +13,26 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * A function's priming for SnapStart: in {@code beforeCheckpoint} (and once in the ordinary init; what that costs an
- * on-demand cold start is measured in docs/benchmarks.md) it runs the SDK's own warm-up of the Data API client (a canned response: no credentials, no database),
- * SELECTs and a transaction through our {@code Database} and the function's kind of HTTP client, answered by a
- * canned Data API on the loopback interface ({@link CannedDataApi}, {@link LoopbackDataApi}) and signed with fixed
- * priming credentials, EMF's serialisation of metrics documents that are never published, flushed as Powertools flushes a
- * request's metrics and its cold-start metric ({@link CannedMetrics}), and the function's {@link PrimingCall}s
- * (requests answered before any SQL, a signed-in caller's claims read, and representative response bodies written
- * through the function's JSON), so that classes, JSON serialisers and the routing are loaded and compiled before
- * the snapshot instead of on the first request after a restore. The repeatable part runs {@link #ROUNDS} times.
+ * A function's priming for SnapStart: in {@code beforeCheckpoint} it runs the SDK's own warm-up of the Data API
+ * client (a canned response: no credentials, no database), SELECTs and a transaction through our {@code Database}
+ * and the function's kind of HTTP client, answered by a canned Data API on the loopback interface
+ * ({@link CannedDataApi}, {@link LoopbackDataApi}) and signed with fixed priming credentials, EMF's serialisation of
+ * metrics documents that are never published, flushed as Powertools flushes a request's metrics and its cold-start
+ * metric ({@link CannedMetrics}), and the function's {@link PrimingCall}s (requests answered before any SQL, a
+ * signed-in caller's claims read, and representative response bodies written through the function's JSON), so that
+ * classes, JSON serialisers and the routing are loaded and compiled before the snapshot instead of on the first
+ * request after a restore.
+ *
+ * <p>An on-demand init (no SnapStart) primes too, but only as deep as pays for itself there: each path once and no
+ * SDK warm-up ({@link Depth}). There the init and the first request are one wait, so priming can only move work the
+ * first request would do anyway; repeating a path, or the SDK warm-up's own client and its HTTPS call, only adds to
+ * it (measured in docs/benchmarks.md).
  *
  * <p>Left to the first request: what must be fresh after a restore - the function's credentials (chosen and
- * resolved by its own provider, which after a restore fetches them from the runtime), its connection to the Data API and the TLS session
- * on it - what belongs to a request (Powertools' logging context and cold-start flag), and, unless
- * {@code AWS_EMF_ENVIRONMENT} is {@code Lambda}, EMF's environment, which the library would probe for over the
- * network.
+ * resolved by its own provider, which after a restore fetches them from the runtime), its connection to the Data
+ * API and the TLS session on it - what belongs to a request (Powertools' logging context and cold-start flag), and,
+ * unless {@code AWS_EMF_ENVIRONMENT} is {@code Lambda}, EMF's environment, which the library would probe for over
+ * the network.
  *
  * <p>Priming writes nothing: no SQL (the calls are answered before any), no provider call, no metric (the
  * dispatcher primes without telemetry), and no id, secret or random value (the requests carry a fixed id). The
@@ -51,41 +56,84 @@ public final class Priming implements Resource {
     }
 
     /**
-     * How often the repeatable part (the canned SELECT, EMF's documents, the function's calls) runs. Once leaves the
-     * code it runs interpreted; five times moved ~2 ms of CPU time from a primed first request into init for ~20 ms
-     * more priming, and 10 or 20 times bought ~0.5 ms more for 60-80 ms (docs/benchmarks.md, issue 14).
+     * How deep a priming goes. {@code rounds}: how often the repeatable part (the canned SELECT, EMF's documents, the
+     * function's calls) runs. Before a snapshot, five times moved ~2 ms of CPU time from a primed first request into
+     * init for ~20 ms more priming, and 10 or 20 times bought ~0.5 ms more for 60-80 ms; in an on-demand init every
+     * round after the first is a cost (docs/benchmarks.md, issue 14).
      */
-    static final int ROUNDS = 5;
+    public enum Depth {
+        /** Before a SnapStart checkpoint: whatever it costs is paid once, when the version is published. */
+        SNAPSHOT(5, true, "for a snapshot"),
+        /** In an on-demand init, which the first request waits for: each path once, no SDK warm-up. */
+        ON_DEMAND(1, false, "on demand");
 
-    /** {@code -Dcampaignmanager.priming=off}: no priming, as before it existed (what the benchmark compares). */
+        final int rounds;
+        final boolean sdkWarmUp;
+        private final String label;
+
+        Depth(int rounds, boolean sdkWarmUp, String label) {
+            this.rounds = rounds;
+            this.sdkWarmUp = sdkWarmUp;
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Lambda's {@code AWS_LAMBDA_INITIALIZATION_TYPE} when the init is the one a SnapStart snapshot is taken of. */
+    static final String SNAP_START = "snap-start";
+
+    /**
+     * For the benchmark: {@code -Dcampaignmanager.priming=off} primes not at all, as before priming existed;
+     * {@code =snapshot} primes the init as a checkpoint would, so that the first request is the one after a restore.
+     */
     static final String SWITCH = "campaignmanager.priming";
 
-    /** Primes now (the init phase) and again before a SnapStart checkpoint. */
+    /**
+     * Registers for a SnapStart checkpoint and, unless this init is the one a snapshot is taken of (whose checkpoint
+     * primes right after it), primes now, {@link Depth#ON_DEMAND on-demand deep}.
+     */
     public Priming primeAndRegister() {
-        if ("off".equals(System.getProperty(SWITCH))) {
+        String chosen = System.getProperty(SWITCH, "");
+        if (chosen.equals("off")) {
             return this;
         }
-        long started = System.nanoTime();
-        PrimingReport report = prime();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        if (report.failed().isEmpty()) {
-            LOG.info("primed: {} call(s) answered as expected, SDK warm-up {}, {} ms", report.primed().size(),
-                    report.sdkWarmedUp() ? "done" : "skipped", millis);
-        } else {
-            LOG.warn("primed: {} call(s) did not answer as expected: {}", report.failed().size(), report.failed());
-        }
         Core.getGlobalContext().register(this);
+        if (chosen.equals("snapshot")) {
+            log(prime(Depth.SNAPSHOT), Depth.SNAPSHOT);
+        } else if (!SNAP_START.equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            log(prime(Depth.ON_DEMAND), Depth.ON_DEMAND);
+        }
         return this;
     }
 
-    /** Never throws: a priming that fails costs the first request its warm-up, not the function its start. */
+    private static void log(PrimingReport report, Depth depth) {
+        if (report.failed().isEmpty()) {
+            LOG.info("primed {}: {} call(s) answered as expected, SDK warm-up {}, {} ms", depth,
+                    report.primed().size(), report.sdkWarmedUp() ? "done" : "skipped", report.millis());
+        } else {
+            LOG.warn("primed {}: {} call(s) did not answer as expected: {}", depth, report.failed().size(),
+                    report.failed());
+        }
+    }
+
+    /** Primes as before a snapshot, the deepest priming. */
     public PrimingReport prime() {
-        boolean warmedUp = warmUpSdk();
+        return prime(Depth.SNAPSHOT);
+    }
+
+    /** Never throws: a priming that fails costs the first request its warm-up, not the function its start. */
+    public PrimingReport prime(Depth depth) {
+        long started = System.nanoTime();
+        boolean warmedUp = warmUpSdk(depth);
         List<String> primed = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         try {
             boolean environmentResolved = CannedMetrics.resolveEnvironment();
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < depth.rounds; round++) {
                 CannedMetrics.serialise();
                 CannedMetrics.flushDiscarded(environmentResolved);
             }
@@ -99,7 +147,7 @@ public final class Priming implements Resource {
         }
         for (PrimingCall call : calls) {
             try {
-                for (int round = 0; round < ROUNDS; round++) {
+                for (int round = 0; round < depth.rounds; round++) {
                     call.call().run();
                 }
                 primed.add(call.name());
@@ -108,12 +156,12 @@ public final class Priming implements Resource {
             }
         }
         MDC.clear();
-        return new PrimingReport(warmedUp, primed, failed);
+        return new PrimingReport(warmedUp, primed, failed, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime();
+        log(prime(Depth.SNAPSHOT), Depth.SNAPSHOT);
     }
 
     @Override
@@ -134,11 +182,14 @@ public final class Priming implements Resource {
         PowertoolsLogging.clearBuffer();
     }
 
-    private static boolean warmUpSdk() {
+    /** Whether the SDK's own warm-up ran; our canned statements run at every depth. */
+    private static boolean warmUpSdk(Depth depth) {
         try {
-            SdkWarmUp.warmUp(RdsDataClient.class);
-            CannedDataApi.statements(ROUNDS);
-            return true;
+            if (depth.sdkWarmUp) {
+                SdkWarmUp.warmUp(RdsDataClient.class);
+            }
+            CannedDataApi.statements(depth.rounds);
+            return depth.sdkWarmUp;
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("SDK warm-up skipped", e);
             return false;

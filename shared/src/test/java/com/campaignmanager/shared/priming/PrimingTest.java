@@ -55,6 +55,6 @@ class PrimingTest {
     void answersTheCannedSelectWithEveryFieldKindReadBack() {
         // Throws when a column of the canned answer does not read back as what it holds (uuid, timestamp, boolean,
         // null), which would leave that field kind's unmarshalling to the first request.
-        CannedDataApi.statements(Priming.ROUNDS);
+        CannedDataApi.statements(Priming.Depth.SNAPSHOT.rounds);
     }
 }

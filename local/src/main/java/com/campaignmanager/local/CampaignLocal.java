@@ -1,5 +1,6 @@
 package com.campaignmanager.local;
 
+import com.campaignmanager.local.bench.ClassListCommand;
 import com.campaignmanager.local.bench.ColdStartBenchmark;
 import com.campaignmanager.local.bench.ImportBenchmark;
 import com.campaignmanager.local.bench.SendBenchmark;
@@ -33,6 +34,9 @@ public final class CampaignLocal {
                   Cold start of a minimal function (and of McpFunction) against the floor and the SDK defaults;
                   writes docs/benchmarks.md.
                   Run from the repository root after `mvn -B verify`.
+              class-list [--functions-jar JAR] [--out FILE]
+                  Records the classes of the deployable jar each function loads in its init and first request
+                  (-Xlog:class+load), the list its init loads on a second thread; rebuild the jar after it.
               bench-import [--rows 100000] [--out FILE|-]
                   A CSV import of N contacts through the local Data API; writes docs/benchmarks.md.
               bench-send [--provider outbox|mailjet] [--recipients 100000] [--latency-ms 250]
@@ -73,6 +77,8 @@ public final class CampaignLocal {
                 return ColdStartBenchmark.run(rest);
             case "bench-import":
                 return ImportBenchmark.run(rest);
+            case "class-list":
+                return ClassListCommand.run(rest);
             case "bench-send":
                 return SendBenchmark.run(rest);
             case "bench-team-views":

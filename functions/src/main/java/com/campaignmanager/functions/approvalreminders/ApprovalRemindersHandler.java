@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.campaigns.ApprovalReminders;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.ParallelStart;
 import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,11 @@ import java.io.OutputStream;
  * about rounds due within 24 hours that are not approved.
  */
 public final class ApprovalRemindersHandler implements RequestStreamHandler {
+    // First, so that the second thread runs while the rest of this initialiser builds the component.
+    static {
+        ParallelStart.begin();
+    }
+
     private static final ApprovalRemindersComponent COMPONENT = ApprovalRemindersComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();

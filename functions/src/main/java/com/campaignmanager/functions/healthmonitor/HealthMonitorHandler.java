@@ -3,6 +3,7 @@ package com.campaignmanager.functions.healthmonitor;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.ParallelStart;
 import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,11 @@ import java.io.OutputStream;
 
 /** HealthMonitorFunction: every 5 minutes (EventBridge), the health check as metrics and a log line. */
 public final class HealthMonitorHandler implements RequestStreamHandler {
+    // First, so that the second thread runs while the rest of this initialiser builds the component.
+    static {
+        ParallelStart.begin();
+    }
+
     private static final HealthMonitorComponent COMPONENT = HealthMonitorComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.campaigns.RoundLauncher;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.ParallelStart;
 import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,11 @@ import java.io.OutputStream;
  * worker died. Class initialisation only wires the component: nothing is sent at start-up or deploy.
  */
 public final class LaunchDueRoundsHandler implements RequestStreamHandler {
+    // First, so that the second thread runs while the rest of this initialiser builds the component.
+    static {
+        ParallelStart.begin();
+    }
+
     /** Stop claiming or sending this long before the Lambda's time is up, so that a batch is always recorded. */
     static final long MARGIN_MILLIS = 20_000;
     /** Without a Lambda context (local invocation, tests): run at most this long. */

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.audience.Upkeep;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.ParallelStart;
 import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,11 @@ import java.io.OutputStream;
 
 /** ListMaintenanceFunction: weekly (EventBridge) upkeep of lists and contacts; reports as a log line and metrics. */
 public final class ListMaintenanceHandler implements RequestStreamHandler {
+    // First, so that the second thread runs while the rest of this initialiser builds the component.
+    static {
+        ParallelStart.begin();
+    }
+
     private static final ListMaintenanceComponent COMPONENT = ListMaintenanceComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();

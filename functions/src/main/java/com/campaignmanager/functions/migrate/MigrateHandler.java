@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.db.migration.MigrationReport;
 import com.campaignmanager.shared.db.migration.MigrationRunner;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.ParallelStart;
 import com.campaignmanager.shared.priming.Priming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,11 @@ import java.io.OutputStream;
  * deployment, with the reason, and nothing of the failing migration is applied.
  */
 public final class MigrateHandler implements RequestStreamHandler {
+    // First, so that the second thread runs while the rest of this initialiser builds the component.
+    static {
+        ParallelStart.begin();
+    }
+
     private static final MigrateComponent COMPONENT = MigrateComponent.create();
     // Built when the class initialises, so that a missing or malformed setting stops the function at start.
     private static final ObjectMapper JSON = COMPONENT.json();

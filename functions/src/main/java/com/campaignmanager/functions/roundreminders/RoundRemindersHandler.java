@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.campaignmanager.shared.campaigns.RoundReminders;
 import com.campaignmanager.shared.jobs.JobRunner;
+import com.campaignmanager.shared.priming.ParallelStart;
 import com.campaignmanager.shared.priming.Priming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,11 @@ import java.io.OutputStream;
  * failed notices that are due, overdue tasks, and the outbound notification deliveries.
  */
 public final class RoundRemindersHandler implements RequestStreamHandler {
+    // First, so that the second thread runs while the rest of this initialiser builds the component.
+    static {
+        ParallelStart.begin();
+    }
+
     private static final RoundRemindersComponent COMPONENT = RoundRemindersComponent.create();
     // Built when the class initialises, in Lambda's init phase: with SnapStart they are part of the snapshot.
     private static final JobRunner RUNNER = COMPONENT.jobRunner();

@@ -6,12 +6,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.campaignmanager.shared.http.RouteDispatcher;
 import com.campaignmanager.shared.http.ServesRoutes;
+import com.campaignmanager.shared.priming.ParallelStart;
 import com.campaignmanager.shared.priming.Priming;
 import java.util.Set;
 
 /** SearchFunction: one ranked search over campaigns, rounds, lists and contacts. */
 public final class SearchHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>,
         ServesRoutes {
+    // First, so that the second thread runs while the rest of this initialiser builds the component.
+    static {
+        ParallelStart.begin();
+    }
+
     // Built when the class initialises, in Lambda's init phase: with SnapStart it is part of the snapshot.
     private static final RouteDispatcher DISPATCHER = SearchComponent.create().dispatcher();
     // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.

@@ -103,6 +103,10 @@ public final class ColdStartBenchmark {
                 // What an on-demand init would cost without priming.
                 new Variant("ours-unprimed", "the ours handler with -Dcampaignmanager.priming=off",
                         HandlerProbe.class.getName(), List.of(functions, probes), List.of("-Dcampaignmanager.priming=off")),
+                // What the second thread of the init buys.
+                new Variant("ours-serial", "the ours handler with -Dcampaignmanager.parallel-start=off (one thread)",
+                        HandlerProbe.class.getName(), List.of(functions, probes),
+                        List.of("-Dcampaignmanager.parallel-start=off")),
                 new Variant("ours-steps", "the Data API part of it, timed step by step (no logging/JSON/routing)", StepsProbe.class.getName(),
                         List.of(functions, probes), List.of()),
                 new Variant("crt", "the same handler work, our client configuration over AwsCrtHttpClient", CrtClientProbe.class.getName(),
@@ -173,7 +177,7 @@ public final class ColdStartBenchmark {
                 environment);
     }
 
-    private static Run launch(String name, List<String> jvmArgs, List<String> classpath, String mainClass,
+    static Run launch(String name, List<String> jvmArgs, List<String> classpath, String mainClass,
                               List<String> args, Map<String, String> environment)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -261,6 +265,9 @@ public final class ColdStartBenchmark {
                         + " without any priming%n",
                 (double) wall.get("ours-unprimed") / wall.get("floor"),
                 (double) wall.get("ours-unprimed") / wall.get("sdk-defaults")));
+        md.append(String.format(Locale.ROOT, "- ours / ours-serial: **%.2f×**: what loading the classes and setting up"
+                        + " TLS on a second thread during init buys (ours-serial / floor: %.2f×)%n",
+                (double) wall.get("ours") / wall.get("ours-serial"), (double) wall.get("ours-serial") / wall.get("floor")));
         long crtBytes = 0;
         for (String jar : jars(benchLib.resolve("crt"))) {
             crtBytes += Files.size(Path.of(jar));

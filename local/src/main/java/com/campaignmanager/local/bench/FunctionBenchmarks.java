@@ -76,12 +76,7 @@ final class FunctionBenchmarks {
 
     static List<Result> run(SamTemplate template, Set<String> only, int runs, int endurance, List<String> classpath,
                             Map<String, String> database, Launcher launcher) throws IOException, InterruptedException {
-        List<FunctionDefinition> functions = template.functions().values().stream()
-                .filter(f -> only.isEmpty() || only.contains(f.logicalId()))
-                // The functions deployed from this jar: McpFunction has its own (the mcp variant measures it).
-                .filter(f -> inJar(Path.of(classpath.get(0)), f.handlerClass()))
-                .sorted((a, b) -> a.logicalId().compareTo(b.logicalId()))
-                .toList();
+        List<FunctionDefinition> functions = functionsInJar(template, only, Path.of(classpath.get(0)));
         List<Result> results = new ArrayList<>();
         for (FunctionDefinition function : functions) {
             Map<String, String> environment = environment(function, database);
@@ -110,6 +105,15 @@ final class FunctionBenchmarks {
         return results;
     }
 
+    /** The functions deployed from this jar, by name: McpFunction has its own (the mcp variant measures it). */
+    static List<FunctionDefinition> functionsInJar(SamTemplate template, Set<String> only, Path jar) {
+        return template.functions().values().stream()
+                .filter(f -> only.isEmpty() || only.contains(f.logicalId()))
+                .filter(f -> inJar(jar, f.handlerClass()))
+                .sorted((a, b) -> a.logicalId().compareTo(b.logicalId()))
+                .toList();
+    }
+
     private static boolean inJar(Path jar, String className) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             return zip.getEntry(className.replace('.', '/') + ".class") != null;
@@ -118,7 +122,7 @@ final class FunctionBenchmarks {
         }
     }
 
-    private static List<String> probeArgs(FunctionDefinition function, int warm) {
+    static List<String> probeArgs(FunctionDefinition function, int warm) {
         List<String> args = new ArrayList<>(List.of(function.handlerClass(), Integer.toString(warm)));
         List<String> request = API_REQUESTS.get(function.logicalId());
         if (request == null) {
@@ -135,7 +139,7 @@ final class FunctionBenchmarks {
     }
 
     /** The template's variables for the function, the database here, the deploy parameters' local stand-ins. */
-    private static Map<String, String> environment(FunctionDefinition function, Map<String, String> database) {
+    static Map<String, String> environment(FunctionDefinition function, Map<String, String> database) {
         Map<String, String> env = new TreeMap<>(function.environment());
         env.putAll(database);
         env.put("UNSUBSCRIBE_SIGNING_KEY", "local-unsubscribe-signing-key-not-for-production");

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class DeployableJarClosureTest {
     private static final Path JAR = Path.of("..", "functions", "target", "campaign-functions.jar");
     private static final String PLUGIN_CACHE = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
+    private static final String PRELOAD_LIST = "META-INF/campaign-manager/preload-classes.txt";
     private static final Path TRIMMED_CACHE = Path.of("..", "functions", "src", "main", "resources", PLUGIN_CACHE);
     /** The libraries the shade filters trim, and so whose references must all resolve inside the jar. */
     private static final List<String> TRIMMED = List.of("org.apache.logging.", "org.apache.commons.lang3.",
@@ -84,6 +86,27 @@ class DeployableJarClosureTest {
             // What the functions' log4j2.properties and Powertools use is still there.
             assertThat(plugins.getCategory("core")).containsKeys("console", "jsontemplatelayout", "logger", "root",
                     "appenderref", "bufferingappender");
+        }
+    }
+
+    /** A class renamed or cut since the list was recorded would silently lose its head start. */
+    @Test
+    void everyClassOnTheParallelStartListIsInTheJar() throws IOException {
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            ZipEntry list = jar.getEntry(PRELOAD_LIST);
+            assertThat(list).as(PRELOAD_LIST + " in the jar").isNotNull();
+            List<String> listed = new String(jar.getInputStream(list).readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .flatMap(l -> {
+                        String[] names = l.split(" ");
+                        return Arrays.stream(names, 1, names.length).map(n -> names[0] + "." + n);
+                    })
+                    .toList();
+
+            assertThat(listed).hasSizeGreaterThan(1_000).doesNotHaveDuplicates();
+            assertThat(listed).as("listed classes not in the jar: rerun `java -jar local/target/campaign-local.jar "
+                            + "class-list`, then rebuild")
+                    .allMatch(c -> jar.getEntry(c.replace('.', '/') + ".class") != null);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,6 +109,24 @@ class DeployableJarTest {
         assertThat(init).as(String.join("\n", lines))
                 .anyMatch(l -> l.contains("primed on demand: 4 call(s) answered as expected, SDK warm-up skipped"));
         assertThat(lines).anyMatch(l -> l.startsWith("RESULT 200 {\"status\":\"ok\""));
+    }
+
+    @Test
+    void theInitLoadsTheListedClassesOnASecondThreadAndWaitsForIt() throws Exception {
+        List<String> lines = runFromTheJar(PrimingProbe.class, "health", Map.of());
+
+        List<String> init = lines.subList(0, lines.indexOf("SERVING"));
+        String report = init.stream().filter(l -> l.contains("parallel start: ")).findFirst()
+                .orElseThrow(() -> new AssertionError(String.join("\n", lines)));
+        Matcher counts = Pattern.compile("parallel start: (\\d+) class\\(es\\) loaded, (\\d+) not found, TLS ready")
+                .matcher(report);
+        assertThat(counts.find()).as(report).isTrue();
+        assertThat(Integer.parseInt(counts.group(1))).isGreaterThan(1_000);
+        assertThat(Integer.parseInt(counts.group(2))).isZero();
+
+        List<String> serial = runFromTheJar(PrimingProbe.class, "health", Map.of(),
+                "-Dcampaignmanager.parallel-start=off");
+        assertThat(serial).noneMatch(l -> l.contains("parallel start")).anyMatch(l -> l.startsWith("RESULT 200"));
     }
 
     @Test

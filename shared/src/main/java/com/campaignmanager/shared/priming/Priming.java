@@ -1,5 +1,6 @@
 package com.campaignmanager.shared.priming;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.crac.Context;
@@ -92,11 +93,17 @@ public final class Priming implements Resource {
      */
     static final String SWITCH = "campaignmanager.priming";
 
+    /** Far above what the second thread takes (~0.2-0.5 s here); past it the init goes on without waiting. */
+    private static final Duration PARALLEL_START_LIMIT = Duration.ofSeconds(5);
+
     /**
-     * Registers for a SnapStart checkpoint and, unless this init is the one a snapshot is taken of (whose checkpoint
+     * Waits for the {@link ParallelStart} of the init, registers for a SnapStart checkpoint and, unless this init is the one a snapshot is taken of (whose checkpoint
      * primes right after it), primes now, {@link Depth#ON_DEMAND on-demand deep}.
      */
     public Priming primeAndRegister() {
+        ParallelStart.awaitDone(PARALLEL_START_LIMIT).ifPresent(r -> LOG.info(
+                "parallel start: {} class(es) loaded, {} not found, TLS {}, {} ms", r.loaded(), r.missing(),
+                r.tlsReady() ? "ready" : "not ready", r.millis()));
         String chosen = System.getProperty(SWITCH, "");
         if (chosen.equals("off")) {
             return this;

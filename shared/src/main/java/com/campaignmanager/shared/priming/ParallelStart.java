@@ -1,0 +1,136 @@
+package com.campaignmanager.shared.priming;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The part of a function's start that runs on a second thread while the handler's class initialiser builds the
+ * component: the JDK's TLS set-up (its trust store, which the JDK reads once and keeps, so the SDK's HTTP client
+ * finds it ready), then loading the classes a function's init and first request load, from a list recorded with
+ * {@code -Xlog:class+load} ({@code class-list} command of the local runner, {@value #CLASS_LIST}). Lambda gives an
+ * init burst CPU (two vCPUs, whatever the memory size); a class initialiser alone keeps one busy (docs/benchmarks.md
+ * measures with and without).
+ *
+ * <p>Why it is safe to run beside the class initialiser: a class is loaded, never initialised (no static initialiser
+ * runs, so no lock order with the main thread's initialisation and nothing any request sees changes), and the TLS
+ * context is built as the SDK's HTTP client builds its own, then dropped; the JDK seeds its random generator from the
+ * operating system on use. Logging is left alone: log4j leaves a logger created while another thread configures it on
+ * its default configuration, so the configuration stays on the main thread, and this thread logs nothing.
+ *
+ * <p>{@code -Dcampaignmanager.parallel-start=off} starts nothing (the benchmark's comparison).
+ */
+public final class ParallelStart {
+    static final String CLASS_LIST = "META-INF/campaign-manager/preload-classes.txt";
+    static final String SWITCH = "campaignmanager.parallel-start";
+
+    private static final AtomicReference<ParallelStart> STARTED = new AtomicReference<>();
+
+    private final Thread thread;
+    private final ClassLoader loader;
+    private volatile Report report;
+
+    /** What the second thread did: classes loaded and not found (a stale list), whether TLS is ready, how long. */
+    public record Report(int loaded, int missing, boolean tlsReady, long millis) {
+    }
+
+    ParallelStart(ClassLoader loader) {
+        this.loader = loader;
+        this.thread = new Thread(this::run, "parallel-start");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts the second thread once per JVM; the first statement of every handler's class initialiser. */
+    public static void begin() {
+        if (System.getProperty(SWITCH, "").equals("off")) {
+            return;
+        }
+        ParallelStart start = new ParallelStart(ParallelStart.class.getClassLoader());
+        if (STARTED.compareAndSet(null, start)) {
+            start.thread.start();
+        }
+    }
+
+    /**
+     * Waits up to {@code limit} for the second thread; empty if none was started or it has not finished. Init ends
+     * here, so that its work is not left to compete with the first request (or to run into a snapshot).
+     */
+    public static Optional<Report> awaitDone(Duration limit) {
+        ParallelStart start = STARTED.get();
+        if (start == null) {
+            return Optional.empty();
+        }
+        try {
+            start.thread.join(Math.max(1, limit.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.ofNullable(start.report);
+    }
+
+    private void run() {
+        report = work();
+    }
+
+    /** What the second thread does, on the calling thread. */
+    Report work() {
+        long started = System.nanoTime();
+        boolean tlsReady = prepareTls();
+        int[] counts = loadListedClasses();
+        return new Report(counts[0], counts[1], tlsReady, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** As {@code UrlConnectionHttpClient} builds its context: the default trust store, no client keys. */
+    private static boolean prepareTls() {
+        try {
+            SSLContext.getInstance("TLS").init(null, null, null);
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** {@code {loaded, missing}}. A line per run of classes of one package: the package, then their simple names. */
+    private int[] loadListedClasses() {
+        int loaded = 0;
+        int missing = 0;
+        try (InputStream in = loader.getResourceAsStream(CLASS_LIST)) {
+            if (in == null) {
+                return new int[] {0, 0};
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] names = line.trim().split(" ");
+                for (int i = 1; i < names.length; i++) {
+                    if (load(names[0] + '.' + names[i])) {
+                        loaded++;
+                    } else {
+                        missing++;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A list that cannot be read costs the start its head start, nothing else.
+        }
+        return new int[] {loaded, missing};
+    }
+
+    private boolean load(String className) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

@@ -97,23 +97,24 @@ public final class Priming implements Resource {
     private static final Duration PARALLEL_START_LIMIT = Duration.ofSeconds(5);
 
     /**
-     * Waits for the {@link ParallelStart} of the init, registers for a SnapStart checkpoint and, unless this init is the one a snapshot is taken of (whose checkpoint
-     * primes right after it), primes now, {@link Depth#ON_DEMAND on-demand deep}.
+     * Registers for a SnapStart checkpoint and, unless this init is the one a snapshot is taken of (whose checkpoint
+     * primes right after it), primes now, {@link Depth#ON_DEMAND on-demand deep}; then waits for the init's
+     * {@link ParallelStart}, so that the init ends with its work done.
      */
     public Priming primeAndRegister() {
+        String chosen = System.getProperty(SWITCH, "");
+        if (!chosen.equals("off")) {
+            Core.getGlobalContext().register(this);
+            if (chosen.equals("snapshot")) {
+                log(prime(Depth.SNAPSHOT), Depth.SNAPSHOT);
+            } else if (!SNAP_START.equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+                log(prime(Depth.ON_DEMAND), Depth.ON_DEMAND);
+            }
+        }
+        // Last: priming runs while the second thread finishes.
         ParallelStart.awaitDone(PARALLEL_START_LIMIT).ifPresent(r -> LOG.info(
                 "parallel start: {} class(es) loaded, {} not found, TLS {}, {} ms", r.loaded(), r.missing(),
                 r.tlsReady() ? "ready" : "not ready", r.millis()));
-        String chosen = System.getProperty(SWITCH, "");
-        if (chosen.equals("off")) {
-            return this;
-        }
-        Core.getGlobalContext().register(this);
-        if (chosen.equals("snapshot")) {
-            log(prime(Depth.SNAPSHOT), Depth.SNAPSHOT);
-        } else if (!SNAP_START.equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
-            log(prime(Depth.ON_DEMAND), Depth.ON_DEMAND);
-        }
         return this;
     }
 

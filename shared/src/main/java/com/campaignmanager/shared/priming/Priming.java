@@ -24,10 +24,10 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * classes, JSON serialisers and the routing are loaded and compiled before the snapshot instead of on the first
  * request after a restore.
  *
- * <p>An on-demand init (no SnapStart) primes too, but only as deep as pays for itself there: each path once and no
- * SDK warm-up ({@link Depth}). There the init and the first request are one wait, so priming can only move work the
- * first request would do anyway; repeating a path, or the SDK warm-up's own client and its HTTPS call, only adds to
- * it (measured in docs/benchmarks.md).
+ * <p>An on-demand init (no SnapStart) primes too, but only as deep as pays for itself there: each path once, and not
+ * the Data API path ({@link Depth}). There the init and the first request are one wait, so priming can only move work
+ * the first request would do anyway; repeating a path, or a client, a loopback server and an HTTPS call of priming's
+ * own, only adds to it (measured in docs/benchmarks.md).
  *
  * <p>Left to the first request: what must be fresh after a restore - the function's credentials (chosen and
  * resolved by its own provider, which after a restore fetches them from the runtime), its connection to the Data
@@ -60,21 +60,23 @@ public final class Priming implements Resource {
      * How deep a priming goes. {@code rounds}: how often the repeatable part (the canned SELECT, EMF's documents, the
      * function's calls) runs. Before a snapshot, five times moved ~2 ms of CPU time from a primed first request into
      * init for ~20 ms more priming, and 10 or 20 times bought ~0.5 ms more for 60-80 ms; in an on-demand init every
-     * round after the first is a cost (docs/benchmarks.md, issue 14).
+     * round after the first is a cost. {@code dataApi}: whether the Data API path is primed (the SDK's warm-up, then
+     * our statements over a canned Data API): in an on-demand init it cost ~40 ms more than the first request saved,
+     * since it builds a client and a loopback server of its own (docs/benchmarks.md, issue 14).
      */
     public enum Depth {
         /** Before a SnapStart checkpoint: whatever it costs is paid once, when the version is published. */
         SNAPSHOT(5, true, "for a snapshot"),
-        /** In an on-demand init, which the first request waits for: each path once, no SDK warm-up. */
+        /** In an on-demand init, which the first request waits for: each path once, the Data API's left to it. */
         ON_DEMAND(1, false, "on demand");
 
         final int rounds;
-        final boolean sdkWarmUp;
+        final boolean dataApi;
         private final String label;
 
-        Depth(int rounds, boolean sdkWarmUp, String label) {
+        Depth(int rounds, boolean dataApi, String label) {
             this.rounds = rounds;
-            this.sdkWarmUp = sdkWarmUp;
+            this.dataApi = dataApi;
             this.label = label;
         }
 
@@ -120,8 +122,9 @@ public final class Priming implements Resource {
 
     private static void log(PrimingReport report, Depth depth) {
         if (report.failed().isEmpty()) {
-            LOG.info("primed {}: {} call(s) answered as expected, SDK warm-up {}, {} ms", depth,
-                    report.primed().size(), report.sdkWarmedUp() ? "done" : "skipped", report.millis());
+            LOG.info("primed {}: {} call(s) answered as expected, Data API path {}, {} ms", depth,
+                    report.primed().size(), report.dataApiPrimed() ? "primed" : "left to the first request",
+                    report.millis());
         } else {
             LOG.warn("primed {}: {} call(s) did not answer as expected: {}", depth, report.failed().size(),
                     report.failed());
@@ -136,7 +139,7 @@ public final class Priming implements Resource {
     /** Never throws: a priming that fails costs the first request its warm-up, not the function its start. */
     public PrimingReport prime(Depth depth) {
         long started = System.nanoTime();
-        boolean warmedUp = warmUpSdk(depth);
+        boolean dataApiPrimed = depth.dataApi && primeDataApi(depth.rounds);
         List<String> primed = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         try {
@@ -164,7 +167,7 @@ public final class Priming implements Resource {
             }
         }
         MDC.clear();
-        return new PrimingReport(warmedUp, primed, failed, (System.nanoTime() - started) / 1_000_000);
+        return new PrimingReport(dataApiPrimed, primed, failed, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
@@ -190,16 +193,23 @@ public final class Priming implements Resource {
         PowertoolsLogging.clearBuffer();
     }
 
-    /** Whether the SDK's own warm-up ran; our canned statements run at every depth. */
-    private static boolean warmUpSdk(Depth depth) {
+    /**
+     * The SDK's own warm-up of the client (its TLS call may fail where there is no network: the warm-up goes on
+     * without it), then our statement path over a canned Data API; whether both ran.
+     */
+    private static boolean primeDataApi(int rounds) {
+        boolean warmedUp = true;
         try {
-            if (depth.sdkWarmUp) {
-                SdkWarmUp.warmUp(RdsDataClient.class);
-            }
-            CannedDataApi.statements(depth.rounds);
-            return depth.sdkWarmUp;
+            SdkWarmUp.warmUp(RdsDataClient.class);
         } catch (RuntimeException | LinkageError e) {
-            LOG.debug("SDK warm-up skipped", e);
+            LOG.debug("SDK warm-up failed", e);
+            warmedUp = false;
+        }
+        try {
+            CannedDataApi.statements(rounds);
+            return warmedUp;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("canned Data API statements failed", e);
             return false;
         }
     }

@@ -14,16 +14,16 @@ import javax.net.ssl.SSLContext;
 /**
  * The part of a function's start that runs on a second thread while the handler's class initialiser builds the
  * component: the JDK's TLS set-up (its trust store, which the JDK reads once and keeps, so the SDK's HTTP client
- * finds it ready), then loading the classes a function's init and first request load, from a list recorded with
- * {@code -Xlog:class+load} ({@code class-list} command of the local runner, {@value #CLASS_LIST}). Lambda gives an
- * init burst CPU (two vCPUs, whatever the memory size); a class initialiser alone keeps one busy (docs/benchmarks.md
- * measures with and without).
+ * finds it ready), then loading the classes every function's init and first request load, from a list recorded with
+ * {@code -Xlog:class+load} ({@code class-list} command of the local runner, {@value #CLASS_LIST}). The class
+ * initialiser keeps one core busy; Lambda's init phase is reported to run unthrottled on two vCPUs, and this machine
+ * has two cores (docs/benchmarks.md measures with and without: {@code ours-serial}).
  *
- * <p>Why it is safe to run beside the class initialiser: a class is loaded, never initialised (no static initialiser
- * runs, so no lock order with the main thread's initialisation and nothing any request sees changes), and the TLS
- * context is built as the SDK's HTTP client builds its own, then dropped; the JDK seeds its random generator from the
- * operating system on use. Logging is left alone: log4j leaves a logger created while another thread configures it on
- * its default configuration, so the configuration stays on the main thread, and this thread logs nothing.
+ * <p>Why it is safe beside the class initialiser: a class is loaded, never initialised (no static initialiser runs, so
+ * no lock order with the main thread's initialisation, and nothing a request sees changes), and the TLS context is
+ * the one the SDK's HTTP client builds in init anyway, then dropped: nothing new is made before a snapshot. Logging
+ * is left alone: log4j leaves a logger created while another thread configures it on its default configuration, so
+ * its configuration stays on the main thread, and this thread logs nothing.
  *
  * <p>{@code -Dcampaignmanager.parallel-start=off} starts nothing (the benchmark's comparison).
  */

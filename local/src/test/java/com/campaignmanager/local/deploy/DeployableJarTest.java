@@ -48,6 +48,12 @@ class DeployableJarTest {
         assertThat(healthLine.path("function_request_id").asText()).isEqualTo("probe-request");
         assertThat(healthLine.path("correlation_id").asText()).isEqualTo("probe-event");
         assertThat(healthLine.has("cold_start")).isTrue();
+        JsonNode failure = logs.stream().filter(l -> l.path("message").asText().equals("probe failure")).findFirst()
+                .orElseThrow(() -> new AssertionError("no failure line in:\n" + String.join("\n", lines)));
+        assertThat(failure.path("level").asText()).isEqualTo("ERROR");
+        assertThat(failure.at("/error/name").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(failure.at("/error/message").asText()).isEqualTo("probe boom");
+        assertThat(failure.at("/error/stack").asText()).contains("at " + DeployableJarProbe.class.getName() + ".main");
     }
 
     @Test
@@ -183,12 +189,14 @@ class DeployableJarTest {
     }
 
     @Test
-    void log4jPluginCachesAreMergedInTheShadedJar() throws Exception {
+    void theShadedJarHasOnePluginCacheOfThePluginsTheFunctionsUse() throws Exception {
         try (ZipFile jar = new ZipFile(JAR.toFile())) {
             var entry = jar.getEntry("META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat");
             String cache = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
 
-            assertThat(cache).contains("JsonTemplateLayout").contains("XmlConfigurationFactory").contains("Console");
+            // One cache of the plugins the functions use, from log4j-core, its JSON layout and Powertools.
+            assertThat(cache).contains("JsonTemplateLayout").contains("PowertoolsResolverFactory").contains("Console")
+                    .contains("PropertiesConfigurationFactory").doesNotContain("XmlConfigurationFactory");
         }
         // The performance issue's target for the deployable jar (upload, download and unzip at every cold start).
         assertThat(Files.size(JAR)).as("deployable jar bytes").isLessThanOrEqualTo(10L * 1024 * 1024);

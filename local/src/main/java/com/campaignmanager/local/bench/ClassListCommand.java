@@ -83,6 +83,10 @@ public final class ClassListCommand {
                 }
             }
         }
+        if (loadedByFunction.isEmpty()) {
+            System.err.println("no function of " + template + " is in " + functionsJar);
+            return 2;
+        }
         List<String> classes = common(loadedByFunction);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, render(classes), StandardCharsets.UTF_8);
@@ -121,9 +125,9 @@ public final class ClassListCommand {
     static String render(List<String> classes) {
         StringBuilder text = new StringBuilder("""
                 # Classes of campaign-functions.jar every function loads in its init and first request, in the order
-                # they load, a line per run of one package. ParallelStart loads (never initialises) them on a second thread during init.
-                # Written by `java -jar local/target/campaign-local.jar class-list`; DeployableJarClosureTest checks
-                # that each is in the jar.
+                # they load, a line per run of one package. ParallelStart loads (never initialises) them on a second
+                # thread during init. Written by `java -jar local/target/campaign-local.jar class-list`;
+                # DeployableJarClosureTest checks that each is in the jar.
                 """);
         String current = null;
         for (String name : classes) {

@@ -34,7 +34,7 @@ public final class CampaignLocal {
                   Cold start of a minimal function (and of McpFunction) against the floor and the SDK defaults;
                   writes docs/benchmarks.md.
                   Run from the repository root after `mvn -B verify`.
-              class-list [--functions-jar JAR] [--out FILE]
+              class-list [--functions-jar JAR] [--template FILE] [--out FILE]
                   Records the classes of the deployable jar each function loads in its init and first request
                   (-Xlog:class+load), the list its init loads on a second thread; rebuild the jar after it.
               bench-import [--rows 100000] [--out FILE|-]

@@ -167,7 +167,8 @@ final class FunctionBenchmarks {
                 .append(runs).append("`.\n\n");
         md.append("Modes: *snapshot*: primed as before a SnapStart checkpoint (`-Dcampaignmanager.priming=snapshot`), "
                 + "so its first request is the one after a restore; *on-demand*: as an init without SnapStart primes "
-                + "(each path once, the Data API path left to the first request; the default); *unprimed*: `-Dcampaignmanager.priming=off`. "
+                + "(each path once, the Data API path left to the first request; the default); "
+                + "*unprimed*: `-Dcampaignmanager.priming=off`. "
                 + "*init*: the handler class initialised (component built and primed); *classes*: loaded when init "
                 + "ends; *first*: the first request after init; *cold*: init + first request, what an on-demand cold "
                 + "start waits for; *warm*: median of the next " + WARM + " (snapshot mode); *first / warm*: after a "

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class ClassListCommand {
     static final Path LIST = Path.of("functions", "src", "main", "resources", "META-INF", "campaign-manager",
             "preload-classes.txt");
+    /** Deployed from its own jar ({@code --functions-jar functions-mcp/target/campaign-mcp.jar --out ...}). */
+    static final String MCP_FUNCTION = "McpFunction";
     /** {@code -Xlog:class+load} lines: "... a.b.C source: file:/.../campaign-functions.jar" (or "jar:file:..."). */
     private static final Pattern LOADED = Pattern.compile("\\s(\\S+) source: (?:jar:)?file:(\\S+)");
 
@@ -66,9 +68,17 @@ public final class ClassListCommand {
                     Set.of(), functionsJar)) {
                 Path log = Files.createTempFile("class-load-", ".log");
                 try {
-                    ColdStartBenchmark.launch(function.logicalId(), List.of("-Dcampaignmanager.parallel-start=off",
-                                    "-Xlog:class+load=info:file=" + log), classpath, FunctionProbe.class.getName(),
-                            FunctionBenchmarks.probeArgs(function, 1), FunctionBenchmarks.environment(function, database));
+                    List<String> jvmArgs = List.of("-Dcampaignmanager.parallel-start=off",
+                            "-Xlog:class+load=info:file=" + log);
+                    if (function.logicalId().equals(MCP_FUNCTION)) {
+                        // Its own jar, its own probe: the server built, then one tool call as an assistant makes it.
+                        ColdStartBenchmark.launch(function.logicalId(), jvmArgs, classpath, McpProbe.class.getName(),
+                                List.of(), ColdStartBenchmark.environment(dataApi));
+                    } else {
+                        ColdStartBenchmark.launch(function.logicalId(), jvmArgs, classpath,
+                                FunctionProbe.class.getName(), FunctionBenchmarks.probeArgs(function, 1),
+                                FunctionBenchmarks.environment(function, database));
+                    }
                     List<String> loaded = new ArrayList<>();
                     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                         Matcher match = LOADED.matcher(line);
@@ -89,7 +99,7 @@ public final class ClassListCommand {
         }
         List<String> classes = common(loadedByFunction);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, render(classes), StandardCharsets.UTF_8);
+        Files.writeString(out, render(jarName, classes), StandardCharsets.UTF_8);
         System.err.printf("%d classes written to %s: rebuild the jar (mvn -B package) to deploy them%n",
                 classes.size(), out);
         return 0;
@@ -122,11 +132,11 @@ public final class ClassListCommand {
      * In load order, one line per run of classes of one package: the package, then the classes' simple binary
      * names (a package whose classes load at several times has several lines).
      */
-    static String render(List<String> classes) {
-        StringBuilder text = new StringBuilder("""
-                # Classes of campaign-functions.jar every function loads in its init and first request, in the order
-                # they load, a line per run of one package. ParallelStart loads (never initialises) them on a second
-                # thread during init. Written by `java -jar local/target/campaign-local.jar class-list`;
+    static String render(String jarName, List<String> classes) {
+        StringBuilder text = new StringBuilder("# Classes of " + jarName + """
+                 every function in it loads in its init and first request, in
+                # the order they load, a line per run of one package. ParallelStart loads (never initialises) them on
+                # a second thread during init. Written by `java -jar local/target/campaign-local.jar class-list`;
                 # DeployableJarClosureTest checks that each is in the jar.
                 """);
         String current = null;

@@ -122,7 +122,9 @@ public final class ColdStartBenchmark {
                         + " validator) first on the class path", HandlerProbe.class.getName(),
                         List.of(mcp, functions, probes), List.of()),
                 new Variant("mcp", "McpFunction from its own jar: server and 23 tools, then tools/call list_campaigns"
-                        + " (team lookup + query)", McpProbe.class.getName(), List.of(mcp, probes), List.of()));
+                        + " (team lookup + query)", McpProbe.class.getName(), List.of(mcp, probes), List.of()),
+                new Variant("mcp-serial", "the mcp variant with -Dcampaignmanager.parallel-start=off",
+                        McpProbe.class.getName(), List.of(mcp, probes), List.of("-Dcampaignmanager.parallel-start=off")));
 
         // No data dir: a temporary PostgreSQL, removed when the benchmark ends; migrated, for McpFunction's tables.
         try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
@@ -154,7 +156,7 @@ public final class ColdStartBenchmark {
         return 0;
     }
 
-    private static Map<String, String> environment(LocalDataApi dataApi) {
+    static Map<String, String> environment(LocalDataApi dataApi) {
         Map<String, String> env = new TreeMap<>();
         env.put("DB_CLUSTER_ARN", dataApi.clusterArn());
         env.put("DB_SECRET_ARN", dataApi.secretArn());
@@ -268,6 +270,8 @@ public final class ColdStartBenchmark {
         md.append(String.format(Locale.ROOT, "- ours / ours-serial: **%.2f×**: what loading the classes and setting up"
                         + " TLS on a second thread during init buys (ours-serial / floor: %.2f×)%n",
                 (double) wall.get("ours") / wall.get("ours-serial"), (double) wall.get("ours-serial") / wall.get("floor")));
+        md.append(String.format(Locale.ROOT, "- mcp / mcp-serial: **%.2f×**: the same for McpFunction, from its own jar"
+                + " and its own list%n", (double) wall.get("mcp") / wall.get("mcp-serial")));
         long crtBytes = 0;
         for (String jar : jars(benchLib.resolve("crt"))) {
             crtBytes += Files.size(Path.of(jar));

@@ -18,7 +18,7 @@ class ClassListCommandTest {
 
     @Test
     void writesALinePerRunOfOnePackageSoThatTheOrderSurvives() {
-        String list = ClassListCommand.render(List.of("a.b.One", "a.b.Two$Inner", "c.Three", "a.b.Four"));
+        String list = ClassListCommand.render("campaign-functions.jar", List.of("a.b.One", "a.b.Two$Inner", "c.Three", "a.b.Four"));
 
         assertThat(list.lines().filter(l -> !l.startsWith("#")))
                 .containsExactly("a.b One Two$Inner", "c Three", "a.b Four");

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeployableJarClosureTest {
     private static final Path JAR = Path.of("..", "functions", "target", "campaign-functions.jar");
+    private static final Path MCP_JAR = Path.of("..", "functions-mcp", "target", "campaign-mcp.jar");
     private static final String PLUGIN_CACHE = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
     private static final String PRELOAD_LIST = "META-INF/campaign-manager/preload-classes.txt";
     private static final Path TRIMMED_CACHE = Path.of("..", "functions", "src", "main", "resources", PLUGIN_CACHE);
@@ -92,9 +93,20 @@ class DeployableJarClosureTest {
     /** A class renamed or cut since the list was recorded would silently lose its head start. */
     @Test
     void everyClassOnTheParallelStartListIsInTheJar() throws IOException {
-        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+        assertListedClassesAreIn(JAR, "class-list");
+    }
+
+    @Test
+    void everyClassOnMcpFunctionsParallelStartListIsInItsJar() throws IOException {
+        assertListedClassesAreIn(MCP_JAR, "class-list --functions-jar functions-mcp/target/campaign-mcp.jar --out "
+                + "functions-mcp/src/main/resources/" + PRELOAD_LIST);
+    }
+
+    private static void assertListedClassesAreIn(Path jarFile, String command) throws IOException {
+        assertThat(jarFile).as("built before this module").exists();
+        try (ZipFile jar = new ZipFile(jarFile.toFile())) {
             ZipEntry list = jar.getEntry(PRELOAD_LIST);
-            assertThat(list).as(PRELOAD_LIST + " in the jar").isNotNull();
+            assertThat(list).as(PRELOAD_LIST + " in " + jarFile).isNotNull();
             List<String> listed = new String(jar.getInputStream(list).readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#"))
                     .flatMap(l -> {
@@ -104,8 +116,8 @@ class DeployableJarClosureTest {
                     .toList();
 
             assertThat(listed).hasSizeGreaterThan(1_000).doesNotHaveDuplicates();
-            assertThat(listed).as("listed classes not in the jar: rerun `java -jar local/target/campaign-local.jar "
-                            + "class-list`, then rebuild")
+            assertThat(listed).as("listed classes not in %s: rerun `java -jar local/target/campaign-local.jar %s`, "
+                            + "then rebuild", jarFile, command)
                     .allMatch(c -> jar.getEntry(c.replace('.', '/') + ".class") != null);
         }
     }

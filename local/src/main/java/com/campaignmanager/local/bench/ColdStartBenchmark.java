@@ -118,9 +118,10 @@ public final class ColdStartBenchmark {
                                 + "software.amazon.awssdk.http.apache5.Apache5SdkHttpService")),
                 // The MCP SDK in the jar of the others: what shading it into campaign-functions.jar would cost them
                 // (an upper bound: the JVM also opens a second jar).
-                new Variant("ours+mcp-sdk", "the ours handler with the MCP jar (the SDK, Reactor, a schema"
+                // Without the parallel start, whose class list would be the MCP jar's (first on the class path).
+                new Variant("ours+mcp-sdk", "the ours-serial handler with the MCP jar (the SDK, Reactor, a schema"
                         + " validator) first on the class path", HandlerProbe.class.getName(),
-                        List.of(mcp, functions, probes), List.of()),
+                        List.of(mcp, functions, probes), List.of("-Dcampaignmanager.parallel-start=off")),
                 new Variant("mcp", "McpFunction from its own jar: server and 23 tools, then tools/call list_campaigns"
                         + " (team lookup + query)", McpProbe.class.getName(), List.of(mcp, probes), List.of()),
                 new Variant("mcp-serial", "the mcp variant with -Dcampaignmanager.parallel-start=off",
@@ -282,9 +283,9 @@ public final class ColdStartBenchmark {
                 crtBytes / (1024.0 * 1024.0),
                 crtToOurs < 0.9 ? "CRT is clearly faster here: reconsider the choice in RdsDataClientFactory."
                         : "The functions keep UrlConnectionHttpClient: no faster to start, smaller, pure Java."));
-        md.append(String.format(Locale.ROOT, "- ours+mcp-sdk / ours: **%.2f×** wall: %s%n",
-                (double) wall.get("ours+mcp-sdk") / wall.get("ours"),
-                wall.get("ours+mcp-sdk") > wall.get("ours") * 1.05
+        md.append(String.format(Locale.ROOT, "- ours+mcp-sdk / ours-serial: **%.2f×** wall: %s%n",
+                (double) wall.get("ours+mcp-sdk") / wall.get("ours-serial"),
+                wall.get("ours+mcp-sdk") > wall.get("ours-serial") * 1.05
                         ? "the MCP SDK would slow the other functions: it stays in McpFunction's own jar."
                         : "within noise; McpFunction keeps its own jar all the same, so the others carry none of it."));
         md.append("- Data API calls for one health request: 1; for McpFunction's first tool call: 2 (team, campaigns)\n");

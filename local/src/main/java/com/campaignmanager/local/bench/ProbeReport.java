@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * What a cold-start probe prints on its one line of output: when main began (JVM start-up), how long each step
- * took, the JVM's uptime when the first answer was in, and its peak resident memory.
+ * took, the JVM's uptime when the first answer was in, the CPU time the process had used by then, and its peak
+ * resident memory.
  */
 final class ProbeReport {
     private final StringBuilder line = new StringBuilder("probe");
@@ -33,6 +34,7 @@ final class ProbeReport {
     /** Prints the line and ends the JVM: the measurement is over, and SDK or logging threads must not hold it. */
     void printAndExit() {
         field("totalMs", ManagementFactory.getRuntimeMXBean().getUptime());
+        field("cpuMs", processCpuMs());
         field("rssKb", peakRssKb());
         System.out.println(line);
         System.out.flush();
@@ -41,6 +43,18 @@ final class ProbeReport {
 
     private void field(String name, long value) {
         line.append(' ').append(name).append('=').append(value);
+    }
+
+    /**
+     * Every thread's CPU time, the JIT compiler's and the garbage collector's included: the work a start needs,
+     * whatever the number of cores it had (a Lambda function gets a share of a vCPU that grows with its memory).
+     */
+    private static long processCpuMs() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? -1 : nanos / 1_000_000;
+        }
+        return -1;
     }
 
     /** VmHWM: the most resident memory the process had, which is what a Lambda memory size must cover. */

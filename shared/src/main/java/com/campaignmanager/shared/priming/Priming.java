@@ -60,9 +60,10 @@ public final class Priming implements Resource {
      * How deep a priming goes. {@code rounds}: how often the repeatable part (the canned SELECT, EMF's documents, the
      * function's calls) runs. Before a snapshot, twenty times left HealthFunction's first request after it at 7.5 ms
      * against 10.9 ms after five (medians of 8 runs, 2026-12-03), for ~55 ms more priming, paid once when a version is
-     * published; fifty bought 0.4 ms more for ~170 ms. In an on-demand init every round after the first is a cost. {@code dataApi}: whether the Data API path is primed (the SDK's warm-up, then
-     * our statements over a canned Data API): in an on-demand init it cost ~40 ms more than the first request saved,
-     * since it builds a client and a loopback server of its own (docs/benchmarks.md, issue 14).
+     * published; fifty bought 0.4 ms more for ~170 ms. In an on-demand init every round after the first is a cost.
+     * {@code dataApi}: whether the Data API path is primed (the SDK's warm-up, then our statements over a canned Data
+     * API): in an on-demand init it cost ~40 ms more than the first request saved, since it builds a client and a
+     * loopback server of its own (docs/benchmarks.md, issue 14).
      */
     public enum Depth {
         /** Before a SnapStart checkpoint: whatever it costs is paid once, when the version is published. */

@@ -23,9 +23,10 @@ public final class McpHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     // Built when the class initialises, in Lambda's init phase: with SnapStart it is part of the snapshot.
-    private static final RouteDispatcher DISPATCHER = McpComponent.create().dispatcher();
+    private static final McpComponent COMPONENT = McpComponent.create();
+    private static final RouteDispatcher DISPATCHER = COMPONENT.dispatcher();
     // Held here because CRaC keeps resources weakly; primes in init, and again before a SnapStart snapshot.
-    private static final Priming PRIMING = McpComponent.priming(DISPATCHER).primeAndRegister();
+    private static final Priming PRIMING = McpComponent.priming(COMPONENT).primeAndRegister();
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {

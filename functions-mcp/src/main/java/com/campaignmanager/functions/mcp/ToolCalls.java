@@ -81,6 +81,24 @@ final class ToolCalls {
         }
     }
 
+    /**
+     * Priming: {@code madeUpResult} answered as a successful call of {@code tool} answers it (converted and written),
+     * then checked against the tool's output schema as the server checks a structured result, so that the first real
+     * call finds the serialisers built and the schema compiled. No operation runs: the result is the caller's.
+     */
+    void prime(Tool tool, Object madeUpResult) {
+        CallToolResult result = success(madeUpResult);
+        if (Boolean.TRUE.equals(result.isError())) {
+            throw new IllegalStateException(tool.name() + "'s made-up result was refused");
+        }
+        JsonSchemaValidator.ValidationResponse validation = validator.validate(tool.outputSchema(),
+                result.structuredContent());
+        if (!validation.valid()) {
+            throw new IllegalStateException(tool.name() + "'s made-up result does not fit its output schema: "
+                    + validation.errorMessage());
+        }
+    }
+
     private CallToolResult success(Object result) {
         Map<String, Object> structured = json.convertValue(result, OBJECT);
         String text;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignmanager.shared.config.DatabaseSettings;
 import com.campaignmanager.shared.config.Environment;
+import com.campaignmanager.shared.priming.Priming;
 import com.campaignmanager.shared.priming.PrimingReport;
 import com.campaignmanager.shared.settings.SettingsModule;
 import java.util.Map;
@@ -24,10 +25,14 @@ class McpPrimingTest {
                 "PUBLIC_API_URL", "https://api.test.example",
                 "UNSUBSCRIBE_SIGNING_KEY", "test-unsubscribe-signing-key-for-the-priming-tests")));
 
-        PrimingReport report = McpComponent.priming(DaggerMcpComponent.builder().settingsModule(settings).build()
-                .dispatcher()).prime();
+        Priming priming = McpComponent.priming(DaggerMcpComponent.builder().settingsModule(settings).build());
+        PrimingReport report = priming.prime();
 
+        // A tool call that reached the database would fail the caller lookup or the query, not answer isError.
         assertThat(report.failed()).as("priming calls not answered as expected").isEmpty();
-        assertThat(report.primed()).hasSize(4).anyMatch(call -> call.endsWith("-> 400"));
+        assertThat(report.primed()).hasSize(8).anyMatch(call -> call.endsWith("-> 400"))
+                .contains("list_campaigns result");
+        // The JSON-RPC messages and the made-up result only before a snapshot.
+        assertThat(priming.prime(Priming.Depth.ON_DEMAND).primed()).hasSize(4);
     }
 }

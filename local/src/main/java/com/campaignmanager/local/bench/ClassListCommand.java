@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
 public final class ClassListCommand {
     static final Path LIST = Path.of("functions", "src", "main", "resources", "META-INF", "campaign-manager",
             "preload-classes.txt");
-    /** Deployed from its own jar ({@code --functions-jar functions-mcp/target/campaign-mcp.jar --out ...}). */
-    static final String MCP_FUNCTION = "McpFunction";
     /** {@code -Xlog:class+load} lines: "... a.b.C source: file:/.../campaign-functions.jar" (or "jar:file:..."). */
     private static final Pattern LOADED = Pattern.compile("\\s(\\S+) source: (?:jar:)?file:(\\S+)");
 
@@ -70,15 +68,9 @@ public final class ClassListCommand {
                 try {
                     List<String> jvmArgs = List.of("-Dcampaignmanager.parallel-start=off",
                             "-Xlog:class+load=info:file=" + log);
-                    if (function.logicalId().equals(MCP_FUNCTION)) {
-                        // Its own jar, its own probe: the server built, then one tool call as an assistant makes it.
-                        ColdStartBenchmark.launch(function.logicalId(), jvmArgs, classpath, McpProbe.class.getName(),
-                                List.of(), ColdStartBenchmark.environment(dataApi));
-                    } else {
-                        ColdStartBenchmark.launch(function.logicalId(), jvmArgs, classpath,
-                                FunctionProbe.class.getName(), FunctionBenchmarks.probeArgs(function, 1),
-                                FunctionBenchmarks.environment(function, database));
-                    }
+                    // McpFunction too (from its own jar, --functions-jar): one tool call as an assistant makes it.
+                    ColdStartBenchmark.launch(function.logicalId(), jvmArgs, classpath, FunctionProbe.class.getName(),
+                            FunctionBenchmarks.probeArgs(function, 1), FunctionBenchmarks.environment(function, database));
                     List<String> loaded = new ArrayList<>();
                     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                         Matcher match = LOADED.matcher(line);

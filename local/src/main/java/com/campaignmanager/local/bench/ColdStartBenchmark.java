@@ -167,11 +167,12 @@ public final class ColdStartBenchmark {
             }
             if (functionsToo) {
                 List<FunctionBenchmarks.Result> results = FunctionBenchmarks.run(SamTemplate.read(templateFile), only,
-                        functionRuns, endurance, List.of(functions, probes), FunctionBenchmarks.database(dataApi),
+                        functionRuns, endurance, List.of(functionsJar, mcpJar), probeClasses,
+                        FunctionBenchmarks.database(dataApi),
                         (name, jvmArgs, classpath, mainClass, probeArgs, environment) -> launch(name,
                                 concat(functionJvmArgs, jvmArgs), classpath, mainClass, probeArgs, environment).fields());
                 BenchmarkDoc.publish(out, FunctionBenchmarks.SECTION, FunctionBenchmarks.report(results, functionRuns,
-                        endurance, functionsJar, concat(JVM_FLAGS, functionJvmArgs)));
+                        endurance, List.of(functionsJar, mcpJar), concat(JVM_FLAGS, functionJvmArgs)));
             }
         }
         return 0;

@@ -48,10 +48,13 @@ final class FunctionBenchmarks {
             "NotificationsFunction", List.of("GET /notifications", "/notifications"),
             "SearchFunction", List.of("GET /search", "/search?q=bench"),
             "TasksFunction", List.of("GET /tasks", "/tasks"),
-            "TeamFunction", List.of("GET /me", "/me"));
+            "TeamFunction", List.of("GET /me", "/me"),
+            // A tool call as an assistant makes it; a tool's failure is a 200 too, so the answer must say it is none.
+            "McpFunction", List.of("POST /mcp", "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                    + "\"params\":{\"name\":\"list_campaigns\",\"arguments\":{\"limit\":5}}}", "\"isError\":false"));
 
     /** {@code snapshot}: primed as before a checkpoint, so the first request is the one after a restore. */
-    record Result(String function, boolean api, List<Map<String, Long>> snapshot, List<Map<String, Long>> onDemand,
+    record Result(String function, String jar, boolean api, List<Map<String, Long>> snapshot, List<Map<String, Long>> onDemand,
                   List<Map<String, Long>> unprimed, Map<String, Long> endurance) {
     }
 
@@ -74,11 +77,23 @@ final class FunctionBenchmarks {
         }
     }
 
-    static List<Result> run(SamTemplate template, Set<String> only, int runs, int endurance, List<String> classpath,
-                            Map<String, String> database, Launcher launcher) throws IOException, InterruptedException {
-        List<FunctionDefinition> functions = functionsInJar(template, only, Path.of(classpath.get(0)));
+    /**
+     * Each function from the jar its CodeUri names: the first of {@code jars} that holds its handler
+     * ({@code campaign-functions.jar}, then McpFunction's own), with the probes after it on the class path.
+     */
+    static List<Result> run(SamTemplate template, Set<String> only, int runs, int endurance, List<Path> jars,
+                            Path probes, Map<String, String> database, Launcher launcher)
+            throws IOException, InterruptedException {
+        Map<FunctionDefinition, Path> functions = new LinkedHashMap<>();
+        for (Path jar : jars) {
+            for (FunctionDefinition function : functionsInJar(template, only, jar)) {
+                functions.putIfAbsent(function, jar);
+            }
+        }
         List<Result> results = new ArrayList<>();
-        for (FunctionDefinition function : functions) {
+        for (FunctionDefinition function : functions.keySet().stream()
+                .sorted((a, b) -> a.logicalId().compareTo(b.logicalId())).toList()) {
+            List<String> classpath = List.of(functions.get(function).toString(), probes.toString());
             Map<String, String> environment = environment(function, database);
             List<String> primedArgs = probeArgs(function, WARM);
             List<String> snapshotDeep = List.of("-Dcampaignmanager.priming=snapshot");
@@ -98,8 +113,8 @@ final class FunctionBenchmarks {
             }
             Map<String, Long> rss = launcher.launch(function.logicalId(), List.of(), classpath,
                     FunctionProbe.class.getName(), probeArgs(function, endurance), environment);
-            results.add(new Result(function.logicalId(), API_REQUESTS.containsKey(function.logicalId()), snapshot,
-                    onDemand, unprimed, rss));
+            results.add(new Result(function.logicalId(), functions.get(function).getFileName().toString(),
+                    API_REQUESTS.containsKey(function.logicalId()), snapshot, onDemand, unprimed, rss));
             System.err.printf("%s done%n", function.logicalId());
         }
         return results;
@@ -146,6 +161,8 @@ final class FunctionBenchmarks {
         env.put("MAILJET_WEBHOOK_USER", "mailjet");
         env.put("MAILJET_WEBHOOK_PASSWORD", "local-webhook-secret");
         env.put("PUBLIC_API_URL", "http://127.0.0.1:3000");
+        // McpFunction's: its protected-resource metadata names the token issuer (Cognito's on AWS).
+        env.put("JWT_ISSUER", "https://campaign-manager.local/issuer");
         env.put("ADMIN_EMAIL", FunctionProbe.ADMIN_EMAIL);
         env.put("EMAIL_PROVIDER", "outbox");
         // As Lambda sets it: Powertools' metrics then go to stdout, not to a CloudWatch agent's socket.
@@ -154,7 +171,7 @@ final class FunctionBenchmarks {
         return env;
     }
 
-    static String report(List<Result> results, int runs, int endurance, Path functionsJar, List<String> jvmFlags)
+    static String report(List<Result> results, int runs, int endurance, List<Path> jars, List<String> jvmFlags)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append(BenchmarkDoc.begin(SECTION)).append('\n');
@@ -183,8 +200,9 @@ final class FunctionBenchmarks {
             long warm = median(r.snapshot(), "warmMedianUs");
             long firstAfterSnapshot = median(r.snapshot(), "firstUs");
             md.append(String.format(Locale.ROOT,
-                    "| %s%s | %d / %d / %d | %d / %d | %.1f | %.1f / %.1f | %d / %d | %.2f | %.1f× | %.0f |%n",
-                    r.function(), r.api() ? "" : " (job)",
+                    "| %s%s%s | %d / %d / %d | %d / %d | %.1f | %.1f / %.1f | %d / %d | %.2f | %.1f× | %.0f |%n",
+                    r.function(), r.api() ? "" : " (job)", r.jar().equals(jars.get(0).getFileName().toString()) ? ""
+                            : " (" + r.jar() + ")",
                     median(r.snapshot(), "initMs"), median(r.onDemand(), "initMs"), median(r.unprimed(), "initMs"),
                     median(r.snapshot(), "classes"), median(r.unprimed(), "classes"),
                     firstAfterSnapshot / 1000.0, median(r.onDemand(), "firstUs") / 1000.0,
@@ -193,8 +211,12 @@ final class FunctionBenchmarks {
                     r.endurance().getOrDefault("rssKb", -1L) / 1024.0));
         }
         md.append('\n');
-        md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.2f MiB (target ≤ 10 MiB)%n", functionsJar,
-                Files.size(functionsJar) / (1024.0 * 1024.0)));
+        md.append(String.format(Locale.ROOT, "- deployable jar `%s`: %.2f MiB (target ≤ 10 MiB)%n", jars.get(0),
+                Files.size(jars.get(0)) / (1024.0 * 1024.0)));
+        for (Path jar : jars.subList(1, jars.size())) {
+            md.append(String.format(Locale.ROOT, "- McpFunction's own jar `%s` (its CodeUri): %.1f MiB%n", jar,
+                    Files.size(jar) / (1024.0 * 1024.0)));
+        }
         md.append(BenchmarkDoc.end(SECTION)).append('\n');
         return md.toString();
     }

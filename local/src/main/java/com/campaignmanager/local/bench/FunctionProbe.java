@@ -22,8 +22,9 @@ import java.util.Map;
  * primes unless {@code -Dcampaignmanager.priming=off}), the first request, then {@code warm} more requests of
  * which the median is reported, and the peak RSS at the end.
  *
- * <p>Arguments: {@code HANDLER_CLASS warm api|api-public ROUTE_KEY RAW_PATH [BODY]} ({@code api-public}: no
- * token claims, as API Gateway passes a public route's requests), or {@code HANDLER_CLASS warm job}.
+ * <p>Arguments: {@code HANDLER_CLASS warm api|api-public ROUTE_KEY RAW_PATH [BODY [EXPECTED]]} ({@code api-public}:
+ * no token claims, as API Gateway passes a public route's requests; {@code EXPECTED}: text the answer must hold, where
+ * a failure is a 200 too, as an MCP tool's is), or {@code HANDLER_CLASS warm job}.
  */
 public final class FunctionProbe {
     /** The signed-in caller of the API requests: the first admin (ADMIN_EMAIL), who becomes a member. */
@@ -78,6 +79,7 @@ public final class FunctionProbe {
         String routeKey = args[3];
         String rawPath = args[4];
         String body = args.length > 5 ? args[5] : null;
+        String expected = args.length > 6 ? args[6] : null;
         return () -> {
             APIGatewayV2HTTPEvent.RequestContext requestContext = new APIGatewayV2HTTPEvent.RequestContext();
             requestContext.setRequestId("bench-request");
@@ -95,15 +97,20 @@ public final class FunctionProbe {
                     .withRawPath(question < 0 ? rawPath : rawPath.substring(0, question))
                     .withRawQueryString(question < 0 ? null : rawPath.substring(question + 1))
                     .withQueryStringParameters(question < 0 ? null : query(rawPath.substring(question + 1)))
+                    // Mailjet's webhook authenticates with Basic; McpFunction wants MCP's Accept and version headers.
                     .withHeaders(Map.of("content-type", "application/json", "authorization",
                             "Basic " + Base64.getEncoder().encodeToString(
-                                    "mailjet:local-webhook-secret".getBytes(StandardCharsets.UTF_8))))
+                                    "mailjet:local-webhook-secret".getBytes(StandardCharsets.UTF_8)),
+                            "accept", "application/json, text/event-stream", "mcp-protocol-version", "2025-11-25"))
                     .withBody(body)
                     .withRequestContext(requestContext)
                     .build();
-            int status = api.handleRequest(event, context).getStatusCode();
-            if (status >= 300) {
-                throw new IllegalStateException(routeKey + " answered " + status);
+            APIGatewayV2HTTPResponse response = api.handleRequest(event, context);
+            if (response.getStatusCode() >= 300) {
+                throw new IllegalStateException(routeKey + " answered " + response.getStatusCode());
+            }
+            if (expected != null && (response.getBody() == null || !response.getBody().contains(expected))) {
+                throw new IllegalStateException(routeKey + " answered without " + expected + ": " + response.getBody());
             }
         };
     }

@@ -47,13 +47,25 @@ public final class Priming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
 
     private final List<PrimingCall> calls;
+    private final List<PrimingCall> snapshotCalls;
 
-    private Priming(List<PrimingCall> calls) {
+    private Priming(List<PrimingCall> calls, List<PrimingCall> snapshotCalls) {
         this.calls = List.copyOf(calls);
+        this.snapshotCalls = List.copyOf(snapshotCalls);
     }
 
     public static Priming of(PrimingCall... calls) {
-        return new Priming(List.of(calls));
+        return new Priming(List.of(calls), List.of());
+    }
+
+    /**
+     * With {@code deeper} run too when priming for a snapshot, and not in an on-demand init: calls that, run once,
+     * cost an on-demand init more than they save its first request (McpFunction's JSON-RPC messages, say).
+     */
+    public Priming beforeSnapshotAlso(PrimingCall... deeper) {
+        List<PrimingCall> all = new ArrayList<>(snapshotCalls);
+        all.addAll(List.of(deeper));
+        return new Priming(calls, all);
     }
 
     /**
@@ -67,17 +79,22 @@ public final class Priming implements Resource {
      */
     public enum Depth {
         /** Before a SnapStart checkpoint: whatever it costs is paid once, when the version is published. */
-        SNAPSHOT(20, true, "for a snapshot"),
-        /** In an on-demand init, which the first request waits for: each path once, the Data API's left to it. */
-        ON_DEMAND(1, false, "on demand");
+        SNAPSHOT(20, true, true, "for a snapshot"),
+        /**
+         * In an on-demand init, which the first request waits for: each path once, the Data API's and the calls
+         * only a snapshot's priming makes left to it.
+         */
+        ON_DEMAND(1, false, false, "on demand");
 
         final int rounds;
         final boolean dataApi;
+        final boolean snapshotCalls;
         private final String label;
 
-        Depth(int rounds, boolean dataApi, String label) {
+        Depth(int rounds, boolean dataApi, boolean snapshotCalls, String label) {
             this.rounds = rounds;
             this.dataApi = dataApi;
+            this.snapshotCalls = snapshotCalls;
             this.label = label;
         }
 
@@ -157,7 +174,11 @@ public final class Priming implements Resource {
         } catch (RuntimeException | LinkageError e) {
             failed.add("logging: " + e.getMessage());
         }
-        for (PrimingCall call : calls) {
+        List<PrimingCall> chosen = new ArrayList<>(calls);
+        if (depth.snapshotCalls) {
+            chosen.addAll(snapshotCalls);
+        }
+        for (PrimingCall call : chosen) {
             try {
                 for (int round = 0; round < depth.rounds; round++) {
                     call.call().run();

@@ -24,19 +24,35 @@ public record PrimingCall(String name, Runnable call) {
      * no telemetry; the answer must be {@code expectedStatus}, or the request did something it should not have.
      */
     public static PrimingCall request(RouteDispatcher dispatcher, String routeKey, String rawPath, int expectedStatus) {
-        String name = routeKey + " -> " + expectedStatus;
+        return request(dispatcher, routeKey, rawPath, Map.of("content-type", "application/json"), null,
+                expectedStatus, null);
+    }
+
+    /**
+     * The same with {@code headers} and {@code body}, for requests a function answers before any SQL only once they
+     * are well formed (a JSON-RPC message to the MCP server, say); the answer must also hold {@code expectedText}
+     * where it is given, since such an answer can be a 200 that reports a failure.
+     */
+    public static PrimingCall request(RouteDispatcher dispatcher, String routeKey, String rawPath,
+                                      Map<String, String> headers, String body, int expectedStatus,
+                                      String expectedText) {
+        String name = routeKey + (body == null ? "" : " " + body.length() + "-byte body") + " -> " + expectedStatus;
         return new PrimingCall(name, () -> {
             APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
             context.setRequestId(REQUEST_ID);
             APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                     .withRouteKey(routeKey)
                     .withRawPath(rawPath)
-                    .withHeaders(Map.of("content-type", "application/json"))
+                    .withHeaders(headers)
+                    .withBody(body)
                     .withRequestContext(context)
                     .build();
-            int status = dispatcher.prime(event).getStatusCode();
-            if (status != expectedStatus) {
-                throw new IllegalStateException(name + " answered " + status);
+            APIGatewayV2HTTPResponse response = dispatcher.prime(event);
+            if (response.getStatusCode() != expectedStatus) {
+                throw new IllegalStateException(name + " answered " + response.getStatusCode());
+            }
+            if (expectedText != null && (response.getBody() == null || !response.getBody().contains(expectedText))) {
+                throw new IllegalStateException(name + " answered without " + expectedText + ": " + response.getBody());
             }
         });
     }

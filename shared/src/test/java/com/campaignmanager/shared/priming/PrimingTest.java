@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PrimingTest {
@@ -49,6 +50,24 @@ class PrimingTest {
 
         assertThat(report.failed()).isEmpty();
         assertThat(report.primed()).containsExactly("caller claims");
+    }
+
+    @Test
+    void runsTheCallsOnlyASnapshotNeedsOnlyBeforeASnapshot() {
+        AtomicInteger everyInit = new AtomicInteger();
+        AtomicInteger beforeSnapshot = new AtomicInteger();
+        Priming priming = Priming.of(new PrimingCall("every init", everyInit::incrementAndGet))
+                .beforeSnapshotAlso(new PrimingCall("before a snapshot", beforeSnapshot::incrementAndGet));
+
+        PrimingReport onDemand = priming.prime(Priming.Depth.ON_DEMAND);
+        assertThat(onDemand.primed()).containsExactly("every init");
+        assertThat(beforeSnapshot).hasValue(0);
+
+        PrimingReport snapshot = priming.prime(Priming.Depth.SNAPSHOT);
+        assertThat(snapshot.primed()).containsExactly("every init", "before a snapshot");
+        // Each call as often as the depth's rounds say: once on demand, then every round before the snapshot.
+        assertThat(everyInit).hasValue(1 + Priming.Depth.SNAPSHOT.rounds);
+        assertThat(beforeSnapshot).hasValue(Priming.Depth.SNAPSHOT.rounds);
     }
 
     @Test

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
+import com.campaignmanager.shared.aws.RdsDataClientFactory;
+import com.campaignmanager.shared.config.DatabaseSettings;
+import com.campaignmanager.shared.db.Database;
+import com.campaignmanager.shared.db.RetryPolicy;
+import com.campaignmanager.shared.db.migration.MigrationRunner;
+import com.campaignmanager.shared.db.migration.Migrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -13,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -20,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
  * The jar that is deployed, not the classes the other tests see: in a JVM of its own, configured only through
@@ -28,6 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalDataApiExtension.class)
 class DeployableJarTest {
     private static final Path JAR = Path.of("..", "functions", "target", "campaign-functions.jar");
+    /** McpFunction's CodeUri: the MCP SDK, Reactor and the schema validator weigh on no other function. */
+    private static final Path MCP_JAR = Path.of("..", "functions-mcp", "target", "campaign-mcp.jar");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -147,6 +157,54 @@ class DeployableJarTest {
         assertThat(lines).anyMatch(l -> l.startsWith("RESULT 200 {\"status\":\"ok\""));
     }
 
+    /**
+     * McpFunction from its own jar: primed for a snapshot (the JSON-RPC messages and the made-up tool result
+     * included), it serves a signed-in tool call, and that call loads little: the transport, the SDK's server, the
+     * schema validator and the result's serialisers were primed, none of it through the database.
+     */
+    @Test
+    void mcpFunctionsJarPrimesForASnapshotThenAnswersAToolCallLoadingAlmostNothingNew() throws Exception {
+        String database = migratedDatabase("mcp_jar");
+        List<String> lines = runFromTheJar(MCP_JAR, McpPrimingProbe.class, "mcp", Map.of("DB_NAME", database,
+                "ADMIN_EMAIL", "mcp-jar-admin@example.com",
+                "JWT_ISSUER", "https://issuer.test.example", "PUBLIC_API_URL", "https://api.test.example",
+                "UNSUBSCRIBE_SIGNING_KEY", "test-unsubscribe-signing-key-for-the-mcp-jar"),
+                SNAPSHOT_DEEP, "-Xlog:class+load=info:stdout");
+
+        int serving = lines.indexOf("SERVING");
+        int result = indexOfFirst(lines, l -> l.startsWith("RESULT "));
+        assertThat(serving).as(String.join("\n", lines)).isNotNegative().isLessThan(result);
+        assertThat(lines.subList(0, serving)).as(String.join("\n", lines))
+                .anyMatch(l -> l.contains("primed for a snapshot: 8 call(s) answered as expected, Data API path primed"))
+                .noneMatch(l -> l.contains("\"_aws\""));
+        assertThat(lines.get(result)).startsWith("RESULT 200 ").contains("\"isError\":false");
+        List<String> loaded = lines.subList(serving, result).stream()
+                .filter(l -> l.contains("[class,load]"))
+                .map(l -> l.substring(l.indexOf("]", l.indexOf("[class,load]")) + 1).trim().split(" ")[0])
+                .filter(c -> !c.contains("$$Lambda") && !c.startsWith("java.lang.invoke.")
+                        && !c.startsWith("jdk.internal.reflect.Generated"))
+                .toList();
+        assertThat(loaded).as("classes the first tool call loaded").hasSizeLessThanOrEqualTo(30)
+                .noneMatch(c -> c.startsWith("io.modelcontextprotocol.") || c.startsWith("reactor.")
+                        || c.startsWith("com.networknt.") || c.startsWith("com.fasterxml.jackson.databind.ser.")
+                        || c.startsWith("jdk.proxy"));
+    }
+
+    /** A database of its own with the schema, for a function that reads the team (isolation by data). */
+    private static String migratedDatabase(String prefix) {
+        LocalDataApi dataApi = LocalDataApiExtension.dataApi();
+        String database = dataApi.createDatabase(prefix);
+        DatabaseSettings settings = new DatabaseSettings(dataApi.clusterArn(), dataApi.secretArn(), database,
+                "us-east-1", Optional.of(dataApi.endpoint()));
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        try (RdsDataClient client = RdsDataClientFactory.create(settings)) {
+            new MigrationRunner(new Database(client, settings, RetryPolicy.standard()), Migrations.fromClasspath())
+                    .migrate();
+        }
+        return database;
+    }
+
     private static int indexOfFirst(List<String> lines, Predicate<String> matching) {
         for (int i = 0; i < lines.size(); i++) {
             if (matching.test(lines.get(i))) {
@@ -161,9 +219,14 @@ class DeployableJarTest {
 
     private static List<String> runFromTheJar(Class<?> probe, String service, Map<String, String> environment,
                                               String... jvmArgs) throws Exception {
-        assertThat(JAR).as("built by the functions module before this one").exists();
+        return runFromTheJar(JAR, probe, service, environment, jvmArgs);
+    }
+
+    private static List<String> runFromTheJar(Path jar, Class<?> probe, String service, Map<String, String> environment,
+                                              String... jvmArgs) throws Exception {
+        assertThat(jar).as("built by its module before this one").exists();
         LocalDataApi dataApi = LocalDataApiExtension.dataApi();
-        String classpath = String.join(File.pathSeparator, JAR.toString(), "target/test-classes", "target/classes");
+        String classpath = String.join(File.pathSeparator, jar.toString(), "target/test-classes", "target/classes");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(jvmArgs));
         command.addAll(List.of("-cp", classpath, probe.getName()));

@@ -3,12 +3,7 @@ package com.campaignmanager.local.bench;
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.template.FunctionDefinition;
 import com.campaignmanager.local.template.SamTemplate;
-import com.campaignmanager.shared.aws.RdsDataClientFactory;
 import com.campaignmanager.shared.config.DatabaseSettings;
-import com.campaignmanager.shared.db.Database;
-import com.campaignmanager.shared.db.RetryPolicy;
-import com.campaignmanager.shared.db.migration.MigrationRunner;
-import com.campaignmanager.shared.db.migration.Migrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,11 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipFile;
-import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
  * The part of {@code bench-cold-start} that measures every function of template.yaml: each in new JVMs, with and
@@ -67,14 +60,7 @@ final class FunctionBenchmarks {
     }
 
     static void migrate(LocalDataApi dataApi) {
-        DatabaseSettings settings = new DatabaseSettings(dataApi.clusterArn(), dataApi.secretArn(), dataApi.database(),
-                "us-east-1", Optional.of(dataApi.endpoint()));
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        try (RdsDataClient client = RdsDataClientFactory.create(settings)) {
-            new MigrationRunner(new Database(client, settings, RetryPolicy.standard()), Migrations.fromClasspath())
-                    .migrate();
-        }
+        LocalSchema.migrate(dataApi, dataApi.database());
     }
 
     /**

@@ -14,11 +14,9 @@ public final class McpProbe {
     private McpProbe() {
     }
 
-    public static void main(String[] args) {
-        ProbeReport report = new ProbeReport();
-        McpHandler handler = new McpHandler();
-        report.step("init");
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRouteKey("POST /mcp").withRawPath("/mcp")
+    /** {@code tools/call list_campaigns} as an assistant posts it, by the caller the token {@code claims} describe. */
+    public static APIGatewayV2HTTPEvent listCampaigns(Map<String, String> claims) {
+        return APIGatewayV2HTTPEvent.builder().withRouteKey("POST /mcp").withRawPath("/mcp")
                 .withHeaders(Map.of("accept", "application/json, text/event-stream", "content-type", "application/json",
                         "mcp-protocol-version", "2025-11-25"))
                 .withBody("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_campaigns\","
@@ -26,10 +24,17 @@ public final class McpProbe {
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("probe-mcp")
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", "probe", "email", "probe@example.com",
-                                                "email_verified", "true", "cognito:groups", "[viewer]")).build())
+                                        .withClaims(claims).build())
                                 .build()).build())
                 .build();
+    }
+
+    public static void main(String[] args) {
+        ProbeReport report = new ProbeReport();
+        McpHandler handler = new McpHandler();
+        report.step("init");
+        APIGatewayV2HTTPEvent event = listCampaigns(Map.of("sub", "probe", "email", "probe@example.com",
+                "email_verified", "true", "cognito:groups", "[viewer]"));
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         if (response.getStatusCode() != 200 || !response.getBody().contains("\"isError\":false")) {
             throw new IllegalStateException("list_campaigns answered " + response.getStatusCode() + ": "

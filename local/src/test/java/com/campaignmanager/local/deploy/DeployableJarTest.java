@@ -2,14 +2,9 @@ package com.campaignmanager.local.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.campaignmanager.local.bench.LocalSchema;
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiExtension;
-import com.campaignmanager.shared.aws.RdsDataClientFactory;
-import com.campaignmanager.shared.config.DatabaseSettings;
-import com.campaignmanager.shared.db.Database;
-import com.campaignmanager.shared.db.RetryPolicy;
-import com.campaignmanager.shared.db.migration.MigrationRunner;
-import com.campaignmanager.shared.db.migration.Migrations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -19,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -27,7 +21,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.rdsdata.RdsDataClient;
 
 /**
  * The jar that is deployed, not the classes the other tests see: in a JVM of its own, configured only through
@@ -101,13 +94,7 @@ class DeployableJarTest {
         int serving = lines.indexOf("SERVING");
         int result = indexOfFirst(lines, l -> l.startsWith("RESULT 200"));
         assertThat(serving).as(String.join("\n", lines)).isNotNegative().isLessThan(result);
-        List<String> loaded = lines.subList(serving, result).stream()
-                .filter(l -> l.contains("[class,load]"))
-                .map(l -> l.substring(l.indexOf("]", l.indexOf("[class,load]")) + 1).trim().split(" ")[0])
-                // Lambda forms, and Java 17's reflection accessors (Java 21, Lambda's runtime, has none).
-                .filter(c -> !c.contains("$$Lambda") && !c.startsWith("java.lang.invoke.")
-                        && !c.startsWith("jdk.internal.reflect.Generated"))
-                .toList();
+        List<String> loaded = classesLoaded(lines, serving, result);
 
         assertThat(loaded).as("classes the first request loaded").hasSizeLessThanOrEqualTo(30)
                 .noneMatch(c -> c.startsWith("sun.net.www.") || c.startsWith("sun.nio.ch.")
@@ -178,13 +165,7 @@ class DeployableJarTest {
                 .anyMatch(l -> l.contains("primed for a snapshot: 8 call(s) answered as expected, Data API path primed"))
                 .noneMatch(l -> l.contains("\"_aws\""));
         assertThat(lines.get(result)).startsWith("RESULT 200 ").contains("\"isError\":false");
-        List<String> loaded = lines.subList(serving, result).stream()
-                .filter(l -> l.contains("[class,load]"))
-                .map(l -> l.substring(l.indexOf("]", l.indexOf("[class,load]")) + 1).trim().split(" ")[0])
-                .filter(c -> !c.contains("$$Lambda") && !c.startsWith("java.lang.invoke.")
-                        && !c.startsWith("jdk.internal.reflect.Generated"))
-                .toList();
-        assertThat(loaded).as("classes the first tool call loaded").hasSizeLessThanOrEqualTo(30)
+        assertThat(classesLoaded(lines, serving, result)).as("classes the first tool call loaded").hasSizeLessThanOrEqualTo(30)
                 .noneMatch(c -> c.startsWith("io.modelcontextprotocol.") || c.startsWith("reactor.")
                         || c.startsWith("com.networknt.") || c.startsWith("com.fasterxml.jackson.databind.ser.")
                         || c.startsWith("jdk.proxy"));
@@ -194,15 +175,19 @@ class DeployableJarTest {
     private static String migratedDatabase(String prefix) {
         LocalDataApi dataApi = LocalDataApiExtension.dataApi();
         String database = dataApi.createDatabase(prefix);
-        DatabaseSettings settings = new DatabaseSettings(dataApi.clusterArn(), dataApi.secretArn(), database,
-                "us-east-1", Optional.of(dataApi.endpoint()));
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        try (RdsDataClient client = RdsDataClientFactory.create(settings)) {
-            new MigrationRunner(new Database(client, settings, RetryPolicy.standard()), Migrations.fromClasspath())
-                    .migrate();
-        }
+        LocalSchema.migrate(dataApi, database);
         return database;
+    }
+
+    /** The classes loaded between two lines of the output, less lambda forms and the JDK's reflection accessors. */
+    private static List<String> classesLoaded(List<String> lines, int from, int to) {
+        return lines.subList(from, to).stream()
+                .filter(l -> l.contains("[class,load]"))
+                .map(l -> l.substring(l.indexOf("]", l.indexOf("[class,load]")) + 1).trim().split(" ")[0])
+                // Lambda forms, and Java 17's reflection accessors (Java 21, Lambda's runtime, has none).
+                .filter(c -> !c.contains("$$Lambda") && !c.startsWith("java.lang.invoke.")
+                        && !c.startsWith("jdk.internal.reflect.Generated"))
+                .toList();
     }
 
     private static int indexOfFirst(List<String> lines, Predicate<String> matching) {

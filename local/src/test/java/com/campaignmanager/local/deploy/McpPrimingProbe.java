@@ -3,6 +3,7 @@ package com.campaignmanager.local.deploy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.campaignmanager.functions.mcp.McpHandler;
+import com.campaignmanager.local.bench.McpProbe;
 import com.campaignmanager.local.lambda.LocalContext;
 import java.util.Map;
 
@@ -18,18 +19,8 @@ public final class McpPrimingProbe {
         McpHandler handler = new McpHandler();
         System.out.println("SERVING");
         String email = System.getenv("ADMIN_EMAIL");
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRouteKey("POST /mcp").withRawPath("/mcp")
-                .withHeaders(Map.of("accept", "application/json, text/event-stream", "content-type", "application/json",
-                        "mcp-protocol-version", "2025-11-25"))
-                .withBody("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_campaigns\","
-                        + "\"arguments\":{\"limit\":5}}}")
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("probe-mcp")
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                        .withClaims(Map.of("sub", "sub-" + email, "email", email,
-                                                "email_verified", "true", "cognito:groups", "[admin]")).build())
-                                .build()).build())
-                .build();
+        APIGatewayV2HTTPEvent event = McpProbe.listCampaigns(Map.of("sub", "sub-" + email, "email", email,
+                "email_verified", "true", "cognito:groups", "[admin]"));
         APIGatewayV2HTTPResponse response = handler.handleRequest(event,
                 new LocalContext("probe-request", "McpFunction", 30));
         System.out.println("RESULT " + response.getStatusCode() + " " + response.getBody());

@@ -31,6 +31,8 @@ public final class ColdStartBenchmark {
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto");
     static final String SECTION = "cold-start";
+    /** The function the variants run: the smallest real API function. */
+    static final String HEALTH_FUNCTION = "HealthFunction";
 
     /** A JVM to launch; {@code launcher} goes before the java command (empty, or {@code taskset -c 0}). */
     record Variant(String name, String description, String mainClass, List<String> classpath, List<String> jvmArgs,
@@ -151,7 +153,7 @@ public final class ColdStartBenchmark {
         try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
             FunctionBenchmarks.migrate(dataApi);
             if (variants) {
-                Map<String, String> environment = environment(dataApi);
+                Map<String, String> environment = environment(dataApi, SamTemplate.read(templateFile));
                 Map<String, List<Run>> results = new LinkedHashMap<>();
                 for (Variant variant : variantList) {
                     launch(variant, environment); // warm the page cache; not counted
@@ -178,8 +180,14 @@ public final class ColdStartBenchmark {
         return 0;
     }
 
-    static Map<String, String> environment(LocalDataApi dataApi) {
-        Map<String, String> env = new TreeMap<>();
+    /**
+     * What the variants' JVMs are given: the variables template.yaml sets for HealthFunction, its Globals among them
+     * (AWS_EMF_ENVIRONMENT, without which EMF probes for ECS and EC2 at the first metrics flush, as it would not on
+     * AWS), the name Lambda sets, and the local Data API's coordinates.
+     */
+    static Map<String, String> environment(LocalDataApi dataApi, SamTemplate template) {
+        Map<String, String> env = new TreeMap<>(template.functions().get(HEALTH_FUNCTION).environment());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", HEALTH_FUNCTION);
         env.put("DB_CLUSTER_ARN", dataApi.clusterArn());
         env.put("DB_SECRET_ARN", dataApi.secretArn());
         env.put("DB_NAME", dataApi.database());

@@ -47,8 +47,8 @@ final class FunctionBenchmarks {
                     + "\"params\":{\"name\":\"list_campaigns\",\"arguments\":{\"limit\":5}}}", "\"isError\":false"));
 
     /** {@code snapshot}: primed as before a checkpoint, so the first request is the one after a restore. */
-    record Result(String function, String jar, boolean api, List<Map<String, Long>> snapshot, List<Map<String, Long>> onDemand,
-                  List<Map<String, Long>> unprimed, Map<String, Long> endurance) {
+    record Result(String function, String jar, boolean api, List<Map<String, Long>> snapshot,
+                  List<Map<String, Long>> onDemand, List<Map<String, Long>> unprimed, Map<String, Long> endurance) {
     }
 
     interface Launcher {
@@ -187,8 +187,8 @@ final class FunctionBenchmarks {
             long firstAfterSnapshot = median(r.snapshot(), "firstUs");
             md.append(String.format(Locale.ROOT,
                     "| %s%s%s | %d / %d / %d | %d / %d | %.1f | %.1f / %.1f | %d / %d | %.2f | %.1f× | %.0f |%n",
-                    r.function(), r.api() ? "" : " (job)", r.jar().equals(jars.get(0).getFileName().toString()) ? ""
-                            : " (" + r.jar() + ")",
+                    r.function(), r.api() ? "" : " (job)",
+                    r.jar().equals(jars.get(0).getFileName().toString()) ? "" : " (" + r.jar() + ")",
                     median(r.snapshot(), "initMs"), median(r.onDemand(), "initMs"), median(r.unprimed(), "initMs"),
                     median(r.snapshot(), "classes"), median(r.unprimed(), "classes"),
                     firstAfterSnapshot / 1000.0, median(r.onDemand(), "firstUs") / 1000.0,

@@ -150,10 +150,11 @@ public final class ColdStartBenchmark {
         }
 
         // No data dir: a temporary PostgreSQL, removed when the benchmark ends; migrated, for McpFunction's tables.
+        SamTemplate template = SamTemplate.read(templateFile);
         try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
             FunctionBenchmarks.migrate(dataApi);
             if (variants) {
-                Map<String, String> environment = environment(dataApi, SamTemplate.read(templateFile));
+                Map<String, String> environment = environment(dataApi, template);
                 Map<String, List<Run>> results = new LinkedHashMap<>();
                 for (Variant variant : variantList) {
                     launch(variant, environment); // warm the page cache; not counted
@@ -168,7 +169,7 @@ public final class ColdStartBenchmark {
                 BenchmarkDoc.publish(out, SECTION, report(variantList, results, runs, functionsJar, mcpJar, benchLib));
             }
             if (functionsToo) {
-                List<FunctionBenchmarks.Result> results = FunctionBenchmarks.run(SamTemplate.read(templateFile), only,
+                List<FunctionBenchmarks.Result> results = FunctionBenchmarks.run(template, only,
                         functionRuns, endurance, List.of(functionsJar, mcpJar), probeClasses,
                         FunctionBenchmarks.database(dataApi),
                         (name, jvmArgs, classpath, mainClass, probeArgs, environment) -> launch(name,

@@ -43,8 +43,7 @@ final class FunctionBenchmarks {
             "TasksFunction", List.of("GET /tasks", "/tasks"),
             "TeamFunction", List.of("GET /me", "/me"),
             // A tool call as an assistant makes it; a tool's failure is a 200 too, so the answer must say it is none.
-            "McpFunction", List.of("POST /mcp", "/mcp", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-                    + "\"params\":{\"name\":\"list_campaigns\",\"arguments\":{\"limit\":5}}}", "\"isError\":false"));
+            "McpFunction", List.of("POST /mcp", "/mcp", McpProbe.LIST_CAMPAIGNS, "\"isError\":false"));
 
     /** {@code snapshot}: primed as before a checkpoint, so the first request is the one after a restore. */
     record Result(String function, String jar, boolean api, List<Map<String, Long>> snapshot,

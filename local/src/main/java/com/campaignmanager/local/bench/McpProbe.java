@@ -14,13 +14,16 @@ public final class McpProbe {
     private McpProbe() {
     }
 
+    /** The JSON-RPC request of {@code tools/call list_campaigns}, five at most. */
+    static final String LIST_CAMPAIGNS = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+            + "\"params\":{\"name\":\"list_campaigns\",\"arguments\":{\"limit\":5}}}";
+
     /** {@code tools/call list_campaigns} as an assistant posts it, by the caller the token {@code claims} describe. */
     public static APIGatewayV2HTTPEvent listCampaigns(Map<String, String> claims) {
         return APIGatewayV2HTTPEvent.builder().withRouteKey("POST /mcp").withRawPath("/mcp")
                 .withHeaders(Map.of("accept", "application/json, text/event-stream", "content-type", "application/json",
                         "mcp-protocol-version", "2025-11-25"))
-                .withBody("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_campaigns\","
-                        + "\"arguments\":{\"limit\":5}}}")
+                .withBody(LIST_CAMPAIGNS)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("probe-mcp")
                         .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                                 .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()

@@ -165,7 +165,8 @@ class DeployableJarTest {
                 .anyMatch(l -> l.contains("primed for a snapshot: 8 call(s) answered as expected, Data API path primed"))
                 .noneMatch(l -> l.contains("\"_aws\""));
         assertThat(lines.get(result)).startsWith("RESULT 200 ").contains("\"isError\":false");
-        assertThat(classesLoaded(lines, serving, result)).as("classes the first tool call loaded").hasSizeLessThanOrEqualTo(30)
+        assertThat(classesLoaded(lines, serving, result)).as("classes the first tool call loaded")
+                .hasSizeLessThanOrEqualTo(30)
                 .noneMatch(c -> c.startsWith("io.modelcontextprotocol.") || c.startsWith("reactor.")
                         || c.startsWith("com.networknt.") || c.startsWith("com.fasterxml.jackson.databind.ser.")
                         || c.startsWith("jdk.proxy"));

@@ -36,7 +36,7 @@ public record PrimingCall(String name, Runnable call) {
     public static PrimingCall request(RouteDispatcher dispatcher, String routeKey, String rawPath,
                                       Map<String, String> headers, String body, int expectedStatus,
                                       String expectedText) {
-        String name = routeKey + (body == null ? "" : " " + body.length() + "-byte body") + " -> " + expectedStatus;
+        String name = routeKey + " -> " + expectedStatus + (expectedText == null ? "" : " with " + expectedText);
         return new PrimingCall(name, () -> {
             APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
             context.setRequestId(REQUEST_ID);

@@ -69,8 +69,11 @@ public final class ClassListCommand {
                     List<String> jvmArgs = List.of("-Dcampaignmanager.parallel-start=off",
                             "-Xlog:class+load=info:file=" + log);
                     // McpFunction too (from its own jar, --functions-jar): one tool call as an assistant makes it.
-                    ColdStartBenchmark.launch(function.logicalId(), jvmArgs, classpath, FunctionProbe.class.getName(),
-                            FunctionBenchmarks.probeArgs(function, 1), FunctionBenchmarks.environment(function, database));
+                    // The jar on the class path: the log then names it as each class's source (the classes are the
+                    // same however it is laid out).
+                    ColdStartBenchmark.launch(List.of(), function.logicalId(), jvmArgs, CodeLayout.CLASS_PATH,
+                            classpath, FunctionProbe.class.getName(), FunctionBenchmarks.probeArgs(function, 1),
+                            FunctionBenchmarks.environment(function, database));
                     List<String> loaded = new ArrayList<>();
                     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                         Matcher match = LOADED.matcher(line);

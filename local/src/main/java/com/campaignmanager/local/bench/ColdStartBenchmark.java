@@ -4,7 +4,6 @@ import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiConfig;
 import com.campaignmanager.local.template.SamTemplate;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -34,17 +33,26 @@ public final class ColdStartBenchmark {
     /** The function the variants run: the smallest real API function. */
     static final String HEALTH_FUNCTION = "HealthFunction";
 
-    /** A JVM to launch; {@code launcher} goes before the java command (empty, or {@code taskset -c 0}). */
+    /**
+     * A JVM to launch; {@code launcher} goes before the java command (empty, or {@code taskset -c 0}); {@code jarOnClassPath}:
+     * the deployable jar itself on the class path instead of extracted as Lambda extracts it ({@link TaskRoots}).
+     */
     record Variant(String name, String description, String mainClass, List<String> classpath, List<String> jvmArgs,
-                   List<String> launcher) {
+                   List<String> launcher, boolean jarOnClassPath) {
         Variant(String name, String description, String mainClass, List<String> classpath, List<String> jvmArgs) {
-            this(name, description, mainClass, classpath, jvmArgs, List.of());
+            this(name, description, mainClass, classpath, jvmArgs, List.of(), false);
         }
 
         /** The same JVM held to one core: what the start costs where the second thread has no core of its own. */
         Variant onOneCore() {
             return new Variant(name + "-1cpu", description + ", on one core (`taskset -c 0`)", mainClass, classpath,
-                    jvmArgs, ONE_CORE);
+                    jvmArgs, ONE_CORE, jarOnClassPath);
+        }
+
+        /** The same JVM reading the jar from its class path: how this benchmark ran until 2026-12-03. */
+        Variant fromJar() {
+            return new Variant(name + "-jar", description + ", the jar on the class path (inflated, no"
+                    + " runtime class loader)", mainClass, classpath, jvmArgs, launcher, true);
         }
     }
 
@@ -142,6 +150,7 @@ public final class ColdStartBenchmark {
                 new Variant("mcp-serial", "the mcp variant with -Dcampaignmanager.parallel-start=off",
                         McpProbe.class.getName(), List.of(mcp, probes), List.of("-Dcampaignmanager.parallel-start=off")));
         List<Variant> variantList = new ArrayList<>(variantsOnTwoCores);
+        variantList.add(variantsOnTwoCores.get(1).fromJar());
         if (oneCoreAvailable()) {
             for (String name : List.of("floor", "ours", "ours-serial")) {
                 variantsOnTwoCores.stream().filter(v -> v.name().equals(name)).findFirst()
@@ -151,18 +160,19 @@ public final class ColdStartBenchmark {
 
         // No data dir: a temporary PostgreSQL, removed when the benchmark ends; migrated, for McpFunction's tables.
         SamTemplate template = SamTemplate.read(templateFile);
+        TaskRoots taskRoots = TaskRoots.extract(benchLib.resolveSibling("task-roots"), List.of(functionsJar, mcpJar));
         try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
             FunctionBenchmarks.migrate(dataApi);
             if (variants) {
                 Map<String, String> environment = environment(dataApi, template);
                 Map<String, List<Run>> results = new LinkedHashMap<>();
                 for (Variant variant : variantList) {
-                    launch(variant, environment); // warm the page cache; not counted
+                    launch(variant, environment, taskRoots); // warm the page cache; not counted
                     results.put(variant.name(), new ArrayList<>());
                 }
                 for (int i = 0; i < runs; i++) {
                     for (Variant variant : variantList) {
-                        results.get(variant.name()).add(launch(variant, environment));
+                        results.get(variant.name()).add(launch(variant, environment, taskRoots));
                     }
                     System.err.printf("run %d/%d done%n", i + 1, runs);
                 }
@@ -172,8 +182,9 @@ public final class ColdStartBenchmark {
                 List<FunctionBenchmarks.Result> results = FunctionBenchmarks.run(template, only,
                         functionRuns, endurance, List.of(functionsJar, mcpJar), probeClasses,
                         FunctionBenchmarks.database(dataApi),
-                        (name, jvmArgs, classpath, mainClass, probeArgs, environment) -> launch(name,
-                                concat(functionJvmArgs, jvmArgs), classpath, mainClass, probeArgs, environment).fields());
+                        (name, jvmArgs, classpath, mainClass, probeArgs, environment) -> launch(List.of(), name,
+                                concat(functionJvmArgs, jvmArgs), taskRoots, classpath, mainClass, probeArgs,
+                                environment).fields());
                 BenchmarkDoc.publish(out, FunctionBenchmarks.SECTION, FunctionBenchmarks.report(results, functionRuns,
                         endurance, List.of(functionsJar, mcpJar), concat(JVM_FLAGS, functionJvmArgs)));
             }
@@ -205,27 +216,21 @@ public final class ColdStartBenchmark {
         return env;
     }
 
-    private static Run launch(Variant variant, Map<String, String> environment) throws IOException, InterruptedException {
-        return launch(variant.launcher(), variant.name(), variant.jvmArgs(), variant.classpath(), variant.mainClass(),
+    private static Run launch(Variant variant, Map<String, String> environment, TaskRoots taskRoots)
+            throws IOException, InterruptedException {
+        return launch(variant.launcher(), variant.name(), variant.jvmArgs(),
+                variant.jarOnClassPath() ? CodeLayout.CLASS_PATH : taskRoots, variant.classpath(), variant.mainClass(),
                 List.of(), environment);
     }
 
-    static Run launch(String name, List<String> jvmArgs, List<String> classpath, String mainClass,
-                              List<String> args, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        return launch(List.of(), name, jvmArgs, classpath, mainClass, args, environment);
-    }
-
-    private static Run launch(List<String> launcher, String name, List<String> jvmArgs, List<String> classpath,
-                              String mainClass, List<String> args, Map<String, String> environment)
+    static Run launch(List<String> launcher, String name, List<String> jvmArgs, CodeLayout layout,
+                      List<String> classpath, String mainClass, List<String> args, Map<String, String> environment)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(launcher);
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
         command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classpath));
-        command.add(mainClass);
+        command.addAll(layout.javaArguments(classpath, mainClass));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(environment);
@@ -291,7 +296,9 @@ public final class ColdStartBenchmark {
                 + "start-up until `main`; *init*: handler class and component; *config*, *client*: building the "
                 + "settings and the SDK client; *first call*: the first Data API SELECT answered; *CPU*: the process's CPU"
                 + " time by then, every thread's (the JIT compiler's and the collector's too), which is what a start costs"
-                + " where it has less than a core; *peak RSS*: VmHWM.\n\n");
+                + " where it has less than a core; *peak RSS*: VmHWM. " + TaskRoots.AS_LAMBDA_LOADS
+                + " The `ours-jar` row reads the jar from the class path instead, as this benchmark did until"
+                + " 2026-12-03.\n\n");
         md.append("| variant | what | wall (median ms) | CPU | jvm | init | config | client | first call | peak RSS (MiB) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, Long> wall = new LinkedHashMap<>();

@@ -176,7 +176,7 @@ final class FunctionBenchmarks {
                 + "start waits for; *warm*: median of the next " + WARM + " (snapshot mode); *first / warm*: after a "
                 + "snapshot's priming; *RSS*: peak resident memory (VmHWM) after " + endurance + " warm invocations. "
                 + "API functions answer a read as the first admin; jobs run on their schedule's event against an "
-                + "empty, migrated database.\n\n");
+                + "empty, migrated database. " + TaskRoots.AS_LAMBDA_LOADS + "\n\n");
         md.append("| function | init snapshot / on-demand / unprimed (ms) | classes snapshot / unprimed | "
                 + "first after snapshot (ms) | first on-demand / unprimed | cold on-demand / unprimed (ms) | "
                 + "warm (ms) | first / warm | RSS (MiB) |\n");

@@ -32,7 +32,8 @@ class McpPrimingTest {
         assertThat(report.failed()).as("priming calls not answered as expected").isEmpty();
         assertThat(report.primed()).hasSize(8).anyMatch(call -> call.endsWith("-> 400"))
                 .contains("list_campaigns result");
-        // The JSON-RPC messages and the made-up result only before a snapshot.
-        assertThat(priming.prime(Priming.Depth.ON_DEMAND).primed()).hasSize(4);
+        // The JSON-RPC messages, the made-up result and the transport's refusals only before a snapshot.
+        assertThat(priming.prime(Priming.Depth.ON_DEMAND).primed())
+                .containsExactly("GET /.well-known/oauth-protected-resource -> 200");
     }
 }

@@ -110,7 +110,7 @@ class DeployableJarTest {
 
         List<String> init = lines.subList(0, lines.indexOf("SERVING"));
         assertThat(init).as(String.join("\n", lines))
-                .anyMatch(l -> l.contains("primed on demand: 4 call(s) answered as expected, Data API path left to the first request"));
+                .anyMatch(l -> l.contains("primed on demand: 2 call(s) answered as expected, Data API path left to the first request"));
         assertThat(lines).anyMatch(l -> l.startsWith("RESULT 200 {\"status\":\"ok\""));
     }
 

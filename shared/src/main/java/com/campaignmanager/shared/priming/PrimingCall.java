@@ -13,9 +13,14 @@ import java.util.UUID;
 /**
  * One representative piece of a function's work that reaches neither the database nor a provider: a request
  * answered before any SQL (no route, wrong method, no token), a representative answer written, or a job's event
- * read and its result written.
+ * read and its result written. {@code refusal}: the call is answered with an error (4xx), a path that only some
+ * first requests take ({@link Priming} runs it only before a snapshot).
  */
-public record PrimingCall(String name, Runnable call) {
+public record PrimingCall(String name, Runnable call, boolean refusal) {
+    public PrimingCall(String name, Runnable call) {
+        this(name, call, false);
+    }
+
     /** The request id every priming request carries: fixed, so that priming creates no random id. */
     public static final String REQUEST_ID = "priming";
 
@@ -54,7 +59,7 @@ public record PrimingCall(String name, Runnable call) {
             if (expectedText != null && (response.getBody() == null || !response.getBody().contains(expectedText))) {
                 throw new IllegalStateException(name + " answered without " + expectedText + ": " + response.getBody());
             }
-        });
+        }, expectedStatus >= 400);
     }
 
     /** The id of every made-up record a priming answer carries: fixed, and no row's. */

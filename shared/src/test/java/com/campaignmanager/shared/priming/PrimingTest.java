@@ -71,6 +71,20 @@ class PrimingTest {
     }
 
     @Test
+    void leavesTheRefusalsToTheFirstRequestsThatAreRefusedOnDemand() {
+        RouteDispatcher dispatcher = dispatcher(RolesClaim.DEFAULT);
+        Priming priming = Priming.of(PrimingCall.caller(dispatcher),
+                PrimingCall.request(dispatcher, "POST /things", "/things", 405),
+                PrimingCall.request(dispatcher, "GET /priming/unknown", "/priming/unknown", 404));
+
+        // On demand the init and the first request are one wait: a path only some first requests take is a cost.
+        assertThat(priming.prime(Priming.Depth.ON_DEMAND).primed()).containsExactly("caller claims");
+        // Before a snapshot every path is primed: the first request after a restore may be any of them.
+        assertThat(priming.prime(Priming.Depth.SNAPSHOT).primed())
+                .containsExactly("caller claims", "POST /things -> 405", "GET /priming/unknown -> 404");
+    }
+
+    @Test
     void answersTheCannedSelectWithEveryFieldKindReadBack() {
         // Throws when a column of the canned answer does not read back as what it holds (uuid, timestamp, boolean,
         // null), which would leave that field kind's unmarshalling to the first request.

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -318,10 +319,12 @@ public final class ColdStartBenchmark {
         double clientToDefaults = (double) wall.get("ours-steps") / wall.get("sdk-defaults");
         double crtToOurs = (double) wall.get("crt") / wall.get("ours-steps");
         md.append('\n');
-        md.append(String.format(Locale.ROOT, "- ours / floor: **%.2f×** (target ≤ 6×, issue 14; ≤ 4× before it)%n", toFloor));
+        md.append(String.format(Locale.ROOT, "- ours / floor: **%.2f×** (target ≤ 6×, issue 14; ≤ 4× before it); %s%n",
+                toFloor, perRound(results, "ours", "floor")));
         md.append(String.format(Locale.ROOT, "- ours / sdk-defaults: **%.2f×** (target ≤ 0.7×, issue 14; ≤ 0.6× before it):"
                 + " the handler as deployed (primed, with its second thread) against the same routing, JSON and health"
-                + " check over a client of SDK defaults, on one thread, unprimed%n", toDefaults));
+                + " check over a client of SDK defaults, on one thread, unprimed; %s%n", toDefaults,
+                perRound(results, "ours", "sdk-defaults")));
         md.append(String.format(Locale.ROOT, "- ours-steps / sdk-defaults: **%.2f×**: the same Data API work over our client"
                 + " set-up and over the SDK's defaults%n", clientToDefaults));
         md.append(String.format(Locale.ROOT, "- ours-unprimed / floor: **%.2f×**, / sdk-defaults: **%.2f×**: the handler"
@@ -361,6 +364,24 @@ public final class ColdStartBenchmark {
                 Files.size(functionsJar) / (1024.0 * 1024.0), mcpJar, Files.size(mcpJar) / (1024.0 * 1024.0)));
         md.append(BenchmarkDoc.end(SECTION)).append('\n');
         return md.toString();
+    }
+
+    /**
+     * The ratio taken within each round (the variants of a round run minutes apart at most, so what the machine's
+     * other load does to one it mostly does to the other): its median and the middle half of the rounds.
+     */
+    static String perRound(Map<String, List<Run>> results, String variant, String against) {
+        List<Run> a = results.get(variant);
+        List<Run> b = results.get(against);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            ratios.add((double) a.get(i).wallMs() / b.get(i).wallMs());
+        }
+        Collections.sort(ratios);
+        int n = ratios.size();
+        double median = n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+        return String.format(Locale.ROOT, "within each round: median %.2f×, middle half %.2f-%.2f×", median,
+                ratios.get(n / 4), ratios.get((3 * n - 1) / 4));
     }
 
     private static String cell(long value) {

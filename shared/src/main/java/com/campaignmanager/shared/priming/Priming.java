@@ -83,8 +83,7 @@ public final class Priming implements Resource {
         SNAPSHOT(20, true, true, "for a snapshot"),
         /**
          * In an on-demand init, which the first request waits for: each path once, the Data API's, the refusals
-         * and the calls only a snapshot's priming makes left to the requests that take them (HealthFunction's cold
-         * start 598 → 565 ms without its two refusals, 20 interleaved runs, 2026-12-03).
+         * and the calls only a snapshot's priming makes left to the requests that take them.
          */
         ON_DEMAND(1, false, false, "on demand");
 

@@ -172,7 +172,13 @@ public final class ColdStartBenchmark {
                     results.put(variant.name(), new ArrayList<>());
                 }
                 for (int i = 0; i < runs; i++) {
-                    for (Variant variant : variantList) {
+                    // Every other round in reverse: what a variant's place in the round does to it (after the heavy
+                    // MCP ones, say) then evens out instead of favouring the same variants every round.
+                    List<Variant> order = new ArrayList<>(variantList);
+                    if (i % 2 == 1) {
+                        Collections.reverse(order);
+                    }
+                    for (Variant variant : order) {
                         results.get(variant.name()).add(launch(variant, environment, taskRoots));
                     }
                     System.err.printf("run %d/%d done%n", i + 1, runs);
@@ -290,7 +296,7 @@ public final class ColdStartBenchmark {
         md.append(BenchmarkDoc.begin(SECTION)).append('\n');
         md.append("## Cold start of a minimal function\n\n");
         md.append("Measured ").append(LocalDate.now()).append(" on ").append(BenchmarkDoc.machine()).append(", ")
-                .append(runs).append(" runs per variant (interleaved, after one uncounted warm-up run each), JVM flags `")
+                .append(runs).append(" runs per variant (interleaved, every other round in reverse order, after one uncounted warm-up run each), JVM flags `")
                 .append(String.join(" ", JVM_FLAGS)).append("`. Rerun: `mvn -B verify && java -jar "
                         + "local/target/campaign-local.jar bench-cold-start --runs ").append(runs).append("`.\n\n");
         md.append("*wall*: from launching the JVM to the first answer printed (what a cold invocation costs); *jvm*: JVM "

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -151,11 +152,10 @@ public final class ColdStartBenchmark {
                 new Variant("mcp-serial", "the mcp variant with -Dcampaignmanager.parallel-start=off",
                         McpProbe.class.getName(), List.of(mcp, probes), List.of("-Dcampaignmanager.parallel-start=off")));
         List<Variant> variantList = new ArrayList<>(variantsOnTwoCores);
-        variantList.add(variantsOnTwoCores.get(1).fromJar());
+        named(variantsOnTwoCores, "ours").ifPresent(v -> variantList.add(v.fromJar()));
         if (oneCoreAvailable()) {
             for (String name : List.of("floor", "ours", "ours-serial")) {
-                variantsOnTwoCores.stream().filter(v -> v.name().equals(name)).findFirst()
-                        .ifPresent(v -> variantList.add(v.onOneCore()));
+                named(variantsOnTwoCores, name).ifPresent(v -> variantList.add(v.onOneCore()));
             }
         }
 
@@ -262,6 +262,10 @@ public final class ColdStartBenchmark {
             fields.put(kv[0], Long.parseLong(kv[1]));
         }
         return new Run(wallMs, fields);
+    }
+
+    private static Optional<Variant> named(List<Variant> variants, String name) {
+        return variants.stream().filter(v -> v.name().equals(name)).findFirst();
     }
 
     /** Whether util-linux's {@code taskset} runs here and may pin a process to core 0 (Linux only). */

@@ -3,6 +3,7 @@ package com.campaignmanager.local.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,7 +73,7 @@ class TaskRootsTest {
     @Test
     void theClassPathLayoutPutsTheJarItselfOnTheClassPath() {
         assertThat(CodeLayout.CLASS_PATH.javaArguments(List.of("f.jar", "probes"), "a.Main"))
-                .containsExactly("-cp", "f.jar" + java.io.File.pathSeparator + "probes", "a.Main");
+                .containsExactly("-cp", "f.jar" + File.pathSeparator + "probes", "a.Main");
     }
 
     private static byte[] fixtureBytes() throws IOException {

@@ -102,6 +102,20 @@ class DeployableJarClosureTest {
                 + "functions-mcp/src/main/resources/" + PRELOAD_LIST);
     }
 
+    @Test
+    void neitherJarCarriesMultiReleaseVariantsNoClassLoaderWouldRead() throws IOException {
+        for (Path jarFile : List.of(JAR, MCP_JAR)) {
+            try (ZipFile jar = new ZipFile(jarFile.toFile())) {
+                String manifest = new String(jar.getInputStream(jar.getEntry("META-INF/MANIFEST.MF")).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                // Not a multi-release jar, and extracted into /var/task on Lambda: META-INF/versions is never read.
+                assertThat(manifest).as(jarFile + " manifest").doesNotContainIgnoringCase("Multi-Release");
+                assertThat(jar.stream().map(ZipEntry::getName)).as(jarFile.toString())
+                        .noneMatch(name -> name.startsWith("META-INF/versions/"));
+            }
+        }
+    }
+
     private static void assertListedClassesAreIn(Path jarFile, String command) throws IOException {
         assertThat(jarFile).as("built before this module").exists();
         try (ZipFile jar = new ZipFile(jarFile.toFile())) {

@@ -1,18 +1,16 @@
 package com.campaignmanager.local.bench;
 
+import com.campaignmanager.local.DirectoryTree;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -31,7 +29,7 @@ record TaskRoots(Path launcherDirectory, Map<String, Path> extracted) implements
 
     /** Extracts {@code packages} under {@code directory} (emptied first, so it matches the jars just built). */
     static TaskRoots extract(Path directory, List<Path> packages) throws IOException {
-        deleteTree(directory);
+        DirectoryTree.delete(directory);
         Map<String, Path> extracted = new LinkedHashMap<>();
         for (Path jar : packages) {
             String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
@@ -79,20 +77,5 @@ record TaskRoots(Path launcherDirectory, Map<String, Path> extracted) implements
             }
         }
         return root;
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

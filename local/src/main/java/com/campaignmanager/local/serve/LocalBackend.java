@@ -1,5 +1,6 @@
 package com.campaignmanager.local.serve;
 
+import com.campaignmanager.local.DirectoryTree;
 import com.campaignmanager.local.auth.LocalAuthConfig;
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiConfig;
@@ -12,9 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * What {@code serve} and {@code invoke} both stand on: the local Data API over PostgreSQL kept in the data
@@ -37,7 +36,7 @@ final class LocalBackend implements AutoCloseable {
         SamTemplate template = readTemplate(options.template());
         Path dataDir = options.dataDir().toAbsolutePath();
         if (options.fresh()) {
-            deleteRecursively(dataDir.resolve("postgres"));
+            DirectoryTree.delete(dataDir.resolve("postgres"));
         }
         Files.createDirectories(dataDir);
         LocalDataApiConfig config = LocalDataApiConfig.defaults().withDataDir(dataDir).withDatabase(options.database());
@@ -122,16 +121,5 @@ final class LocalBackend implements AutoCloseable {
     @Override
     public void close() {
         dataApi.close();
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

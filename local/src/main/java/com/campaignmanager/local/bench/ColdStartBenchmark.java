@@ -28,9 +28,12 @@ import java.util.stream.Stream;
  * after {@code mvn -B verify}.
  */
 public final class ColdStartBenchmark {
-    /** Flags Lambda's java runtimes use; the same for every variant. */
+    /**
+     * The flags of template.yaml's {@code JAVA_TOOL_OPTIONS} and those Lambda's JVM picks by itself (the serial
+     * collector, the JDK's class-data archive); the same for every variant.
+     */
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto");
+            "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-Xshare:auto");
     static final String SECTION = "cold-start";
     /** The function the variants run: the smallest real API function. */
     static final String HEALTH_FUNCTION = "HealthFunction";

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -135,6 +136,10 @@ public final class ColdStartBenchmark {
                 new Variant("ours-serial", "the ours handler with -Dcampaignmanager.parallel-start=off (one thread)",
                         HandlerProbe.class.getName(), List.of(functions, probes),
                         List.of("-Dcampaignmanager.parallel-start=off")),
+                // What template.yaml's -XX:CICompilerCount=1 buys: two C1 threads, the JVM's default on two cores.
+                new Variant("ours-2-compilers", "the ours handler with -XX:CICompilerCount=2 (the JVM's default on"
+                        + " two cores)", HandlerProbe.class.getName(), List.of(functions, probes),
+                        List.of("-XX:CICompilerCount=2")),
                 new Variant("ours-steps", "the Data API part of it, timed step by step (no logging/JSON/routing)", StepsProbe.class.getName(),
                         List.of(functions, probes), List.of()),
                 new Variant("crt", "the same handler work, our client configuration over AwsCrtHttpClient", CrtClientProbe.class.getName(),
@@ -171,7 +176,7 @@ public final class ColdStartBenchmark {
                 Map<String, String> environment = environment(dataApi, template);
                 Map<String, List<Run>> results = new LinkedHashMap<>();
                 for (Variant variant : variantList) {
-                    launch(variant, environment, taskRoots); // warm the page cache; not counted
+                    launch(variant, environment, taskRoots, functionJvmArgs); // warm the page cache; not counted
                     results.put(variant.name(), new ArrayList<>());
                 }
                 for (int i = 0; i < runs; i++) {
@@ -182,11 +187,12 @@ public final class ColdStartBenchmark {
                         Collections.reverse(order);
                     }
                     for (Variant variant : order) {
-                        results.get(variant.name()).add(launch(variant, environment, taskRoots));
+                        results.get(variant.name()).add(launch(variant, environment, taskRoots, functionJvmArgs));
                     }
                     System.err.printf("run %d/%d done%n", i + 1, runs);
                 }
-                BenchmarkDoc.publish(out, SECTION, report(variantList, results, runs, functionsJar, mcpJar, benchLib));
+                BenchmarkDoc.publish(out, SECTION, report(variantList, results, runs, functionsJar, mcpJar, benchLib,
+                        functionJvmArgs));
             }
             if (functionsToo) {
                 List<FunctionBenchmarks.Result> results = FunctionBenchmarks.run(template, only,
@@ -226,9 +232,10 @@ public final class ColdStartBenchmark {
         return env;
     }
 
-    private static Run launch(Variant variant, Map<String, String> environment, TaskRoots taskRoots)
-            throws IOException, InterruptedException {
-        return launch(variant.launcher(), variant.name(), variant.jvmArgs(),
+    /** Launches a variant with its own JVM arguments after the {@code --jvm-arg}s (a later flag wins). */
+    private static Run launch(Variant variant, Map<String, String> environment, TaskRoots taskRoots,
+                              List<String> extraJvmArgs) throws IOException, InterruptedException {
+        return launch(variant.launcher(), variant.name(), concat(extraJvmArgs, variant.jvmArgs()),
                 variant.jarOnClassPath() ? CodeLayout.CLASS_PATH : taskRoots, variant.classpath(), variant.mainClass(),
                 List.of(), environment);
     }
@@ -297,15 +304,17 @@ public final class ColdStartBenchmark {
     }
 
     private static String report(List<Variant> variants, Map<String, List<Run>> results, int runs, Path functionsJar,
-                                 Path mcpJar, Path benchLib)
+                                 Path mcpJar, Path benchLib, List<String> extraJvmArgs)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append(BenchmarkDoc.begin(SECTION)).append('\n');
         md.append("## Cold start of a minimal function\n\n");
         md.append("Measured ").append(LocalDate.now()).append(" on ").append(BenchmarkDoc.machine()).append(", ")
                 .append(runs).append(" runs per variant (interleaved, every other round in reverse order, after one uncounted warm-up run each), JVM flags `")
-                .append(String.join(" ", JVM_FLAGS)).append("`. Rerun: `mvn -B verify && java -jar "
-                        + "local/target/campaign-local.jar bench-cold-start --runs ").append(runs).append("`.\n\n");
+                .append(String.join(" ", concat(JVM_FLAGS, extraJvmArgs))).append("`. Rerun: `mvn -B verify && java -jar "
+                        + "local/target/campaign-local.jar bench-cold-start --runs ").append(runs)
+                .append(extraJvmArgs.stream().map(arg -> " --jvm-arg " + arg).collect(Collectors.joining()))
+                .append("`.\n\n");
         md.append("*wall*: from launching the JVM to the first answer printed (what a cold invocation costs); *jvm*: JVM "
                 + "start-up until `main`; *init*: handler class and component; *config*, *client*: building the "
                 + "settings and the SDK client; *first call*: the first Data API SELECT answered; *CPU*: the process's CPU"
@@ -347,6 +356,9 @@ public final class ColdStartBenchmark {
         md.append(String.format(Locale.ROOT, "- ours / ours-serial: **%.2f×**: what loading the classes and setting up"
                         + " TLS on a second thread during init buys (ours-serial / floor: %.2f×)%n",
                 (double) wall.get("ours") / wall.get("ours-serial"), (double) wall.get("ours-serial") / wall.get("floor")));
+        md.append(String.format(Locale.ROOT, "- ours / ours-2-compilers: **%.2f×**: what one C1 compiler thread instead"
+                        + " of two buys (template.yaml's -XX:CICompilerCount=1); %s%n",
+                (double) wall.get("ours") / wall.get("ours-2-compilers"), perRound(results, "ours", "ours-2-compilers")));
         md.append(String.format(Locale.ROOT, "- mcp / mcp-serial: **%.2f×**: the same for McpFunction, from its own jar"
                 + " and its own list%n", (double) wall.get("mcp") / wall.get("mcp-serial")));
         if (wall.containsKey("ours-1cpu")) {

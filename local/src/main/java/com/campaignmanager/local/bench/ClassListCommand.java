@@ -1,5 +1,6 @@
 package com.campaignmanager.local.bench;
 
+import com.campaignmanager.build.DeployableJarRewrite;
 import com.campaignmanager.local.dataapi.LocalDataApi;
 import com.campaignmanager.local.dataapi.LocalDataApiConfig;
 import com.campaignmanager.local.template.FunctionDefinition;
@@ -21,7 +22,9 @@ import java.util.regex.Pattern;
  * {@code class-list}: records which classes of the deployable jar the functions load in their init and first
  * request, and writes them as the list {@code ParallelStart} loads on a second thread. Each function runs once in a
  * new JVM, as the benchmark runs it (primed as an on-demand init, one request), with {@code -Xlog:class+load} and
- * without a parallel start, so that the list holds what the functions need, not what an earlier list loaded.
+ * without a parallel start, so that the list holds what the functions need, not what an earlier list loaded. They
+ * run from a copy of the jar whose every lambda call site is a class ({@code DeployableJarRewrite --all-lambdas}),
+ * so the list also names the lambdas every function links, which the build then makes classes of.
  * Rerun it after changing dependencies or the request path, then rebuild the jar.
  */
 public final class ClassListCommand {
@@ -56,8 +59,12 @@ public final class ClassListCommand {
             System.err.println(functionsJar + " or " + probeClasses + " is missing: run `mvn -B package -DskipTests` first");
             return 2;
         }
-        List<String> classpath = List.of(functionsJar.toString(), probeClasses.toString());
         String jarName = functionsJar.getFileName().toString();
+        // Every lambda a class (as the deployable jar has those on the list): the log then names the lambdas each
+        // function links, and the jar's rewrite makes classes of those on the list (DeployableJarRewrite).
+        Path rewritten = Files.createTempDirectory("class-list-").resolve(jarName);
+        System.err.println(DeployableJarRewrite.rewrite(functionsJar, rewritten, true));
+        List<String> classpath = List.of(rewritten.toString(), probeClasses.toString());
         List<List<String>> loadedByFunction = new ArrayList<>();
         try (LocalDataApi dataApi = LocalDataApi.start(LocalDataApiConfig.defaults())) {
             FunctionBenchmarks.migrate(dataApi);
@@ -88,6 +95,8 @@ public final class ClassListCommand {
                 }
             }
         }
+        Files.delete(rewritten);
+        Files.delete(rewritten.getParent());
         if (loadedByFunction.isEmpty()) {
             System.err.println("no function of " + template + " is in " + functionsJar);
             return 2;
@@ -131,8 +140,9 @@ public final class ClassListCommand {
         StringBuilder text = new StringBuilder("# Classes of " + jarName + """
                  every function in it loads in its init and first request, in
                 # the order they load, a line per run of one package. ParallelStart loads (never initialises) them on
-                # a second thread during init. Written by `java -jar local/target/campaign-local.jar class-list`;
-                # DeployableJarClosureTest checks that each is in the jar.
+                # a second thread during init; the lambdas among them (C$$Lambda$N: the Nth lambda call site of C)
+                # the build makes classes (DeployableJarRewrite). Written by `java -jar local/target/campaign-local.jar
+                # class-list`; DeployableJarClosureTest checks that each is in the jar.
                 """);
         String current = null;
         for (String name : classes) {

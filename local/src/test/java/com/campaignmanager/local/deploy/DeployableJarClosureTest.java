@@ -24,6 +24,11 @@ import java.util.zip.ZipFile;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginCache;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginEntry;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The deployable jar leaves out classes of log4j-core, commons-lang3 and the SDK that no function uses (the shade
@@ -100,6 +105,54 @@ class DeployableJarClosureTest {
     void everyClassOnMcpFunctionsParallelStartListIsInItsJar() throws IOException {
         assertListedClassesAreIn(MCP_JAR, "class-list --functions-jar functions-mcp/target/campaign-mcp.jar --out "
                 + "functions-mcp/src/main/resources/" + PRELOAD_LIST);
+    }
+
+    /**
+     * The build's rewrite ran (DeployableJarRewrite): the lambdas the list names are classes the hosts call, and no
+     * class keeps a local variable table (the room in the jar those classes take).
+     */
+    @Test
+    void theListedLambdasAreClassesAndNoClassKeepsALocalVariableTable() throws IOException {
+        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+            String list = new String(jar.getInputStream(jar.getEntry(PRELOAD_LIST)).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(list.split("\\$\\$Lambda\\$", -1).length - 1).as("lambdas on the list").isGreaterThan(500);
+            List<String> withLocals = new ArrayList<>();
+            int calls = 0;
+            for (ZipEntry entry : Collections.list(jar.entries())) {
+                if (!entry.getName().endsWith(".class")) {
+                    continue;
+                }
+                int[] found = {0, 0};
+                new ClassReader(jar.getInputStream(entry).readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                     String[] exceptions) {
+                        return new MethodVisitor(Opcodes.ASM9) {
+                            @Override
+                            public void visitLocalVariable(String variable, String desc, String sig, Label start,
+                                                           Label end, int index) {
+                                found[0]++;
+                            }
+
+                            @Override
+                            public void visitMethodInsn(int opcode, String owner, String method, String desc,
+                                                        boolean isInterface) {
+                                if (method.equals("lambda$instance") && owner.contains("$$Lambda$")) {
+                                    found[1]++;
+                                }
+                            }
+                        };
+                    }
+                }, 0);
+                if (found[0] > 0) {
+                    withLocals.add(entry.getName());
+                }
+                calls += found[1];
+            }
+            assertThat(withLocals).as("classes with a local variable table").isEmpty();
+            assertThat(calls).as("lambda sites that call their class").isGreaterThan(500);
+        }
     }
 
     @Test

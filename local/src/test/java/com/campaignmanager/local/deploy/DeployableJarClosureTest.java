@@ -24,6 +24,8 @@ import java.util.zip.ZipFile;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginCache;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
@@ -111,9 +113,10 @@ class DeployableJarClosureTest {
      * The build's rewrite ran (DeployableJarRewrite): the lambdas the list names are classes the hosts call, and no
      * class keeps a local variable table (the room in the jar those classes take).
      */
-    @Test
-    void theListedLambdasAreClassesAndNoClassKeepsALocalVariableTable() throws IOException {
-        try (ZipFile jar = new ZipFile(JAR.toFile())) {
+    @ParameterizedTest
+    @ValueSource(strings = {"campaign-functions.jar", "campaign-mcp.jar"})
+    void theListedLambdasAreClassesAndNoClassKeepsALocalVariableTable(String name) throws IOException {
+        try (ZipFile jar = new ZipFile((name.equals("campaign-mcp.jar") ? MCP_JAR : JAR).toFile())) {
             String list = new String(jar.getInputStream(jar.getEntry(PRELOAD_LIST)).readAllBytes(),
                     StandardCharsets.UTF_8);
             assertThat(list.split("\\$\\$Lambda\\$", -1).length - 1).as("lambdas on the list").isGreaterThan(500);

@@ -89,7 +89,8 @@ public final class DeployableJarRewrite {
                 times.put(entry.getName(), entry.getTime());
             }
         }
-        Map<String, byte[]> classes = new HashMap<>();
+        // In the jar's order, so that every build writes the same nest attributes (a reproducible jar).
+        Map<String, byte[]> classes = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> {
             if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
                 classes.put(name.substring(0, name.length() - ".class".length()), bytes);

@@ -34,7 +34,7 @@ public final class ColdStartBenchmark {
      * collector, the JDK's class-data archive); the same for every variant.
      */
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-Xshare:auto");
+            "-XX:CICompilerCount=1", "-XX:MetaspaceSize=64m", "-XX:+UseSerialGC", "-Xshare:auto");
     static final String SECTION = "cold-start";
     /** The function the variants run: the smallest real API function. */
     static final String HEALTH_FUNCTION = "HealthFunction";

@@ -31,11 +31,12 @@ class TemplateJvmFlagsTest {
     }
 
     @Test
-    void everyFunctionGetsOneC1CompilerThreadWithC1Alone() throws IOException {
+    void everyFunctionGetsOneC1CompilerThreadWithC1AloneAndRoomForItsClassMetadata() throws IOException {
         for (String options : toolOptions()) {
             assertThat(options.split(" "))
                     .as(options)
-                    .contains("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+                    .contains("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                            "-XX:MetaspaceSize=64m");
         }
     }
 

@@ -21,16 +21,12 @@ import java.util.TreeSet;
 import java.util.spi.ToolProvider;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import com.campaignmanager.build.ClassFileSummary;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginCache;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * The deployable jar leaves out classes of log4j-core, commons-lang3 and the SDK that no function uses (the shade
@@ -126,32 +122,11 @@ class DeployableJarClosureTest {
                 if (!entry.getName().endsWith(".class")) {
                     continue;
                 }
-                int[] found = {0, 0};
-                new ClassReader(jar.getInputStream(entry).readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
-                    @Override
-                    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                     String[] exceptions) {
-                        return new MethodVisitor(Opcodes.ASM9) {
-                            @Override
-                            public void visitLocalVariable(String variable, String desc, String sig, Label start,
-                                                           Label end, int index) {
-                                found[0]++;
-                            }
-
-                            @Override
-                            public void visitMethodInsn(int opcode, String owner, String method, String desc,
-                                                        boolean isInterface) {
-                                if (method.equals("lambda$instance") && owner.contains("$$Lambda$")) {
-                                    found[1]++;
-                                }
-                            }
-                        };
-                    }
-                }, 0);
-                if (found[0] > 0) {
+                ClassFileSummary summary = ClassFileSummary.of(jar.getInputStream(entry).readAllBytes());
+                if (summary.localVariables() > 0) {
                     withLocals.add(entry.getName());
                 }
-                calls += found[1];
+                calls += summary.lambdaClassCalls();
             }
             assertThat(withLocals).as("classes with a local variable table").isEmpty();
             assertThat(calls).as("lambda sites that call their class").isGreaterThan(500);

@@ -247,10 +247,13 @@ public final class ColdStartBenchmark {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
         command.addAll(jvmArgs);
+        int launchedAt = command.size();
         command.addAll(layout.javaArguments(classpath, mainClass));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(environment);
+        // The clock read last, just before the start: the probe's times count from here.
+        builder.command().add(launchedAt, "-D" + ProbeReport.LAUNCHED_AT + "=" + System.currentTimeMillis());
         long started = System.nanoTime();
         Process process = builder.start();
         String line;
@@ -315,8 +318,9 @@ public final class ColdStartBenchmark {
                         + "local/target/campaign-local.jar bench-cold-start --runs ").append(runs)
                 .append(extraJvmArgs.stream().map(arg -> " --jvm-arg " + arg).collect(Collectors.joining()))
                 .append("`.\n\n");
-        md.append("*wall*: from launching the JVM to the first answer printed (what a cold invocation costs); *jvm*: JVM "
-                + "start-up until `main`; *init*: handler class and component; *config*, *client*: building the "
+        md.append("*wall*: from launching the JVM to the first answer printed (what a cold invocation costs); *jvm*: "
+                + "from launching the JVM until `main` (the probes count from the benchmark's clock, not the JDK's "
+                + "management beans); *init*: handler class and component; *config*, *client*: building the "
                 + "settings and the SDK client; *first call*: the first Data API SELECT answered; *CPU*: the process's CPU"
                 + " time by then, every thread's (the JIT compiler's and the collector's too), which is what a start costs"
                 + " where it has less than a core; *peak RSS*: VmHWM. " + TaskRoots.AS_LAMBDA_LOADS

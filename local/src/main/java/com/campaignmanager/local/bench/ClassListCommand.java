@@ -94,9 +94,10 @@ public final class ClassListCommand {
                     Files.deleteIfExists(log);
                 }
             }
+        } finally {
+            Files.deleteIfExists(rewritten);
+            Files.deleteIfExists(rewritten.getParent());
         }
-        Files.delete(rewritten);
-        Files.delete(rewritten.getParent());
         if (loadedByFunction.isEmpty()) {
             System.err.println("no function of " + template + " is in " + functionsJar);
             return 2;

@@ -81,14 +81,8 @@ public final class DeployableJarRewrite {
     /** Rewrites {@code jar} into {@code out} (the same path rewrites it in place). */
     public static Report rewrite(Path jar, Path out, boolean allLambdas) throws IOException {
         long bytesBefore = Files.size(jar);
-        Map<String, byte[]> entries = new LinkedHashMap<>();
         Map<String, Long> times = new HashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                entries.put(entry.getName(), in.readAllBytes());
-                times.put(entry.getName(), entry.getTime());
-            }
-        }
+        Map<String, byte[]> entries = entries(jar, times);
         // In the jar's order, so that every build writes the same nest attributes (a reproducible jar).
         Map<String, byte[]> classes = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> {
@@ -126,7 +120,7 @@ public final class DeployableJarRewrite {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        return new Report(rewrite.sites, rewrite.generated.size(), rewrite.sitesByHost.size(),
+        return new Report(rewrite.sites, rewrite.rewritten, rewrite.sitesByHost.size(),
                 new TreeMap<>(rewrite.refused), bytesBefore, Files.size(out));
     }
 
@@ -135,7 +129,7 @@ public final class DeployableJarRewrite {
         try {
             Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
         } catch (UnsupportedOperationException notPosix) {
-            // Nothing to keep.
+            // A file system without POSIX permissions (Windows): the jar gets the temporary file's, its owner's.
         }
     }
 
@@ -188,7 +182,7 @@ public final class DeployableJarRewrite {
         private final Map<String, Set<Integer>> sitesByHost = new HashMap<>();
         private final Map<String, List<String>> newNestMembers = new HashMap<>();
         private final Map<String, Map<String, byte[]>> generatedByHost = new HashMap<>();
-        private final Map<String, byte[]> generated = new HashMap<>();
+        private int rewritten;
         private final Map<String, Integer> refused = new HashMap<>();
         private int sites;
 
@@ -199,7 +193,7 @@ public final class DeployableJarRewrite {
         }
 
         void plan(String host, byte[] bytes) {
-            int version = ClassIndex.read(bytes).version();
+            int version = index.info(host).orElseThrow().version();
             int[] ordinal = {0};
             new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
@@ -240,7 +234,7 @@ public final class DeployableJarRewrite {
                     throw new LambdaClassGenerator.NotRewritable("name taken");
                 }
                 byte[] bytes = generator.generate(host, version, className, site);
-                generated.put(className, bytes);
+                rewritten++;
                 generatedByHost.computeIfAbsent(host, h -> new LinkedHashMap<>()).put(className, bytes);
                 sitesByHost.computeIfAbsent(host, h -> new HashSet<>()).add(ordinal);
                 newNestMembers.computeIfAbsent(index.nestHostOf(host), h -> new ArrayList<>()).add(className);
@@ -316,12 +310,18 @@ public final class DeployableJarRewrite {
         }
     }
 
-    /** For tests: the entries of a jar, by name. */
+    /** The entries of a jar, by name, in its order. */
     static Map<String, byte[]> entries(Path jar) throws IOException {
+        return entries(jar, new HashMap<>());
+    }
+
+    /** The same, and each entry's time into {@code times}. */
+    private static Map<String, byte[]> entries(Path jar, Map<String, Long> times) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream file = Files.newInputStream(jar); ZipInputStream in = new ZipInputStream(file)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 entries.put(entry.getName(), in.readAllBytes());
+                times.put(entry.getName(), entry.getTime());
             }
         }
         return entries;

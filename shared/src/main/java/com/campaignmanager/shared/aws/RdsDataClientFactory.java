@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.rdsdata.RdsDataClientBuilder;
  *   <li>HTTP: {@code UrlConnectionHttpClient}, measured against the CRT client in docs/benchmarks.md. Its
  *       connections are the JDK's keep-alive cache, bounded by {@code http.maxConnections} (default 5), and a
  *       Lambda container calls from one thread.</li>
+ *   <li>TLS: trusts the roots of Amazon Trust Services ({@link AmazonTrustAnchors}), not every CA the JDK knows.</li>
  *   <li>Timeouts: the Data API lets a statement run 45 s, so the socket and API-call timeouts sit above it.</li>
  *   <li>Credentials: {@link RuntimeCredentials}: container credentials when the runtime gives them (after a
  *       SnapStart restore, instead of environment keys), else environment variables or system properties.</li>
@@ -47,6 +48,7 @@ public final class RdsDataClientFactory {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(socketTimeout)
+                .tlsTrustManagersProvider(AmazonTrustAnchors::trustManagers)
                 .build();
     }
 

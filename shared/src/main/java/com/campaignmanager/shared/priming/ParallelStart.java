@@ -1,5 +1,6 @@
 package com.campaignmanager.shared.priming;
 
+import com.campaignmanager.shared.aws.AmazonTrustAnchors;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,15 +14,18 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The part of a function's start that runs on a second thread while the handler's class initialiser builds the
- * component: the JDK's TLS set-up (its trust store, which the JDK reads once and keeps, so the SDK's HTTP client
- * finds it ready), then loading the classes every function's init and first request load, from a list recorded with
+ * component: the JDK's TLS set-up (its providers and cipher suites, which the JDK makes once and keeps, and the
+ * Data API client's trust, {@link AmazonTrustAnchors}, parsed once, so that the SDK's HTTP client finds both
+ * ready), then loading the classes every function's init and first request load, from a list recorded with
  * {@code -Xlog:class+load} ({@code class-list} command of the local runner, {@value #CLASS_LIST}). The class
  * initialiser keeps one core busy; Lambda's init phase is reported to run unthrottled on two vCPUs, and this machine
  * has two cores (docs/benchmarks.md measures with and without: {@code ours-serial}).
  *
- * <p>Why it is safe beside the class initialiser: a class is loaded, never initialised (no static initialiser runs, so
- * no lock order with the main thread's initialisation, and nothing a request sees changes), and the TLS context is
- * the one the SDK's HTTP client builds in init anyway, then dropped: nothing new is made before a snapshot. Logging
+ * <p>Why it is safe beside the class initialiser: a listed class is loaded, never initialised (no static initialiser
+ * runs, so no lock order with the main thread's initialisation, and nothing a request sees changes); the one class
+ * this thread initialises is the trust anchors' holder, which uses nothing but the JDK's security classes; and the
+ * TLS context is the one the SDK's HTTP client builds in init anyway, then dropped: nothing new is made before a
+ * snapshot. Logging
  * is left alone: log4j leaves a logger created while another thread configures it on its default configuration, so
  * its configuration stays on the main thread, and this thread logs nothing.
  *
@@ -92,10 +96,10 @@ public final class ParallelStart {
         return new Report(counts[0], counts[1], tlsReady, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** As {@code UrlConnectionHttpClient} builds its context: the default trust store, no client keys. */
+    /** As the Data API client's {@code UrlConnectionHttpClient} builds its context: its trust, no client keys. */
     private static boolean prepareTls() {
         try {
-            SSLContext.getInstance("TLS").init(null, null, null);
+            SSLContext.getInstance("TLS").init(null, AmazonTrustAnchors.trustManagers(), null);
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;

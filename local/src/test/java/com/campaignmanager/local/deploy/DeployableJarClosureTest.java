@@ -17,8 +17,10 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import com.campaignmanager.build.ClassFileSummary;
@@ -43,7 +45,7 @@ class DeployableJarClosureTest {
     private static final Path MCP_JAR = Path.of("..", "functions-mcp", "target", "campaign-mcp.jar");
     private static final String PLUGIN_CACHE = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
     private static final String PRELOAD_LIST = "META-INF/campaign-manager/preload-classes.txt";
-    private static final Path TRIMMED_CACHE = Path.of("..", "functions", "src", "main", "resources", PLUGIN_CACHE);
+    private static final Path TRIMMED_CACHE = Path.of("..", "shared", "src", "main", "resources", PLUGIN_CACHE);
     /** The libraries the shade filters trim, and so whose references must all resolve inside the jar. */
     private static final List<String> TRIMMED = List.of("org.apache.logging.", "org.apache.commons.lang3.",
             "software.amazon.awssdk.");
@@ -176,6 +178,25 @@ class DeployableJarClosureTest {
         }
 
         assertThat(TRIMMED_CACHE).as("rewrite it: -Dcampaignmanager.writePluginCache=true").hasBinaryContent(expected);
+    }
+
+    /** Both deployable jars hold that one cache (McpFunction logs through the same configuration). */
+    @Test
+    void bothJarsHoldOnlyTheSharedPluginCache() throws IOException {
+        Map<String, Set<String>> shared = pluginClasses(pluginCache(List.of(TRIMMED_CACHE.toUri().toURL())));
+        assertThat(shared).isNotEmpty().doesNotContainKeys("core", "converter", "configurationfactory");
+
+        for (Path jar : List.of(JAR, MCP_JAR)) {
+            PluginCache deployed = pluginCache(List.of(new URL("jar:" + jar.toUri() + "!/" + PLUGIN_CACHE)));
+            assertThat(pluginClasses(deployed)).as("the plugin cache of %s", jar).isEqualTo(shared);
+        }
+    }
+
+    private static Map<String, Set<String>> pluginClasses(PluginCache cache) {
+        Map<String, Set<String>> classes = new TreeMap<>();
+        cache.getAllCategories().forEach((category, plugins) -> classes.put(category,
+                plugins.values().stream().map(PluginEntry::getClassName).collect(Collectors.toCollection(TreeSet::new))));
+        return classes;
     }
 
     /**

@@ -12,12 +12,13 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The trust the Data API client's TLS runs on: the five roots of Amazon Trust Services, which issues the
- * certificates of AWS service endpoints ({@code amazon-trust-services.pem} beside this class), instead of the
- * JDK's ~140 roots. A connection to the Data API then trusts no CA that has nothing to do with AWS, and a cold
- * start does not parse a trust store of 140 certificates (~75 ms of CPU on the second thread here,
- * docs/benchmarks.md). Where {@code javax.net.ssl.trustStore} names a store of the operator's, that store is
- * trusted instead, as the JDK would.
+ * The trust the AWS clients' TLS runs on (the Data API's, and SQS's in the health monitor): the five roots of
+ * Amazon Trust Services, which issues the certificates of AWS service endpoints ({@code amazon-trust-services.pem}
+ * beside this class), instead of the JDK's ~140 roots. A connection to an AWS endpoint then trusts no CA that has
+ * nothing to do with AWS, and a cold start does not parse a trust store of 140 certificates (~75 ms of CPU on the
+ * second thread here, docs/benchmarks.md). Mailjet and Slack are not AWS: their clients keep the JDK's trust.
+ * Where {@code javax.net.ssl.trustStore} names a store of the operator's, that store is trusted instead, as the JDK
+ * would.
  */
 public final class AmazonTrustAnchors {
     static final String RESOURCE = "amazon-trust-services.pem";

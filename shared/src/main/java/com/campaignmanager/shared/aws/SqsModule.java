@@ -10,7 +10,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * For functions that read queue state (the health monitor watching the jobs' dead-letter queue): one
- * {@link SqsQueues} per container, with the credentials of the Data API client and its own HTTP client.
+ * {@link SqsQueues} per container, with the credentials of the Data API client and its own HTTP client, which
+ * trusts what the Data API client trusts ({@link AmazonTrustAnchors}: SQS is an AWS endpoint too).
  * {@code SQS_ENDPOINT} points it elsewhere (tests).
  */
 @Module
@@ -30,6 +31,7 @@ public final class SqsModule {
         return new SqsQueues(settings, RdsDataClientFactory.credentials(), UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(10))
+                .tlsTrustManagersProvider(AmazonTrustAnchors::trustManagers)
                 .build(), json);
     }
 }
